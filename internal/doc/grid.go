@@ -1,0 +1,56 @@
+package doc
+
+import "fmt"
+
+// Placed is a cell with its position in the table grid.
+type Placed struct {
+	Cell
+	Row, Col         int // top-left grid position, 0-based, counted within its row group
+	RowSpan, ColSpan int // at least 1
+}
+
+// Place resolves the span notation of rows (each row lists only the cells
+// that start in it) into grid positions for a table of ncols columns. It
+// reports a row whose cells overrun the grid or leave it short, and a row span
+// that runs past the last row. Every writer places cells with it, so the
+// PDF, Word and Excel tables cannot disagree.
+func Place(rows [][]Cell, ncols int) ([][]Placed, error) {
+	taken := make([][]bool, len(rows))
+	for i := range taken {
+		taken[i] = make([]bool, ncols)
+	}
+	out := make([][]Placed, len(rows))
+	for r, row := range rows {
+		c := 0
+		for _, cell := range row {
+			for c < ncols && taken[r][c] {
+				c++
+			}
+			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+			if c+cs > ncols {
+				return nil, fmt.Errorf("row %d: cells need more than the %d columns of the table", r+1, ncols)
+			}
+			if r+rs > len(rows) {
+				return nil, fmt.Errorf("row %d, column %d: row span %d runs past the last row", r+1, c+1, rs)
+			}
+			for i := r; i < r+rs; i++ {
+				for j := c; j < c+cs; j++ {
+					if taken[i][j] {
+						return nil, fmt.Errorf("row %d, column %d: cell overlaps a cell spanning from above", i+1, j+1)
+					}
+					taken[i][j] = true
+				}
+			}
+			out[r] = append(out[r], Placed{Cell: cell, Row: r, Col: c, RowSpan: rs, ColSpan: cs})
+			c += cs
+		}
+	}
+	for r := range taken {
+		for c, ok := range taken[r] {
+			if !ok {
+				return nil, fmt.Errorf("row %d: column %d has no cell (a row must fill all %d columns)", r+1, c+1, ncols)
+			}
+		}
+	}
+	return out, nil
+}
