@@ -166,3 +166,8 @@ func (*Heading) isBlock()   {}
 func (*Paragraph) isBlock() {}
 func (*Table) isBlock()     {}
 func (*PageBreak) isBlock() {}
+
+// PageNumbers gives, for each heading in the table of contents, the page
+// number printed on the page where it stands. The PDF layout computes it; the
+// Word writer fills its table of contents with it.
+type PageNumbers map[*Heading]int
