@@ -1,0 +1,61 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+func TestParse(t *testing.T) {
+	src := `
+# 第一部分
+# 封丘县概况
+## 一、封丘县主要职责 [目录：一、主要职责]
+### （一）机构设置情况
+  封丘县政务服务和大数据管理局内设
+  办公室4个科室。
+
+-- 具体支出情况如下：
+## 二、收入 [目录]
+## 三、支出
+===
+正文。`
+	blocks, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			got = append(got, "H"+string(rune('0'+b.Level))+" "+strings.ReplaceAll(b.Text, "\n", "/")+" toc="+map[bool]string{true: b.Entry(), false: "-"}[b.InTOC])
+		case *doc.Paragraph:
+			got = append(got, map[doc.ParagraphStyle]string{doc.Body: "P ", doc.Plain: "Q "}[b.Style]+b.Text)
+		case *doc.PageBreak:
+			got = append(got, "BREAK")
+		}
+	}
+	want := []string{
+		"H1 第一部分/封丘县概况 toc=第一部分 封丘县概况",
+		"H2 一、封丘县主要职责 toc=一、主要职责",
+		"H3 （一）机构设置情况 toc=-",
+		"P 封丘县政务服务和大数据管理局内设办公室4个科室。",
+		"Q 具体支出情况如下：",
+		"H2 二、收入 toc=二、收入",
+		"H2 三、支出 toc=-",
+		"BREAK",
+		"P 正文。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, src := range []string{"#### 四级", "#无空格", "## 标题 [目录：", "## 标题 [目录x]", "## 标题 [目录：]"} {
+		if _, err := Parse("正文\n" + src); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("Parse(%q) = %v, want an error naming line 2", src, err)
+		}
+	}
+}
