@@ -1,0 +1,171 @@
+package budgetdoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxInputSize is the largest input file Load and Parse accept. A budget is
+// a few hundred kilobytes; anything near this is a wrong file.
+const MaxInputSize = 32 << 20
+
+// Load reads a budget from a file: JSON if its name ends in .json, YAML if
+// in .yaml or .yml. Problems with the content come back as Problems, every
+// one at once, each naming file:line:column and the field path; a file that
+// cannot be read comes back as the *fs.PathError from os.
+func Load(path string) (*Budget, error) {
+	if _, err := format(path); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a budget from data. name is the file name that positions
+// name, and its extension picks the format as for Load. Values are not
+// validated here (see Validate); MoneyUnit defaults to 万元.
+func Parse(name string, data []byte) (*Budget, error) {
+	isJSON, err := format(name)
+	if err != nil {
+		return nil, err
+	}
+	data, p := checkEncoding(name, data)
+	if p != nil {
+		return nil, Problems{*p}
+	}
+	var root *yaml.Node
+	if isJSON {
+		root, err = decode.JSON(data)
+	} else {
+		root, err = decode.YAML(data)
+	}
+	if err != nil {
+		syn := &decode.SyntaxError{Message: err.Error()}
+		errors.As(err, &syn)
+		kind := "YAML"
+		if isJSON {
+			kind = "JSON"
+		}
+		return nil, Problems{{
+			Pos:     Position{File: name, Line: syn.Line, Column: syn.Column},
+			Message: kind + " syntax error: " + syn.Message,
+		}}
+	}
+	if p := checkRoot(name, root); p != nil {
+		return nil, Problems{*p}
+	}
+
+	b := &Budget{}
+	res := decode.Node(root, b, decode.Options{DecimalName: "a number (amount in " + moneyUnit(root) + ")"})
+	if len(res.Errors) > 0 {
+		ps := make(Problems, len(res.Errors))
+		for i, e := range res.Errors {
+			ps[i] = Problem{
+				Pos:     Position{File: name, Line: e.Line, Column: e.Column},
+				Path:    e.Path,
+				Message: e.Message,
+			}
+		}
+		return nil, ps
+	}
+	if b.MoneyUnit == "" {
+		b.MoneyUnit = "万元"
+	}
+	b.source = newSourceMap(name, res.Positions)
+	return b, nil
+}
+
+// format tells JSON from YAML by the file name's extension.
+func format(name string) (isJSON bool, err error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".json":
+		return true, nil
+	case ".yaml", ".yml":
+		return false, nil
+	default:
+		return false, Problems{{
+			Pos:     Position{File: name},
+			Message: fmt.Sprintf("unknown file type %q: name the file .yaml, .yml or .json", ext),
+		}}
+	}
+}
+
+// checkEncoding rejects input that is too large, empty or not UTF-8, and
+// strips a UTF-8 byte order mark (which Windows editors write and
+// encoding/json rejects).
+func checkEncoding(name string, data []byte) ([]byte, *Problem) {
+	problem := func(pos Position, format string, args ...any) *Problem {
+		pos.File = name
+		return &Problem{Pos: pos, Message: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case len(data) > MaxInputSize:
+		return nil, problem(Position{}, "the file is larger than %d MiB; a budget is far smaller, is it the right file?", MaxInputSize>>20)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return nil, problem(Position{}, "the file is UTF-16; save it as UTF-8")
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		p := decode.PositionOf(data, off)
+		return nil, problem(Position{Line: p.Line, Column: p.Column},
+			"the file is not UTF-8 (byte 0x%02X here; GBK perhaps?); save it as UTF-8", data[off])
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, problem(Position{}, "the file is empty")
+	}
+	return data, nil
+}
+
+// checkRoot makes sure the document is a mapping of budget fields.
+func checkRoot(name string, root *yaml.Node) *Problem {
+	if root == nil || root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		return &Problem{Pos: Position{File: name}, Message: "the file holds no data (it is empty or only comments)"}
+	}
+	if root.Kind == yaml.MappingNode {
+		return nil
+	}
+	what := "a list"
+	if root.Kind != yaml.SequenceNode {
+		what = fmt.Sprintf("the single value %q", root.Value)
+	}
+	return &Problem{
+		Pos:     Position{File: name, Line: root.Line, Column: root.Column},
+		Message: "the file must be a mapping of budget fields (department:, units:, income:, lines: …), but it is " + what,
+	}
+}
+
+// moneyUnit peeks at money_unit, so that messages about amounts name the
+// unit the file uses.
+func moneyUnit(root *yaml.Node) string {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "money_unit" && v.Kind == yaml.ScalarNode && v.Value == "元" {
+			return "元"
+		}
+	}
+	return "万元"
+}

@@ -1,0 +1,339 @@
+// Package decode decodes a YAML node tree (from YAML or JSON input) into Go
+// values by reflection, strictly: unknown and duplicate keys and values of the
+// wrong type are errors, every error names the field path and the line and
+// column, and decoding goes on after an error so that the person fixing the
+// file sees every problem at once.
+//
+// Keys are the fields' json tags, so one schema serves YAML and JSON. Text is
+// taken from the scalar's literal text, so a code written 019 stays "019",
+// and amounts (decimal.Decimal) are parsed from their literal text, never via
+// float64.
+package decode
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Position is where a node stands in the input. Line and Column count from
+// 1; Column counts characters, not bytes.
+type Position struct {
+	Line   int
+	Column int
+}
+
+// Error is one problem found while decoding.
+type Error struct {
+	// Path is the field path: "lines[3].economic",
+	// "income.this_year.一般公共预算财政拨款"; "" for the whole document.
+	Path string
+	Position
+	Message string
+}
+
+func (e Error) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message)
+	}
+	return fmt.Sprintf("%d:%d: %s: %s", e.Line, e.Column, e.Path, e.Message)
+}
+
+// DefaultMaxAliasNodes bounds how many nodes aliases may expand to, so that
+// an alias bomb (each anchor repeating the one before several times) fails
+// quickly instead of eating memory.
+const DefaultMaxAliasNodes = 10000
+
+// Options tune decoding.
+type Options struct {
+	// DecimalName is how messages name what a decimal.Decimal holds, as in
+	// "expected a number (amount in 万元)"; "a number" when empty.
+	DecimalName string
+	// MaxAliasNodes bounds the nodes reached through aliases;
+	// DefaultMaxAliasNodes when zero.
+	MaxAliasNodes int
+}
+
+// Result is what decoding found: where each decoded path stands, and every
+// error.
+type Result struct {
+	// Positions maps every path decoded into to the position of its value.
+	Positions map[string]Position
+	Errors    []Error
+}
+
+// Node decodes n (a document, or the node inside it) into out, which must be
+// a non-nil pointer. Missing keys leave fields as they are. It never panics on
+// bad input; a Go type it cannot decode into is reported as an error.
+func Node(n *yaml.Node, out any, opts Options) Result {
+	if opts.DecimalName == "" {
+		opts.DecimalName = "a number"
+	}
+	if opts.MaxAliasNodes <= 0 {
+		opts.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	d := &decoder{
+		opts:      opts,
+		positions: map[string]Position{},
+		expanding: map[*yaml.Node]bool{},
+	}
+	v := reflect.ValueOf(out)
+	switch {
+	case v.Kind() != reflect.Pointer || v.IsNil():
+		d.fail(n, "", fmt.Sprintf("decode: cannot decode into %T, need a non-nil pointer", out))
+	case n == nil:
+		d.errs = append(d.errs, Error{Message: "nothing to decode"})
+	default:
+		if n.Kind == yaml.DocumentNode {
+			if len(n.Content) == 0 {
+				d.fail(n, "", "the document is empty")
+				break
+			}
+			n = n.Content[0]
+		}
+		d.value(n, v.Elem(), "")
+	}
+	return Result{Positions: d.positions, Errors: d.errs}
+}
+
+type decoder struct {
+	opts      Options
+	positions map[string]Position
+	errs      []Error
+
+	// aliasDepth is above zero while decoding what an alias refers to;
+	// expanded counts the nodes decoded so.
+	aliasDepth int
+	expanded   int
+	// expanding holds the anchors being decoded, to catch an alias that
+	// refers to a node containing it.
+	expanding map[*yaml.Node]bool
+	// stopped is set once the alias budget is spent: decoding further
+	// would only repeat the same errors.
+	stopped bool
+}
+
+func (d *decoder) fail(n *yaml.Node, path, msg string) {
+	e := Error{Path: path, Message: msg}
+	if n != nil {
+		e.Position = Position{n.Line, n.Column}
+	}
+	d.errs = append(d.errs, e)
+}
+
+// value decodes n into v, recording the position of path.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
+	if d.stopped {
+		return
+	}
+	// The first record wins: for an alias, that is where the alias
+	// stands, not the anchor it refers to.
+	if _, ok := d.positions[path]; !ok {
+		d.positions[path] = Position{n.Line, n.Column}
+	}
+	if n.Kind == yaml.AliasNode {
+		d.alias(n, v, path)
+		return
+	}
+	if d.aliasDepth > 0 {
+		d.expanded++
+		if d.expanded > d.opts.MaxAliasNodes {
+			d.fail(n, path, fmt.Sprintf("aliases expand to more than %d values; write the data out instead of repeating anchors", d.opts.MaxAliasNodes))
+			d.stopped = true
+			return
+		}
+	}
+	if v.Type() == decimalType {
+		d.decimal(n, v, path)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if isNull(n) {
+			v.SetZero()
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, v.Elem(), path)
+	case reflect.Struct:
+		d.structure(n, v, path)
+	case reflect.Slice:
+		d.list(n, v, path)
+	case reflect.Map:
+		d.mapping(n, v, path)
+	case reflect.String:
+		d.text(n, v, path)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		d.integer(n, v, path)
+	case reflect.Bool:
+		d.boolean(n, v, path)
+	default:
+		d.fail(n, path, fmt.Sprintf("decode: cannot decode into Go type %s", v.Type()))
+	}
+}
+
+// alias decodes what alias n refers to, guarding against cycles.
+func (d *decoder) alias(n *yaml.Node, v reflect.Value, path string) {
+	target := n.Alias
+	switch {
+	case target == nil:
+		d.fail(n, path, fmt.Sprintf("alias *%s refers to no anchor", n.Value))
+		return
+	case d.expanding[target]:
+		d.fail(n, path, fmt.Sprintf("alias *%s refers to a value that contains it", n.Value))
+		return
+	}
+	d.expanding[target] = true
+	d.aliasDepth++
+	d.value(target, v, path)
+	d.aliasDepth--
+	delete(d.expanding, target)
+}
+
+// resolve follows an alias for a node that is inspected, not decoded (a
+// mapping key). Anchors cannot be placed on aliases, so one step suffices.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// field is a struct field decoded from the key name.
+type field struct {
+	name  string
+	index int
+}
+
+// fields lists the decodable fields of struct type t in declaration order.
+// The key is the json tag's name, else the Go field name; json:"-" and
+// unexported fields are skipped.
+func fields(t reflect.Type) []field {
+	var out []field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, ok := f.Tag.Lookup("json"); ok {
+			if tag == "-" {
+				continue
+			}
+			if n, _, _ := strings.Cut(tag, ","); n != "" {
+				name = n
+			}
+		}
+		out = append(out, field{name, i})
+	}
+	return out
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// keys walks the entries of mapping n in order, reporting keys that are not
+// text, merge keys and duplicates, and calls each for the rest.
+func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
+	first := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if d.stopped {
+			return
+		}
+		k, v := resolve(n.Content[i]), n.Content[i+1]
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			d.fail(k, path, fmt.Sprintf("a key must be text, got %s", describe(k)))
+			continue
+		case k.ShortTag() == "!!merge":
+			d.fail(k, path, "merge keys (<<) are not supported; write the keys out")
+			continue
+		case isNull(k):
+			d.fail(k, path, "a key is missing before the colon")
+			continue
+		}
+		if f, dup := first[k.Value]; dup {
+			d.fail(k, join(path, k.Value), fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, f.Line))
+			continue
+		}
+		first[k.Value] = k
+		each(k.Value, k, v)
+	}
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
+	if isNull(n) {
+		return // an empty value leaves the fields unset, as if absent
+	}
+	if n.Kind != yaml.MappingNode {
+		d.mismatch(n, v, path)
+		return
+	}
+	fs := fields(v.Type())
+	d.keys(n, path, func(key string, k, val *yaml.Node) {
+		for _, f := range fs {
+			if f.name == key {
+				d.value(val, v.Field(f.index), join(path, key))
+				return
+			}
+		}
+		d.fail(k, path, unknownKey(key, fs))
+	})
+}
+
+func (d *decoder) list(n *yaml.Node, v reflect.Value, path string) {
+	if isNull(n) {
+		v.SetZero()
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.mismatch(n, v, path)
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	v.Set(s)
+	for i, item := range n.Content {
+		d.value(item, s.Index(i), index(path, i))
+	}
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
+	if isNull(n) {
+		v.SetZero()
+		return
+	}
+	t := v.Type()
+	if t.Key().Kind() != reflect.String {
+		d.fail(n, path, fmt.Sprintf("decode: cannot decode into Go type %s: keys must be strings", t))
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.mismatch(n, v, path)
+		return
+	}
+	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
+	v.Set(m)
+	d.keys(n, path, func(key string, k, val *yaml.Node) {
+		elem := reflect.New(t.Elem()).Elem()
+		d.value(val, elem, join(path, key))
+		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
+	})
+}

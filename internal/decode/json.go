@@ -1,0 +1,124 @@
+package decode
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// SyntaxError is input that is not well-formed YAML or JSON. Line or Column
+// is zero when the parser did not say.
+type SyntaxError struct {
+	Position
+	Message string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message)
+}
+
+// JSON parses data as JSON into a node tree that Node can decode, with the
+// line and column of every value. encoding/json does the parsing, so JSON
+// is exactly what encoding/json accepts (\/ and \u escapes, surrogate pairs,
+// keys of any length), which yaml.v3 fed JSON is not. Duplicate keys are
+// kept, for Node to report.
+func JSON(data []byte) (*yaml.Node, error) {
+	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
+		var syn *json.SyntaxError
+		if !errors.As(err, &syn) {
+			return nil, &SyntaxError{Message: err.Error()}
+		}
+		return nil, &SyntaxError{Position: jsonErrorPosition(data, syn), Message: syn.Error()}
+	}
+	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), cur: newCursor(data)}
+	p.dec.UseNumber()
+	n, err := p.value()
+	if err != nil { // the input was checked above; this is a safety net
+		return nil, &SyntaxError{Message: err.Error()}
+	}
+	return n, nil
+}
+
+// jsonErrorPosition points at the byte a json.SyntaxError complains about:
+// the one before Offset, or for input that ends too soon, the end of the
+// last thing written.
+func jsonErrorPosition(data []byte, syn *json.SyntaxError) Position {
+	off := int(syn.Offset) - 1
+	if strings.Contains(syn.Error(), "unexpected end") {
+		off = len(bytes.TrimRight(data, " \t\r\n"))
+	}
+	return PositionOf(data, max(off, 0))
+}
+
+type jsonParser struct {
+	data []byte
+	dec  *json.Decoder
+	cur  *cursor
+}
+
+// start returns the position of the next token: the decoder's offset is
+// the end of the last token, before any separator and white space.
+func (p *jsonParser) start() Position {
+	off := int(p.dec.InputOffset())
+	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
+		off++
+	}
+	return p.cur.at(off)
+}
+
+func (p *jsonParser) value() (*yaml.Node, error) {
+	pos := p.start()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	n := &yaml.Node{Line: pos.Line, Column: pos.Column}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			n.Kind, n.Tag, n.Style = yaml.MappingNode, "!!map", yaml.FlowStyle
+			for p.dec.More() {
+				k, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				v, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, k, v)
+			}
+		case '[':
+			n.Kind, n.Tag, n.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
+			for p.dec.More() {
+				v, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, v)
+			}
+		default:
+			return nil, fmt.Errorf("unexpected %v", t)
+		}
+		if _, err := p.dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+	case string:
+		n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", t, yaml.DoubleQuotedStyle
+	case json.Number:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", t.String()
+		if strings.ContainsAny(n.Value, ".eE") {
+			n.Tag = "!!float"
+		}
+	case bool:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", fmt.Sprint(t)
+	case nil:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
+	}
+	return n, nil
+}

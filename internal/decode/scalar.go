@@ -1,0 +1,142 @@
+package decode
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+)
+
+var decimalType = reflect.TypeFor[decimal.Decimal]()
+
+// text decodes a string from the scalar's literal text, whatever YAML
+// resolved it to: code: 019 is the text "019", not the number 19.
+func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
+	switch {
+	case isNull(n):
+		v.SetString("")
+	case n.Kind != yaml.ScalarNode:
+		d.mismatch(n, v, path)
+	default:
+		v.SetString(n.Value)
+	}
+}
+
+var wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
+
+func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || !wholeNumber.MatchString(n.Value) {
+		d.mismatch(n, v, path)
+		return
+	}
+	bits := v.Type().Bits()
+	if v.CanInt() {
+		i, err := strconv.ParseInt(n.Value, 10, bits)
+		if err != nil {
+			d.fail(n, path, fmt.Sprintf("%s is too large", n.Value))
+			return
+		}
+		v.SetInt(i)
+		return
+	}
+	u, err := strconv.ParseUint(n.Value, 10, bits)
+	if err != nil {
+		d.fail(n, path, fmt.Sprintf("%s is negative or too large", n.Value))
+		return
+	}
+	v.SetUint(u)
+}
+
+// boolean accepts only YAML 1.2 and JSON booleans: true and false.
+func (d *decoder) boolean(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		d.mismatch(n, v, path)
+		return
+	}
+	switch strings.ToLower(n.Value) {
+	case "true":
+		v.SetBool(true)
+	case "false":
+		v.SetBool(false)
+	default:
+		d.mismatch(n, v, path)
+	}
+}
+
+// maxDecimalLength bounds an amount's text: no budget needs more digits,
+// and unbounded text would make later arithmetic slow.
+const maxDecimalLength = 40
+
+// plainDecimal is the only notation amounts may use: digits, optionally a
+// minus sign and a fraction.
+var plainDecimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// decimal decodes an amount from the scalar's literal text. A quoted number
+// ("12.50") is accepted too: exporters quote amounts to keep them exact.
+func (d *decoder) decimal(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || isNull(n) || n.ShortTag() == "!!bool" {
+		d.mismatch(n, v, path)
+		return
+	}
+	text := n.Value
+	if !plainDecimal.MatchString(text) {
+		if hint := numberHint(text); hint != "" {
+			d.fail(n, path, fmt.Sprintf("expected %s, got %s (%s)", d.opts.DecimalName, describe(n), hint))
+		} else {
+			d.mismatch(n, v, path)
+		}
+		return
+	}
+	if len(text) > maxDecimalLength {
+		d.fail(n, path, fmt.Sprintf("%s has too many digits for an amount", abbreviate(text)))
+		return
+	}
+	x, err := decimal.NewFromString(text)
+	if err != nil { // unreachable after the pattern check, but never panic
+		d.fail(n, path, fmt.Sprintf("expected %s, got %s", d.opts.DecimalName, describe(n)))
+		return
+	}
+	v.Set(reflect.ValueOf(x))
+}
+
+var (
+	exponent    = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?([0-9]{1,2})$`)
+	anyExponent = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$`)
+	bareFrac    = regexp.MustCompile(`^-?\.[0-9]+$`)
+	bareDot     = regexp.MustCompile(`^-?[0-9]+\.$`)
+	plusSign    = regexp.MustCompile(`^\+[0-9]+(\.[0-9]+)?$`)
+	radix       = regexp.MustCompile(`^[-+]?0[xXoObB][0-9a-fA-F_]+$`)
+	grouped     = regexp.MustCompile(`^-?[0-9]{1,3}([,_][0-9]{3})+(\.[0-9]+)?$`)
+	special     = regexp.MustCompile(`^[-+]?\.?(?i:inf|infinity|nan)$`)
+)
+
+// numberHint says how to write text, which looks like a number, as a plain
+// decimal; "" when text does not look like a number at all.
+func numberHint(text string) string {
+	switch {
+	case exponent.MatchString(text):
+		if x, err := decimal.NewFromString(strings.TrimPrefix(text, "+")); err == nil && len(x.String()) <= 24 {
+			return "exponent notation is not allowed; write " + x.String()
+		}
+		return "exponent notation is not allowed; write the digits out"
+	case anyExponent.MatchString(text):
+		return "exponent notation is not allowed; write the digits out"
+	case bareFrac.MatchString(text):
+		return "write " + strings.Replace(text, ".", "0.", 1)
+	case bareDot.MatchString(text):
+		return "write " + strings.TrimSuffix(text, ".") + " without the trailing point"
+	case plusSign.MatchString(text):
+		return "write " + text[1:] + " without the plus sign"
+	case radix.MatchString(text):
+		return "only decimal digits are allowed"
+	case grouped.MatchString(text):
+		return "write " + strings.NewReplacer(",", "", "_", "").Replace(text) + " without digit separators"
+	case special.MatchString(text):
+		return "not a number"
+	}
+	return ""
+}

@@ -1,0 +1,61 @@
+package decode
+
+import (
+	"fmt"
+	"strings"
+)
+
+// unknownKey says key is not one of fs, suggesting the closest allowed key
+// when it is a likely typo, and listing them all.
+func unknownKey(key string, fs []field) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "unknown key %q", key)
+	if s := closest(key, fs); s != "" {
+		fmt.Fprintf(&b, "; did you mean %q?", s)
+	}
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.name
+	}
+	fmt.Fprintf(&b, " (allowed: %s)", strings.Join(names, ", "))
+	return b.String()
+}
+
+// closest returns the allowed key nearest to key in edit distance, ignoring
+// case, if it is near enough to be a typo: at most one edit per three
+// characters, and at most three.
+func closest(key string, fs []field) string {
+	k := []rune(strings.ToLower(key))
+	limit := min(max(1, len(k)/3), 3)
+	best, bestDist := "", limit+1
+	for _, f := range fs {
+		if dist := distance(k, []rune(strings.ToLower(f.name))); dist < bestDist {
+			best, bestDist = f.name, dist
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b []rune) int {
+	if len(a) > 64 || len(b) > 64 { // no typo is that long; keep it cheap
+		return max(len(a), len(b))
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
