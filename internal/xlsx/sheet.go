@@ -1,0 +1,222 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetWriter fills one sheet. Cells are written row by row, left to right,
+// so the same table always gives the same XML.
+type sheetWriter struct {
+	x      *excelize.File
+	st     *styles
+	f      doc.Format
+	name   string
+	ncols  int
+	widths []float64 // Excel column widths
+	row    int       // next free row, 1-based
+}
+
+func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Format) error {
+	t := s.table
+	if len(t.Columns) == 0 {
+		return errors.New("the table has no columns")
+	}
+	header, err := doc.Place(t.Header, len(t.Columns))
+	if err != nil {
+		return fmt.Errorf("header: %w", err)
+	}
+	body, err := doc.Place(t.Body, len(t.Columns))
+	if err != nil {
+		return fmt.Errorf("body: %w", err)
+	}
+	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: len(t.Columns),
+		widths: columnWidths(t.Columns, f, s.landscape), row: 1}
+	for i, cw := range w.widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.SetColWidth(name, col, col, cw); err != nil {
+			return fmt.Errorf("column %d width: %w", i+1, err)
+		}
+	}
+	if s.title != "" {
+		if err := w.title(s.title); err != nil {
+			return fmt.Errorf("title: %w", err)
+		}
+	}
+	if s.hasCaption {
+		if err := w.caption(s.caption); err != nil {
+			return fmt.Errorf("caption: %w", err)
+		}
+	}
+	headerTop := w.row
+	if err := w.grid(header, true); err != nil {
+		return fmt.Errorf("header: %w", err)
+	}
+	headerBottom := w.row - 1
+	if err := w.grid(body, false); err != nil {
+		return fmt.Errorf("body: %w", err)
+	}
+	for i, n := range s.notes {
+		if err := w.note(n); err != nil {
+			return fmt.Errorf("note %d: %w", i+1, err)
+		}
+	}
+	return w.printSetup(s.landscape, headerTop, headerBottom)
+}
+
+// cellName is the A1 name of the cell at 1-based row and column.
+func cellName(row, col int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// spanWidthPt is how wide columns from..to (1-based, inclusive) print.
+func (w *sheetWriter) spanWidthPt(from, to int) float64 {
+	pt := 0.0
+	for c := from; c <= to; c++ {
+		pt += widthPt(w.widths[c-1])
+	}
+	return pt
+}
+
+// text writes a text cell spanning columns from..to of the current row. Text
+// is always stored as a string: "=1+1" stays text, never a formula.
+func (w *sheetWriter) text(from, to int, s string, style int) error {
+	first, last := cellName(w.row, from), cellName(w.row, to)
+	if to > from {
+		if err := w.x.MergeCell(w.name, first, last); err != nil {
+			return err
+		}
+	}
+	if s != "" {
+		if err := w.x.SetCellStr(w.name, first, s); err != nil {
+			return err
+		}
+	}
+	return w.x.SetCellStyle(w.name, first, last, style)
+}
+
+func (w *sheetWriter) title(s string) error {
+	style, err := w.st.title()
+	if err != nil {
+		return err
+	}
+	if err := w.text(1, w.ncols, s, style); err != nil {
+		return err
+	}
+	h := heightFor(s, w.spanWidthPt(1, w.ncols), w.f.TableTitle) + w.f.TableTitle/2
+	if err := w.x.SetRowHeight(w.name, w.row, h); err != nil {
+		return err
+	}
+	w.row++
+	return nil
+}
+
+// caption puts the text before the tab at the left of the row and the text
+// after it right-aligned over the last columns, as the PDF sets it.
+func (w *sheetWriter) caption(s string) error {
+	left, right, split := strings.Cut(s, "\t")
+	leftStyle, err := w.st.caption("left")
+	if err != nil {
+		return err
+	}
+	switch {
+	case !split:
+		err = w.text(1, w.ncols, s, leftStyle)
+	case w.ncols == 1:
+		err = w.text(1, 1, left+"    "+right, leftStyle)
+	default:
+		rightCols := max(1, w.ncols/4)
+		var rightStyle int
+		if rightStyle, err = w.st.caption("right"); err != nil {
+			return err
+		}
+		if err = w.text(1, w.ncols-rightCols, left, leftStyle); err == nil {
+			err = w.text(w.ncols-rightCols+1, w.ncols, right, rightStyle)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	w.row++
+	return nil
+}
+
+func (w *sheetWriter) note(s string) error {
+	style, err := w.st.note()
+	if err != nil {
+		return err
+	}
+	if err := w.text(1, w.ncols, s, style); err != nil {
+		return err
+	}
+	if err := w.x.SetRowHeight(w.name, w.row, heightFor(s, w.spanWidthPt(1, w.ncols), w.f.TableSize)); err != nil {
+		return err
+	}
+	w.row++
+	return nil
+}
+
+// grid writes placed rows from the current row on: values, merges for
+// spans, borders over every grid position, and row heights that show the
+// wrapped text of the cells confined to one row.
+func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
+	top := w.row
+	heights := make([]float64, len(rows))
+	for r, row := range rows {
+		heights[r] = w.f.TableSize*lineSpacing + cellPadPt
+		for _, p := range row {
+			r0, c0 := top+p.Row, p.Col+1
+			r1, c1 := r0+p.RowSpan-1, c0+p.ColSpan-1
+			first, last := cellName(r0, c0), cellName(r1, c1)
+			if r1 > r0 || c1 > c0 {
+				if err := w.x.MergeCell(w.name, first, last); err != nil {
+					return fmt.Errorf("row %d, column %d: %w", p.Row+1, c0, err)
+				}
+			}
+			if err := w.value(first, p.Cell); err != nil {
+				return fmt.Errorf("row %d, column %d: %w", p.Row+1, c0, err)
+			}
+			style, err := w.st.cell(p.Cell, header)
+			if err != nil {
+				return err
+			}
+			if err := w.x.SetCellStyle(w.name, first, last, style); err != nil {
+				return err
+			}
+			if p.RowSpan == 1 {
+				heights[r] = math.Max(heights[r], heightFor(p.Text, w.spanWidthPt(c0, c1), w.f.TableSize))
+			}
+		}
+	}
+	for r, h := range heights {
+		if err := w.x.SetRowHeight(w.name, top+r, h); err != nil {
+			return err
+		}
+	}
+	w.row += len(rows)
+	return nil
+}
+
+// value stores a figure as a number and anything else as a string.
+func (w *sheetWriter) value(ref string, c doc.Cell) error {
+	if c.Number.Valid {
+		// The decimal's own digits parsed as a float64: the nearest double,
+		// which is all a spreadsheet number can hold.
+		v, err := strconv.ParseFloat(c.Number.Decimal.String(), 64)
+		if err != nil || math.IsInf(v, 0) {
+			return fmt.Errorf("figure %s does not fit a spreadsheet number", c.Number.Decimal)
+		}
+		return w.x.SetCellFloat(w.name, ref, v, -1, 64)
+	}
+	if c.Text == "" {
+		return nil
+	}
+	return w.x.SetCellStr(w.name, ref, c.Text)
+}

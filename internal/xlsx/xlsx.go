@@ -1,0 +1,89 @@
+// Package xlsx writes the tables of a document as an Excel workbook: one
+// sheet per table, in document order, each with the table's title, caption,
+// header and body rows (merged cells as in the PDF) and notes, figures stored
+// as numbers, and a print setup that prints the sheet like the PDF's page.
+//
+// Only tables go into the workbook: the prose of the document has no place in
+// a spreadsheet. A document without tables is an error (ErrNoTables) rather
+// than an empty or placeholder workbook, because it means the caller handed
+// over the wrong document.
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/xuri/excelize/v2"
+)
+
+// ErrNoTables is returned for a document that holds no table.
+var ErrNoTables = errors.New("xlsx: the document has no tables to put in a workbook")
+
+// fixedTimestamp is written as the workbook's created and modified time so
+// that the same document always gives the same bytes. The document carries no
+// date of its own (the cover date is free text), so no real time is claimed.
+const fixedTimestamp = "2000-01-01T00:00:00Z"
+
+// Write writes the tables of d as an .xlsx workbook to w, sized and printed
+// with the GB/T 9704 page format the PDF uses.
+func Write(w io.Writer, d *doc.Document) error {
+	return WriteFormat(w, d, doc.GBT9704())
+}
+
+// WriteFormat is Write with a caller's page format: its type sizes set the
+// fonts, its text width scales the columns and its margins the print setup.
+func WriteFormat(w io.Writer, d *doc.Document, f doc.Format) error {
+	if d == nil {
+		return errors.New("xlsx: no document")
+	}
+	sheets := collectSheets(d)
+	if len(sheets) == 0 {
+		return ErrNoTables
+	}
+	names := sheetNames(sheets)
+
+	x := excelize.NewFile()
+	defer x.Close()
+	st := newStyles(x, f)
+	for i, s := range sheets {
+		var err error
+		if i == 0 {
+			// A new workbook comes with one sheet; it becomes the first table's.
+			err = x.SetSheetName(x.GetSheetName(0), names[i])
+		} else {
+			_, err = x.NewSheet(names[i])
+		}
+		if err != nil {
+			return fmt.Errorf("xlsx: table %d %q: sheet name %q: %w", i+1, s.table.Name, names[i], err)
+		}
+		if err := writeSheet(x, st, names[i], s, f); err != nil {
+			return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
+		}
+	}
+	x.SetActiveSheet(0)
+	if err := setProperties(x, d); err != nil {
+		return fmt.Errorf("xlsx: document properties: %w", err)
+	}
+	if err := x.Write(w); err != nil {
+		return fmt.Errorf("xlsx: writing the workbook: %w", err)
+	}
+	return nil
+}
+
+// setProperties fills the core and app properties with fixed or
+// document-derived values only, never the current time.
+func setProperties(x *excelize.File, d *doc.Document) error {
+	if err := x.SetDocProps(&excelize.DocProperties{
+		Title:          d.Title,
+		Creator:        d.Author,
+		LastModifiedBy: d.Author,
+		Language:       "zh-CN",
+		Created:        fixedTimestamp,
+		Modified:       fixedTimestamp,
+	}); err != nil {
+		return err
+	}
+	return x.SetAppProps(&excelize.AppProperties{Application: "budgetdoc"})
+}
