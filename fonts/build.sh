@@ -1,0 +1,75 @@
+#!/bin/sh
+# build.sh rebuilds the embedded font subsets and licence files in this directory from their
+# public sources:
+#
+#   Noto Serif SC 400 and 700, Noto Sans SC 400   npm @expo-google-fonts/noto-{serif,sans}-sc (npm pack)
+#   AR PL KaitiM GB                               Debian fonts-arphic-gkai00mp (apt-get download)
+#
+# and subsets each with Debian's python3-fonttools to GB2312 plus the punctuation and symbols a
+# budget report uses (unicodes.py). The sources are pinned by version and SHA-256, and fontTools keeps
+# each font's own head.modified (no --recalc-timestamp; SOURCE_DATE_EPOCH pins anything else that
+# would ask for "now"), so two runs write the same bytes.
+#
+# Needs: npm, apt-get (after apt-get update), dpkg-deb, sha256sum, /usr/bin/python3 with
+# python3-fonttools (apt-get install python3-fonttools). Run from anywhere: sh fonts/build.sh
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=946684800 # 2000-01-01T00:00:00Z
+export LC_ALL=C.UTF-8
+py=/usr/bin/python3 # Debian's python3 is the one with python3-fonttools; a pyenv python may lack it
+
+cd "$work"
+npm pack --silent @expo-google-fonts/noto-serif-sc@0.4.3 @expo-google-fonts/noto-sans-sc@0.4.3 >/dev/null
+apt-get download fonts-arphic-gkai00mp=2.11-16 >/dev/null 2>&1 || apt-get download fonts-arphic-gkai00mp=2.11-16
+mkdir serif sans kai
+tar xzf expo-google-fonts-noto-serif-sc-0.4.3.tgz -C serif
+tar xzf expo-google-fonts-noto-sans-sc-0.4.3.tgz -C sans
+dpkg-deb -x fonts-arphic-gkai00mp_2.11-16_all.deb kai
+
+serif_regular=serif/package/400Regular/NotoSerifSC_400Regular.ttf
+serif_bold=serif/package/700Bold/NotoSerifSC_700Bold.ttf
+sans_regular=sans/package/400Regular/NotoSansSC_400Regular.ttf
+kai_regular=kai/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf
+
+# The files this script was written against: a changed upstream file stops the build instead of
+# silently changing the embedded fonts.
+sha256sum -c --quiet <<EOF
+c358a69de3df5f423a8946a7b03e3126fb6ba116f1130a463455b4e39e1f0742  $serif_regular
+9c6a2ba736e4b499c84f65ce366bd3625c0401885fd3e585ace50fb738b96ff6  $serif_bold
+d45f67f0a7c0ca3f256950777ce6a61cc7ce5f9696d02900cbbaac25f8aa7d16  $sans_regular
+61519fb9bdda4a1a3aa02a12cbb76c2ef897ce879775d7ea2265d0a65fe54d16  $kai_regular
+EOF
+
+"$py" "$here/unicodes.py" >unicodes.txt
+
+# What stays: glyf/loca outlines, cmap, hmtx/hhea, head, maxp, OS/2, post, name — the tables gopdf
+# reads. What goes: hinting (the PDF is not rasterised at small sizes by us), OpenType layout
+# (gopdf does no shaping), vertical metrics, Apple 'mort'. Name IDs 0–6 plus 13/14 (licence
+# description and URL) stay in every language the font has.
+subset() { # subset SRC DST
+	"$py" -m fontTools.subset "$1" \
+		--output-file="$2" \
+		--unicodes-file=unicodes.txt \
+		--no-hinting \
+		--layout-features='' \
+		--drop-tables+=GSUB,GPOS,GDEF,BASE,JSTF,STAT,vhea,vmtx,VORG,mort,morx,gasp,kern \
+		--name-IDs=0,1,2,3,4,5,6,13,14 \
+		--name-languages='*' \
+		--no-glyph-names \
+		--notdef-outline
+}
+subset "$serif_regular" "$here/NotoSerifSC-Regular.ttf"
+subset "$serif_bold" "$here/NotoSerifSC-Bold.ttf"
+subset "$sans_regular" "$here/NotoSansSC-Regular.ttf"
+subset "$kai_regular" "$here/ARPLKaitiMGB.ttf"
+
+cp serif/package/LICENSE_FONT "$here/OFL-NotoSerifSC.txt"
+cp sans/package/LICENSE_FONT "$here/OFL-NotoSansSC.txt"
+gzip -dc kai/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz >"$here/ARPHICPL.txt"
+
+cd "$here"
+ls -l NotoSerifSC-Regular.ttf NotoSerifSC-Bold.ttf NotoSansSC-Regular.ttf ARPLKaitiMGB.ttf
+sha256sum NotoSerifSC-Regular.ttf NotoSerifSC-Bold.ttf NotoSansSC-Regular.ttf ARPLKaitiMGB.ttf

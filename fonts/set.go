@@ -1,0 +1,152 @@
+package fonts
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Role is a typographic job in the document; each role has its own chain of fonts.
+type Role string
+
+const (
+	Body    Role = "body"    // running text (GB/T 9704: 仿宋_GB2312 3号; here 宋 unless a 仿宋 is registered)
+	Title   Role = "title"   // document title (2号小标宋)
+	Heading Role = "heading" // first-level headings "一、" (黑体)
+	Kai     Role = "kai"     // second-level headings "（一）" (楷体)
+	Table   Role = "table"   // table cells
+)
+
+// standardRoles is the order Faces walks roles in, before any other roles sorted by name.
+var standardRoles = []Role{Body, Title, Heading, Kai, Table}
+
+// Set maps roles to fallback chains of faces. The zero Set is empty and usable; Default gives the
+// embedded fonts. A Set is not safe for concurrent Register; reading from many goroutines is fine.
+type Set struct {
+	chains map[Role][]*Face
+}
+
+// Default returns a new Set with the embedded faces:
+//
+//	Body    [serif]
+//	Title   [serif-bold, serif]
+//	Heading [sans, serif]
+//	Kai     [kai, serif]
+//	Table   [serif]
+func Default() *Set {
+	return &Set{chains: map[Role][]*Face{
+		Body:    {serif()},
+		Title:   {serifBold(), serif()},
+		Heading: {sans(), serif()},
+		Kai:     {kai(), serif()},
+		Table:   {serif()},
+	}}
+}
+
+// Register puts f first in role's chain; the faces already there stay behind it as fallback, so
+// a licensed 仿宋_GB2312 registered for Body draws what it has and the embedded serif the rest.
+// Registering a face that is already in the chain moves it to the front. If another face in the
+// set already uses f's name, f is registered under the name with "#2", "#3", … appended, so every
+// face the PDF writer registers has its own name.
+func (s *Set) Register(role Role, f *Face) {
+	if f == nil {
+		return
+	}
+	if s.chains == nil {
+		s.chains = make(map[Role][]*Face)
+	}
+	f = s.uniquelyNamed(f)
+	chain := slices.DeleteFunc(slices.Clone(s.chains[role]), func(g *Face) bool { return g == f })
+	s.chains[role] = append([]*Face{f}, chain...)
+}
+
+// uniquelyNamed returns f itself if it is already in the set or no other face has its name, and
+// otherwise a renamed face sharing f's data (the same one for every call with that f).
+func (s *Set) uniquelyNamed(f *Face) *Face {
+	taken := make(map[string]bool)
+	for _, g := range s.Faces() {
+		if g == f {
+			return f
+		}
+		if g.metrics == f.metrics && strings.HasPrefix(g.name, f.name) {
+			return g // f renamed by an earlier Register
+		}
+		taken[g.name] = true
+	}
+	if !taken[f.name] {
+		return f
+	}
+	for i := 2; ; i++ {
+		if name := f.name + "#" + strconv.Itoa(i); !taken[name] {
+			return f.withName(name)
+		}
+	}
+}
+
+// Chain returns role's faces, most preferred first. The slice is a copy.
+func (s *Set) Chain(role Role) []*Face {
+	return slices.Clone(s.chains[role])
+}
+
+// Faces returns every distinct face of all chains, once each, in a stable order: the standard
+// roles (Body, Title, Heading, Kai, Table) first, then other roles by name, each chain front to
+// back. The PDF writer registers each of these fonts once.
+func (s *Set) Faces() []*Face {
+	roles := slices.Clone(standardRoles)
+	var extra []Role
+	for r := range s.chains {
+		if !slices.Contains(standardRoles, r) {
+			extra = append(extra, r)
+		}
+	}
+	slices.Sort(extra)
+	roles = append(roles, extra...)
+
+	var faces []*Face
+	for _, r := range roles {
+		for _, f := range s.chains[r] {
+			if !slices.Contains(faces, f) {
+				faces = append(faces, f)
+			}
+		}
+	}
+	return faces
+}
+
+// Pick returns the first face in role's chain that has r, or a *MissingGlyphError.
+func (s *Set) Pick(role Role, r rune) (*Face, error) {
+	chain := s.chains[role]
+	for _, f := range chain {
+		if f.Has(r) {
+			return f, nil
+		}
+	}
+	tried := make([]string, len(chain))
+	for i, f := range chain {
+		tried[i] = f.Name()
+	}
+	return nil, &MissingGlyphError{Rune: r, Role: role, Tried: tried}
+}
+
+// MissingGlyphError says that no font of a role's chain has a character.
+type MissingGlyphError struct {
+	Rune  rune
+	Role  Role
+	Tried []string // names of the faces in the chain, in order; empty if the role has none
+}
+
+func (e *MissingGlyphError) Error() string {
+	char := fmt.Sprintf("U+%04X", e.Rune)
+	if unicode.IsPrint(e.Rune) {
+		char = fmt.Sprintf("%q (U+%04X)", string(e.Rune), e.Rune)
+	}
+	if len(e.Tried) == 0 {
+		return fmt.Sprintf("fonts: no font is registered for role %q, so character %s cannot be drawn; "+
+			"register one with Set.Register(%q, face)", e.Role, char, e.Role)
+	}
+	return fmt.Sprintf("fonts: no font for role %q has character %s (tried %s); "+
+		"register a font that has it with Set.Register(%q, face), or replace the character",
+		e.Role, char, strings.Join(e.Tried, ", "), e.Role)
+}
