@@ -108,8 +108,8 @@ type decoder struct {
 	// expanded counts the nodes decoded so.
 	aliasDepth int
 	expanded   int
-	// expanding holds the anchors being decoded, to catch an alias that
-	// refers to a node containing it.
+	// expanding holds the anchored nodes being decoded, to catch an alias
+	// that refers to a node containing it.
 	expanding map[*yaml.Node]bool
 	// stopped is set once the alias budget is spent: decoding further
 	// would only repeat the same errors.
@@ -145,6 +145,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 			d.stopped = true
 			return
 		}
+	}
+	if n.Anchor != "" {
+		d.expanding[n] = true
+		defer delete(d.expanding, n)
 	}
 	if v.Type() == decimalType {
 		d.decimal(n, v, path)
@@ -189,11 +193,9 @@ func (d *decoder) alias(n *yaml.Node, v reflect.Value, path string) {
 		d.fail(n, path, fmt.Sprintf("alias *%s refers to a value that contains it", n.Value))
 		return
 	}
-	d.expanding[target] = true
 	d.aliasDepth++
 	d.value(target, v, path)
 	d.aliasDepth--
-	delete(d.expanding, target)
 }
 
 // resolve follows an alias for a node that is inspected, not decoded (a

@@ -135,4 +135,3 @@ func tabColumn(data []byte, line int) int {
 	}
 	return 0
 }
-
