@@ -1,6 +1,9 @@
 package budgetdoc
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/shopspring/decimal"
+)
 
 // Budget is one department's budget for one fiscal year: everything its
 // 部门预算 disclosure states. Amounts are in MoneyUnit (万元 unless the input
@@ -40,6 +43,10 @@ type Budget struct {
 	// source maps field paths to positions in the file the budget was
 	// loaded from; nil for a budget built in Go.
 	source *sourceMap
+
+	// catalogue classifies codes for Validate and Figures; nil means the
+	// built-in catalogue of Department.Year (see SetCatalogue).
+	catalogue *catalog.Catalogue
 }
 
 // Department is the budget department.
@@ -259,6 +266,10 @@ type PriorYear struct {
 	StateCapital   decimal.Decimal `json:"state_capital"`   // 国有资本经营 spending
 	ThreePublic    ThreePublic     `json:"three_public"`
 	Reasons        Reasons         `json:"reasons,omitempty"`
+	// GeneralBudget is the prior year's 一般公共预算 spending; when omitted
+	// it is taken to be the prior total (Basic + Projects) less
+	// GovernmentFund and StateCapital.
+	GeneralBudget *decimal.Decimal `json:"general_budget,omitempty"`
 }
 
 // PriorProject is a project's prior-year amount. A project of this year that

@@ -1,0 +1,660 @@
+package budgetdoc
+
+import (
+	"sort"
+
+	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+// Figures computes every number the disclosure prints. It validates the
+// budget first and returns the Problems (errors only; warnings do not stop
+// it) instead of figures computed from inconsistent data.
+func (b *Budget) Figures() (*Figures, error) {
+	if err := b.Validate(); err != nil {
+		return nil, err
+	}
+	return b.computeFigures(b.classifier()), nil
+}
+
+func (b *Budget) computeFigures(cat *catalog.Catalogue) *Figures {
+	projects := b.projectIndex()
+	f := &Figures{
+		Year:             b.Department.Year,
+		PriorYear:        b.Department.Year - 1,
+		MoneyUnit:        b.moneyUnit(),
+		Assets:           b.Assets,
+		SpecialTransfers: b.SpecialTransfers,
+	}
+	for _, t := range b.SpecialTransfers {
+		f.SpecialTransfersTotal = f.SpecialTransfersTotal.Add(t.Amount)
+	}
+
+	addSpending := func(c *SpendingColumns, l Line) { addSpendingLine(c, l, projects) }
+	general := func(l Line) bool { return l.Source.isGeneral() }
+	govFund := func(l Line) bool { return l.Source == GovernmentFund }
+	stateCapital := func(l Line) bool { return l.Source == StateCapital }
+
+	f.All = b.spending(nil, addSpending)
+	f.General = b.spending(general, addSpending)
+	f.GovernmentFund = b.spending(govFund, addSpending)
+	f.StateCapital = b.spending(stateCapital, addSpending)
+	for _, l := range b.Lines {
+		if l.Source == GeneralAppropriation {
+			f.GeneralAppropriation = f.GeneralAppropriation.Add(l.Amount)
+		}
+		if l.Source.isFiscal() {
+			f.Fiscal = f.Fiscal.Add(l.Amount)
+		}
+	}
+	f.Income = b.incomeFigures()
+
+	f.SpendingByFunction = buildByFunction(b, cat, nil, addSpending)
+	f.GeneralByFunction = buildByFunction(b, cat, general, addSpending)
+	f.GovernmentFundByFunction = buildByFunction(b, cat, govFund, addSpending)
+	f.IncomeByFunction = buildByFunction(b, cat, nil, addIncomeLine)
+
+	f.Classes = b.classes(cat)
+	f.ClassShares = sharesOfClasses(f.Classes, func(r ClassRow) decimal.Decimal { return r.General }, f.General.Total)
+	f.GovernmentFundClassShares = sharesOfClasses(f.Classes, func(r ClassRow) decimal.Decimal { return r.GovernmentFund }, f.GovernmentFund.Total)
+	f.GeneralBasicByEconomic = b.generalBasicByEconomic(cat)
+	f.ByEconomic = b.byEconomic(cat)
+	f.Projects = b.projectFigures()
+	f.ThreePublic = b.threePublicFigures()
+	f.Procurement = b.procurementFigures()
+	f.OperatingFunds = f.General.Public
+	f.Changes = b.yearOnYear(f)
+	for _, n := range f.Changes.EndedProjects {
+		f.EndedProjects = append(f.EndedProjects, PriorProject{Code: n.Code, Name: n.Name, Amount: n.Amount})
+	}
+	return f
+}
+
+func (b *Budget) moneyUnit() string {
+	if b.MoneyUnit == "" {
+		return "万元"
+	}
+	return b.MoneyUnit
+}
+
+func (b *Budget) projectIndex() map[string]*Project {
+	m := make(map[string]*Project, len(b.Projects))
+	for i := range b.Projects {
+		if _, dup := m[b.Projects[i].Code]; !dup {
+			m[b.Projects[i].Code] = &b.Projects[i]
+		}
+	}
+	return m
+}
+
+func (b *Budget) unitName(code string) string {
+	for _, u := range b.Units {
+		if u.Code == code {
+			return u.Name
+		}
+	}
+	return ""
+}
+
+// addSpendingLine adds a line to the columns of 表三/五/九. A line without a
+// project is 基本支出; its Basic kind picks 人员经费 or 公用经费 and its
+// economic class the column within (303 → 对个人和家庭的补助, 302 → 商品和
+// 服务支出, anything else → 工资福利支出 or 资本性支出).
+func addSpendingLine(c *SpendingColumns, l Line, projects map[string]*Project) {
+	a := l.Amount
+	c.Total = c.Total.Add(a)
+	if l.Project == "" {
+		c.Basic = c.Basic.Add(a)
+		class := economicClass(l.Economic)
+		if l.Basic == Personnel {
+			c.Personnel = c.Personnel.Add(a)
+			if class == ecoFamily {
+				c.FamilySubsidy = c.FamilySubsidy.Add(a)
+			} else {
+				c.Wages = c.Wages.Add(a)
+			}
+		} else {
+			c.Public = c.Public.Add(a)
+			if class == ecoGoodsServices {
+				c.GoodsServices = c.GoodsServices.Add(a)
+			} else {
+				c.Capital = c.Capital.Add(a)
+			}
+		}
+		return
+	}
+	c.Projects = c.Projects.Add(a)
+	if p := projects[l.Project]; p != nil && p.Type == SpecificTarget {
+		c.SpecificTarget = c.SpecificTarget.Add(a)
+	} else {
+		c.OtherOperation = c.OtherOperation.Add(a)
+	}
+}
+
+// addIncomeLine adds a line to the columns of 表二.
+func addIncomeLine(c *IncomeColumns, l Line) {
+	a := l.Amount
+	c.Total = c.Total.Add(a)
+	if l.CarryOver {
+		c.CarryOver = c.CarryOver.Add(a)
+		return
+	}
+	switch l.Source {
+	case GeneralAppropriation:
+		c.General = c.General.Add(a)
+		c.GeneralAppropriation = c.GeneralAppropriation.Add(a)
+	case GeneralOther:
+		c.General = c.General.Add(a)
+	case GovernmentFund:
+		c.GovernmentFund = c.GovernmentFund.Add(a)
+	case StateCapital:
+		c.StateCapital = c.StateCapital.Add(a)
+	case SpecialAccount:
+		c.SpecialAccount = c.SpecialAccount.Add(a)
+	case BusinessIncome:
+		c.Business = c.Business.Add(a)
+	case OperatingIncome:
+		c.Operating = c.Operating.Add(a)
+	case SuperiorSubsidy:
+		c.Superior = c.Superior.Add(a)
+	case AffiliatedRemittance:
+		c.Affiliated = c.Affiliated.Add(a)
+	default:
+		c.Other = c.Other.Add(a)
+	}
+}
+
+// spending sums the lines keep selects (all when nil) with their shares.
+func (b *Budget) spending(keep func(Line) bool, add func(*SpendingColumns, Line)) Spending {
+	var s Spending
+	for _, l := range b.Lines {
+		if keep != nil && !keep(l) {
+			continue
+		}
+		add(&s.SpendingColumns, l)
+		if l.CarryOver {
+			s.CarryOver = s.CarryOver.Add(l.Amount)
+		}
+	}
+	bp := money.Shares([]decimal.Decimal{s.Basic, s.Projects}, s.Total)
+	s.BasicShare, s.ProjectsShare = bp[0], bp[1]
+	pp := money.Shares([]decimal.Decimal{s.Personnel, s.Public}, s.Basic)
+	s.PersonnelShare, s.PublicShare = pp[0], pp[1]
+	return s
+}
+
+func addSource(s *SourceAmounts, src Source, a decimal.Decimal) {
+	switch src {
+	case GeneralAppropriation:
+		s.GeneralAppropriation = s.GeneralAppropriation.Add(a)
+	case GeneralOther:
+		s.GeneralOther = s.GeneralOther.Add(a)
+	case GovernmentFund:
+		s.GovernmentFund = s.GovernmentFund.Add(a)
+	case StateCapital:
+		s.StateCapital = s.StateCapital.Add(a)
+	case SpecialAccount:
+		s.SpecialAccount = s.SpecialAccount.Add(a)
+	case BusinessIncome:
+		s.Business = s.Business.Add(a)
+	case OperatingIncome:
+		s.Operating = s.Operating.Add(a)
+	case SuperiorSubsidy:
+		s.Superior = s.Superior.Add(a)
+	case AffiliatedRemittance:
+		s.Affiliated = s.Affiliated.Add(a)
+	default:
+		s.Other = s.Other.Add(a)
+	}
+	if src.isGeneral() {
+		s.General = s.General.Add(a)
+	}
+	if src.isFiscal() {
+		s.Fiscal = s.Fiscal.Add(a)
+	}
+	if src.isUnitFunds() || !src.known() {
+		s.UnitFunds = s.UnitFunds.Add(a)
+	}
+	s.Total = s.Total.Add(a)
+}
+
+func (b *Budget) incomeFigures() IncomeFigures {
+	var in IncomeFigures
+	for _, l := range b.Lines {
+		if l.CarryOver {
+			addSource(&in.CarryOver, l.Source, l.Amount)
+		} else {
+			addSource(&in.ThisYear, l.Source, l.Amount)
+		}
+	}
+	in.Total = in.ThisYear.Total.Add(in.CarryOver.Total)
+	return in
+}
+
+// functionName names a 功能分类 code from the catalogue, else from the
+// budget's own FunctionNames.
+func (b *Budget) functionName(cat *catalog.Catalogue, code string) string {
+	if n, ok := cat.Function(code); ok {
+		return n
+	}
+	return b.FunctionNames[code]
+}
+
+// buildByFunction builds a table by 功能分类 from the lines keep selects.
+func buildByFunction[C any](b *Budget, cat *catalog.Catalogue, keep func(Line) bool, add func(*C, Line)) ByFunction[C] {
+	var t ByFunction[C]
+	rows := func(unit string) (C, []FunctionRow[C]) {
+		var total C
+		sums := map[string]*C{}
+		for _, l := range b.Lines {
+			if (keep != nil && !keep(l)) || (unit != "" && l.Unit != unit) {
+				continue
+			}
+			add(&total, l)
+			for _, code := range functionAncestors(l.Function) {
+				c := sums[code]
+				if c == nil {
+					c = new(C)
+					sums[code] = c
+				}
+				add(c, l)
+			}
+		}
+		codes := make([]string, 0, len(sums))
+		for code := range sums {
+			codes = append(codes, code)
+		}
+		// Lexical order puts every 类 before its 款 and every 款 before
+		// its 项, because a code's prefix sorts first.
+		sort.Strings(codes)
+		out := make([]FunctionRow[C], 0, len(codes))
+		for _, code := range codes {
+			out = append(out, functionRow(b, cat, code, *sums[code]))
+		}
+		return total, out
+	}
+	t.Total, t.Rows = rows("")
+	for _, u := range b.Units {
+		if u.Code == "" {
+			continue
+		}
+		total, r := rows(u.Code)
+		if len(r) == 0 {
+			continue
+		}
+		t.Units = append(t.Units, UnitRows[C]{Code: u.Code, Name: u.Name, Total: total, Rows: r})
+	}
+	return t
+}
+
+// functionAncestors returns the 类, 款 and 项 codes of a 7-digit code (fewer
+// for a shorter one, which validation reports).
+func functionAncestors(code string) []string {
+	var out []string
+	for _, n := range []int{3, 5, 7} {
+		if len(code) >= n {
+			out = append(out, code[:n])
+		}
+	}
+	if len(code) > 7 {
+		out = append(out, code)
+	}
+	return out
+}
+
+func functionRow[C any](b *Budget, cat *catalog.Catalogue, code string, c C) FunctionRow[C] {
+	r := FunctionRow[C]{Code: code, Name: b.functionName(cat, code), Columns: c}
+	switch {
+	case len(code) <= 3:
+		r.Level, r.Class = FunctionClass, code
+	case len(code) <= 5:
+		r.Level, r.Class, r.Section = FunctionSection, code[:3], code[3:]
+	default:
+		r.Level, r.Class, r.Section, r.Item = FunctionItem, code[:3], code[3:5], code[5:]
+	}
+	return r
+}
+
+// classes returns every catalogue 类 with its totals, then any other class
+// a line uses.
+func (b *Budget) classes(cat *catalog.Catalogue) []ClassRow {
+	var rows []ClassRow
+	index := map[string]int{}
+	for _, c := range cat.FunctionClasses() {
+		index[c.Code] = len(rows)
+		rows = append(rows, ClassRow{Code: c.Code, Name: c.Name, Serial: c.Serial,
+			OverviewName: c.OverviewName, FiscalOverviewName: c.FiscalOverviewName})
+	}
+	for _, l := range b.Lines {
+		code := economicClass(l.Function) // first three digits
+		i, ok := index[code]
+		if !ok {
+			i = len(rows)
+			index[code] = i
+			rows = append(rows, ClassRow{Code: code, Name: b.functionName(cat, code)})
+		}
+		r := &rows[i]
+		a := l.Amount
+		r.Total = r.Total.Add(a)
+		if l.Source.isFiscal() {
+			r.Fiscal = r.Fiscal.Add(a)
+		}
+		switch l.Source {
+		case GeneralAppropriation:
+			r.General = r.General.Add(a)
+			r.GeneralAppropriation = r.GeneralAppropriation.Add(a)
+		case GeneralOther:
+			r.General = r.General.Add(a)
+		case GovernmentFund:
+			r.GovernmentFund = r.GovernmentFund.Add(a)
+		case StateCapital:
+			r.StateCapital = r.StateCapital.Add(a)
+		}
+	}
+	return rows
+}
+
+// sharesOfClasses lists the classes with money of one kind (amount picks it),
+// in official order, with largest-remainder shares of total.
+func sharesOfClasses(rows []ClassRow, amount func(ClassRow) decimal.Decimal, total decimal.Decimal) []ClassShare {
+	var shares []ClassShare
+	var parts []decimal.Decimal
+	for _, r := range rows {
+		if a := amount(r); !a.IsZero() {
+			shares = append(shares, ClassShare{Code: r.Code, Name: r.Name, Amount: a})
+			parts = append(parts, a)
+		}
+	}
+	for i, s := range money.Shares(parts, total) {
+		shares[i].Share = s
+	}
+	return shares
+}
+
+// generalBasicByEconomic is 表六.
+func (b *Budget) generalBasicByEconomic(cat *catalog.Catalogue) []BasicEconomicRow {
+	kinds := map[string]UnitKind{}
+	for _, u := range b.Units {
+		kinds[u.Code] = u.Kind
+	}
+	type key struct{ dept, gov string }
+	rows := map[key]*BasicEconomicRow{}
+	for _, l := range b.Lines {
+		if l.Project != "" || !l.Source.isGeneral() {
+			continue
+		}
+		gov, _ := cat.GovFor(l.Economic, kinds[l.Unit] == Administrative)
+		k := key{l.Economic, gov}
+		r := rows[k]
+		if r == nil {
+			name, _ := cat.DeptEconomic(l.Economic)
+			govName, _ := cat.GovEconomic(gov)
+			r = &BasicEconomicRow{Code: l.Economic, Name: name, GovCode: gov, GovName: govName}
+			rows[k] = r
+		}
+		r.Total = r.Total.Add(l.Amount)
+		if l.Basic == Personnel {
+			r.Personnel = r.Personnel.Add(l.Amount)
+		} else {
+			r.Public = r.Public.Add(l.Amount)
+		}
+	}
+	out := make([]BasicEconomicRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Code != out[j].Code {
+			return out[i].Code < out[j].Code
+		}
+		return out[i].GovCode < out[j].GovCode
+	})
+	return out
+}
+
+// byEconomic is 表七.
+func (b *Budget) byEconomic(cat *catalog.Catalogue) []EconomicRow {
+	rows := map[string]*EconomicRow{}
+	for _, l := range b.Lines {
+		codes := []string{economicClass(l.Economic)}
+		if l.Economic != codes[0] {
+			codes = append(codes, l.Economic)
+		}
+		for _, code := range codes {
+			r := rows[code]
+			if r == nil {
+				name, _ := cat.DeptEconomic(code)
+				level := EconomicSection
+				if len(code) <= 3 {
+					level = EconomicClass
+				}
+				r = &EconomicRow{Level: level, Code: code, Name: name}
+				rows[code] = r
+			}
+			r.Total = r.Total.Add(l.Amount)
+			switch {
+			case l.Project != "":
+				r.Projects = r.Projects.Add(l.Amount)
+			case l.Basic == Personnel:
+				r.Basic = r.Basic.Add(l.Amount)
+				r.Personnel = r.Personnel.Add(l.Amount)
+			default:
+				r.Basic = r.Basic.Add(l.Amount)
+				r.Public = r.Public.Add(l.Amount)
+			}
+		}
+	}
+	out := make([]EconomicRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+func addProjectLine(p *ProjectAmounts, l Line) {
+	a := l.Amount
+	p.Total = p.Total.Add(a)
+	switch {
+	case l.Source.isFiscal():
+		f := &p.Current
+		if l.CarryOver {
+			f = &p.CarryOver
+		}
+		switch l.Source {
+		case GovernmentFund:
+			f.GovernmentFund = f.GovernmentFund.Add(a)
+		case StateCapital:
+			f.StateCapital = f.StateCapital.Add(a)
+		default:
+			f.General = f.General.Add(a)
+		}
+		f.Total = f.Total.Add(a)
+		p.Government = p.Government.Add(a)
+	case l.Source == SpecialAccount:
+		p.SpecialAccount = p.SpecialAccount.Add(a)
+	default:
+		p.UnitFunds = p.UnitFunds.Add(a)
+	}
+}
+
+// projectFigures is 表十 and 表十二.
+func (b *Budget) projectFigures() ProjectFigures {
+	prior := map[string]decimal.Decimal{}
+	for _, p := range b.Prior.Projects {
+		if _, dup := prior[p.Code]; !dup {
+			prior[p.Code] = p.Amount
+		}
+	}
+	var out ProjectFigures
+	index := map[string]int{}
+	for _, p := range b.Projects {
+		if _, dup := index[p.Code]; dup {
+			continue
+		}
+		pf := ProjectFigure{
+			Code: p.Code, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
+			Unit: p.Unit, UnitName: b.unitName(p.Unit), Key: p.Key, Targets: p.Targets,
+		}
+		if pf.ShortName == "" {
+			pf.ShortName = p.Name
+		}
+		for _, pr := range p.Procurement {
+			pf.Procurement = pf.Procurement.Add(pr.Amount)
+		}
+		index[p.Code] = len(out.All)
+		out.All = append(out.All, pf)
+	}
+	for _, l := range b.Lines {
+		if i, ok := index[l.Project]; ok && l.Project != "" {
+			addProjectLine(&out.All[i].ProjectAmounts, l)
+			addProjectLine(&out.Total, l)
+		}
+	}
+	for i := range out.All {
+		pf := &out.All[i]
+		pa, had := prior[pf.Code]
+		pf.Prior, pf.New = pa, !had
+		pf.Change = money.Compare(pf.Total, pa)
+	}
+	for _, u := range b.Units {
+		pu := ProjectUnit{Code: u.Code, Name: u.Name}
+		for _, pf := range out.All {
+			if pf.Unit != u.Code {
+				continue
+			}
+			pu.Projects = append(pu.Projects, pf)
+			addAmounts(&pu.ProjectAmounts, pf.ProjectAmounts)
+		}
+		if len(pu.Projects) > 0 {
+			out.Units = append(out.Units, pu)
+		}
+	}
+	return out
+}
+
+func addFiscal(to *FiscalAmounts, f FiscalAmounts) {
+	to.General = to.General.Add(f.General)
+	to.GovernmentFund = to.GovernmentFund.Add(f.GovernmentFund)
+	to.StateCapital = to.StateCapital.Add(f.StateCapital)
+	to.Total = to.Total.Add(f.Total)
+}
+
+func addAmounts(to *ProjectAmounts, p ProjectAmounts) {
+	to.Total = to.Total.Add(p.Total)
+	addFiscal(&to.Current, p.Current)
+	addFiscal(&to.CarryOver, p.CarryOver)
+	to.SpecialAccount = to.SpecialAccount.Add(p.SpecialAccount)
+	to.UnitFunds = to.UnitFunds.Add(p.UnitFunds)
+	to.Government = to.Government.Add(p.Government)
+}
+
+func threePublicAmounts(t ThreePublic) ThreePublicAmounts {
+	a := ThreePublicAmounts{
+		Abroad: t.Abroad, VehiclePurchase: t.VehiclePurchase,
+		VehicleOperation: t.VehicleOperation, Reception: t.Reception,
+	}
+	a.Vehicles = a.VehiclePurchase.Add(a.VehicleOperation)
+	a.Total = a.Abroad.Add(a.Vehicles).Add(a.Reception)
+	return a
+}
+
+func (b *Budget) threePublicFigures() ThreePublicFigures {
+	this, prior := threePublicAmounts(b.ThreePublic), threePublicAmounts(b.Prior.ThreePublic)
+	return ThreePublicFigures{
+		This: this, Prior: prior,
+		Abroad:           money.Compare(this.Abroad, prior.Abroad),
+		Vehicles:         money.Compare(this.Vehicles, prior.Vehicles),
+		VehiclePurchase:  money.Compare(this.VehiclePurchase, prior.VehiclePurchase),
+		VehicleOperation: money.Compare(this.VehicleOperation, prior.VehicleOperation),
+		Reception:        money.Compare(this.Reception, prior.Reception),
+		Total:            money.Compare(this.Total, prior.Total),
+		Reason:           b.Prior.Reasons.ThreePublic,
+	}
+}
+
+func (p *ProcurementFigures) add(pr Procurement) {
+	switch pr.Category {
+	case Goods:
+		p.Goods = p.Goods.Add(pr.Amount)
+	case Works:
+		p.Works = p.Works.Add(pr.Amount)
+	case Services:
+		p.Services = p.Services.Add(pr.Amount)
+	}
+	p.Total = p.Total.Add(pr.Amount)
+}
+
+func (b *Budget) procurementFigures() ProcurementFigures {
+	var p ProcurementFigures
+	for _, pr := range b.Procurement.Basic {
+		p.add(pr)
+	}
+	for _, proj := range b.Projects {
+		for _, pr := range proj.Procurement {
+			p.add(pr)
+		}
+	}
+	return p
+}
+
+func (b *Budget) yearOnYear(f *Figures) YearOnYear {
+	y := YearOnYear{Reasons: b.Prior.Reasons}
+	priorProjects := decimal.Zero
+	priorByCode := map[string]bool{}
+	for _, p := range b.Prior.Projects {
+		if priorByCode[p.Code] {
+			continue
+		}
+		priorByCode[p.Code] = true
+		priorProjects = priorProjects.Add(p.Amount)
+	}
+	priorTotal := b.Prior.Basic.Add(priorProjects)
+	priorGeneral := priorTotal.Sub(b.Prior.GovernmentFund).Sub(b.Prior.StateCapital)
+	if b.Prior.GeneralBudget != nil {
+		priorGeneral = *b.Prior.GeneralBudget
+	}
+	y.Total = money.Compare(f.All.Total, priorTotal)
+	y.General = money.Compare(f.General.Total, priorGeneral)
+	y.Basic = money.Compare(f.All.Basic, b.Prior.Basic)
+	y.Projects = money.Compare(f.All.Projects, priorProjects)
+	y.GovernmentFund = money.Compare(f.GovernmentFund.Total, b.Prior.GovernmentFund)
+	y.StateCapital = money.Compare(f.StateCapital.Total, b.Prior.StateCapital)
+
+	thisCont, priorCont := decimal.Zero, decimal.Zero
+	var largest *ProjectFigure
+	current := map[string]bool{}
+	for i := range f.Projects.All {
+		p := &f.Projects.All[i]
+		if p.Total.IsZero() {
+			continue // defined but without money: neither new nor continuing
+		}
+		current[p.Code] = true
+		if p.New {
+			y.NewProjects = append(y.NewProjects, NamedAmount{Code: p.Code, Name: p.Name, ShortName: p.ShortName, Amount: p.Total})
+			continue
+		}
+		thisCont = thisCont.Add(p.Total)
+		priorCont = priorCont.Add(p.Prior)
+		if largest == nil || p.Total.GreaterThan(largest.Total) {
+			largest = p
+		}
+	}
+	y.Continuing = money.Compare(thisCont, priorCont)
+	if largest != nil {
+		y.LargestContinuing = largest.ShortName
+	}
+	sort.SliceStable(y.NewProjects, func(i, j int) bool {
+		return y.NewProjects[i].Amount.GreaterThan(y.NewProjects[j].Amount)
+	})
+	seen := map[string]bool{}
+	for _, p := range b.Prior.Projects {
+		if current[p.Code] || seen[p.Code] {
+			continue
+		}
+		seen[p.Code] = true
+		y.EndedProjects = append(y.EndedProjects, NamedAmount{Code: p.Code, Name: p.Name, ShortName: p.Name, Amount: p.Amount})
+	}
+	return y
+}

@@ -1,0 +1,623 @@
+package budgetdoc
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/shopspring/decimal"
+)
+
+// Validate checks the budget and returns nil when it has no errors, else a
+// Problems listing every problem found, errors and warnings, each with its
+// field path and (for a loaded budget) file:line:column. Warnings alone do
+// not make it fail: see Check for them.
+//
+// Codes are checked against the budget's catalogue: SetCatalogue's, or the
+// built-in catalogue of Department.Year.
+func (b *Budget) Validate() error {
+	ps := b.Check()
+	if len(ps.Errors()) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// Check returns every problem found, errors and warnings, in input order
+// for a loaded budget (in the order of the checks for one built in Go);
+// nil when there is none.
+func (b *Budget) Check() Problems {
+	c := &checker{b: b, cat: b.classifier()}
+	c.department()
+	c.units()
+	c.lines()
+	c.projects()
+	c.income()
+	c.threePublic("three_public", b.ThreePublic)
+	c.procurement()
+	c.prior()
+	c.performance()
+	for i, t := range b.SpecialTransfers {
+		p := fmt.Sprintf("special_transfers[%d]", i)
+		if strings.TrimSpace(t.Name) == "" {
+			c.errorf(p+".name", "missing: name the 专项转移支付 project")
+		}
+		c.amount(p+".amount", t.Amount)
+	}
+	if b.source != nil {
+		sort.SliceStable(c.ps, func(i, j int) bool {
+			a, z := c.ps[i].Pos, c.ps[j].Pos
+			if a.Line != z.Line {
+				return a.Line < z.Line
+			}
+			return a.Column < z.Column
+		})
+	}
+	return c.ps
+}
+
+// checker collects problems.
+type checker struct {
+	b   *Budget
+	cat *catalog.Catalogue // nil when there is none for the year
+	ps  Problems
+}
+
+func (c *checker) add(sev Severity, path, format string, args ...any) {
+	c.ps = append(c.ps, Problem{
+		Pos: c.b.position(path), Path: path, Severity: sev,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func (c *checker) errorf(path, format string, args ...any) { c.add(Error, path, format, args...) }
+func (c *checker) warnf(path, format string, args ...any)  { c.add(Warning, path, format, args...) }
+
+// amount checks that an amount is not negative and has at most two
+// decimals.
+func (c *checker) amount(path string, d decimal.Decimal) {
+	if d.IsNegative() {
+		c.errorf(path, "negative amount %s: amounts are never below zero", d)
+	}
+	if !d.Equal(d.Round(2)) {
+		c.errorf(path, "%s has more than two decimals: amounts are in %s with at most two decimals", d, c.b.moneyUnit())
+	}
+}
+
+// Years a budget may be for: the classification system in use since 2007
+// and a margin into the future.
+const (
+	minYear = 2007
+	maxYear = 2100
+)
+
+func (c *checker) department() {
+	b := c.b
+	switch b.MoneyUnit {
+	case "", "万元", "元":
+	default:
+		c.errorf("money_unit", "unknown money unit %q: use 万元 or 元", b.MoneyUnit)
+	}
+	d := b.Department
+	if strings.TrimSpace(d.Name) == "" {
+		c.errorf("department.name", "missing: name the department")
+	}
+	if strings.TrimSpace(d.Code) == "" {
+		c.errorf("department.code", "missing: give the department code (019)")
+	}
+	switch {
+	case d.Year == 0:
+		c.errorf("department.year", "missing: give the fiscal year (2023)")
+	case d.Year < minYear || d.Year > maxYear:
+		c.errorf("department.year", "year %d out of range %d–%d", d.Year, minYear, maxYear)
+	}
+	if c.cat == nil && d.Year >= minYear && d.Year <= maxYear {
+		_, err := catalog.Builtin(d.Year)
+		c.errorf("department.year", "cannot check codes: %v", err)
+	}
+	if d.Published == "" {
+		c.errorf("department.published", "missing: give the month of publication as YYYY-MM (2023-04)")
+	} else if y, m, ok := parseMonth(d.Published); !ok {
+		c.errorf("department.published", "malformed month %q: write YYYY-MM (2023-04)", d.Published)
+	} else if d.Year != 0 && y < d.Year {
+		c.errorf("department.published", "published %04d-%02d, before fiscal year %d begins", y, m, d.Year)
+	}
+}
+
+// parseMonth parses "YYYY-MM".
+func parseMonth(s string) (year, month int, ok bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return 0, 0, false
+	}
+	for i, r := range s {
+		if i != 4 && (r < '0' || r > '9') {
+			return 0, 0, false
+		}
+	}
+	fmt.Sscanf(s, "%4d-%2d", &year, &month)
+	return year, month, month >= 1 && month <= 12
+}
+
+func (c *checker) units() {
+	if len(c.b.Units) == 0 {
+		c.errorf("units", "missing: list at least the department's own unit (本级)")
+	}
+	seen := map[string]int{}
+	for i, u := range c.b.Units {
+		p := fmt.Sprintf("units[%d]", i)
+		if u.Code == "" {
+			c.errorf(p+".code", "missing unit code")
+		} else if j, dup := seen[u.Code]; dup {
+			c.errorf(p+".code", "duplicate unit code %q: units[%d] has it too", u.Code, j)
+		} else {
+			seen[u.Code] = i
+		}
+		if strings.TrimSpace(u.Name) == "" {
+			c.errorf(p+".name", "missing unit name")
+		}
+		if u.Kind != Administrative && u.Kind != Institution {
+			c.errorf(p+".kind", "unit kind %q: use %s or %s", u.Kind, Administrative, Institution)
+		}
+	}
+}
+
+// unitKnown reports whether code names a unit, and says so if not.
+func (c *checker) unit(path, code string) {
+	if code == "" {
+		c.errorf(path, "missing unit code")
+		return
+	}
+	var codes []string
+	for _, u := range c.b.Units {
+		if u.Code == code {
+			return
+		}
+		codes = append(codes, u.Code)
+	}
+	c.errorf(path, "unknown unit %q: units are %s", code, strings.Join(codes, ", "))
+}
+
+func isDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// function checks a 功能分类 项 code.
+func (c *checker) function(path, code string) {
+	if c.cat == nil {
+		return
+	}
+	if !isDigits(code, 7) {
+		c.errorf(path, "功能分类 code %q must be 7 digits (类3 款2 项2, e.g. 2010301)", code)
+		return
+	}
+	if _, ok := c.cat.Function(code[:3]); !ok {
+		c.errorf(path, "unknown 功能分类 类 %s in %s", code[:3], code)
+		return
+	}
+	if _, ok := c.cat.Function(code[:5]); !ok {
+		c.errorf(path, "unknown 功能分类 款 %s in %s", code[:5], code)
+		return
+	}
+	if _, ok := c.cat.Function(code); ok {
+		return
+	}
+	if name := c.b.FunctionNames[code]; name != "" {
+		c.warnf(path, "功能分类 项 %s is not in the %d catalogue; using the name from function_names: %s", code, c.b.Department.Year, name)
+		return
+	}
+	c.errorf(path, "unknown 功能分类 项 %s: not in the %d catalogue; if it is right, name it under function_names", code, c.b.Department.Year)
+}
+
+// economic checks a 部门预算支出经济分类 款 code and reports its name.
+func (c *checker) economic(path, code string) (string, bool) {
+	if !isDigits(code, 5) {
+		c.errorf(path, "经济分类 code %q must be 5 digits (类3 款2, e.g. 30101)", code)
+		return "", false
+	}
+	if c.cat == nil {
+		return "", false
+	}
+	name, ok := c.cat.DeptEconomic(code)
+	if !ok {
+		c.errorf(path, "unknown 部门预算支出经济分类 code %s", code)
+		return "", false
+	}
+	return name, true
+}
+
+func (c *checker) lines() {
+	b := c.b
+	if len(b.Lines) == 0 {
+		c.errorf("lines", "missing: a budget has at least one spending line")
+	}
+	projects := b.projectIndex()
+	for i, l := range b.Lines {
+		p := fmt.Sprintf("lines[%d]", i)
+		c.unit(p+".unit", l.Unit)
+		c.function(p+".function", l.Function)
+		name, ecoOK := c.economic(p+".economic", l.Economic)
+		if !l.Source.known() {
+			c.errorf(p+".source", "unknown source %q: use one of %s", l.Source, sourceNames())
+		}
+		c.amount(p+".amount", l.Amount)
+		if l.Amount.IsZero() {
+			c.errorf(p+".amount", "zero amount: leave out a line without money")
+		}
+		switch {
+		case l.Project != "" && l.Basic != "":
+			c.errorf(p+".basic", "a project line (project %s) cannot also be 基本支出 (%s): remove one", l.Project, l.Basic)
+		case l.Project == "" && l.Basic == "":
+			c.errorf(p, "neither 基本支出 nor a project: set basic (人员经费 or 公用经费) or project")
+		case l.Project == "":
+			c.basicEconomic(p, l, name, ecoOK)
+		default:
+			proj := projects[l.Project]
+			if proj == nil {
+				c.errorf(p+".project", "project %q is not defined under projects", l.Project)
+			} else if l.ProjectName != "" && l.ProjectName != proj.Name {
+				c.errorf(p+".project_name", "the same project named differently: line says %q, project %s is %q", l.ProjectName, proj.Code, proj.Name)
+			}
+		}
+		if l.Project == "" && l.ProjectName != "" {
+			c.errorf(p+".project_name", "project name %q on a 基本支出 line without a project", l.ProjectName)
+		}
+	}
+}
+
+// basicEconomic checks that a basic line's economic class fits its kind.
+func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
+	class := economicClass(l.Economic)
+	switch l.Basic {
+	case Personnel:
+		if ecoOK && !containsString(personnelClasses, class) {
+			c.errorf(p+".economic", "%s %s is not 人员经费: 人员经费 uses 301 工资福利支出 and 303 对个人和家庭的补助", l.Economic, name)
+		}
+	case Public:
+		if ecoOK && !containsString(publicClasses, class) {
+			c.errorf(p+".economic", "%s %s is not 公用经费: 公用经费 uses 302 商品和服务支出 and 310 资本性支出 (also 309, 399)", l.Economic, name)
+		}
+	default:
+		c.errorf(p+".basic", "unknown basic kind %q: use %s or %s", l.Basic, Personnel, Public)
+	}
+}
+
+func (c *checker) projects() {
+	b := c.b
+	used := map[string]bool{}
+	sums := map[string]decimal.Decimal{}
+	for _, l := range b.Lines {
+		if l.Project != "" {
+			used[l.Project] = true
+			sums[l.Project] = sums[l.Project].Add(l.Amount)
+		}
+	}
+	codes, names := map[string]int{}, map[string]int{}
+	for i, pr := range b.Projects {
+		p := fmt.Sprintf("projects[%d]", i)
+		if pr.Code == "" {
+			c.errorf(p+".code", "missing project code")
+		} else if j, dup := codes[pr.Code]; dup {
+			c.errorf(p+".code", "duplicate project code %q: projects[%d] has it too", pr.Code, j)
+		} else {
+			codes[pr.Code] = i
+		}
+		if strings.TrimSpace(pr.Name) == "" {
+			c.errorf(p+".name", "missing project name")
+		} else if j, dup := names[pr.Name]; dup {
+			c.errorf(p+".name", "two projects named %q: projects[%d] has the same name", pr.Name, j)
+		} else {
+			names[pr.Name] = i
+		}
+		if pr.Type != OtherOperation && pr.Type != SpecificTarget {
+			c.errorf(p+".type", "project type %q: use %s or %s", pr.Type, OtherOperation, SpecificTarget)
+		}
+		c.unit(p+".unit", pr.Unit)
+		if pr.Code != "" && !used[pr.Code] {
+			c.warnf(p, "project %s %s is defined but no line uses it", pr.Code, pr.Name)
+		}
+		total := sums[pr.Code]
+		procured := decimal.Zero
+		for k, pc := range pr.Procurement {
+			pp := fmt.Sprintf("%s.procurement[%d]", p, k)
+			c.procurementItem(pp, pc)
+			procured = procured.Add(pc.Amount)
+		}
+		if procured.GreaterThan(total) {
+			c.errorf(p+".procurement", "procurement %s is more than the project's %s", procured, total)
+		}
+		c.targets(p, pr, total)
+	}
+}
+
+func (c *checker) procurementItem(p string, pc Procurement) {
+	switch pc.Category {
+	case Goods, Works, Services:
+	default:
+		c.errorf(p+".category", "procurement category %q: use %s, %s or %s", pc.Category, Goods, Works, Services)
+	}
+	c.amount(p+".amount", pc.Amount)
+}
+
+// targets checks a project's performance targets.
+func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
+	costSum, costs := decimal.Zero, 0
+	for k, t := range pr.Targets {
+		tp := fmt.Sprintf("%s.targets[%d]", p, k)
+		switch t.Kind {
+		case Cost, Output, Benefit, Satisfaction:
+		default:
+			c.errorf(tp+".kind", "target kind %q: use %s, %s, %s or %s", t.Kind, Cost, Output, Benefit, Satisfaction)
+		}
+		if strings.TrimSpace(t.Indicator) == "" {
+			c.errorf(tp+".indicator", "missing indicator (三级指标)")
+		}
+		if strings.TrimSpace(t.Value) == "" {
+			c.errorf(tp+".value", "missing value (指标值)")
+		}
+		c.targetValue(tp+".value", t.Kind == Satisfaction, t.Indicator, t.Value)
+		if t.Kind == Cost {
+			if a, ok := c.costAmount(t.Value); ok {
+				costSum = costSum.Add(a)
+				costs++
+			}
+		}
+	}
+	if costs > 0 && !costSum.Equal(total) {
+		what := "cost target"
+		if costs > 1 {
+			what = fmt.Sprintf("the %d cost targets add up to", costs)
+		}
+		c.errorf(p+".targets", "%s %s %s, but the project's lines add up to %s %s", what, costSum, c.b.moneyUnit(), total, c.b.moneyUnit())
+	}
+}
+
+// comparison is a parsed target value: "≥95%" → (≥, 95, %).
+type comparison struct {
+	op     string // "≥", "≤", ">", "<", "=" or "" for a bare value
+	number decimal.Decimal
+	unit   string
+}
+
+var comparisonOps = []string{"≥", "≤", ">=", "<=", ">", "<", "＞", "＜", "="}
+
+// parseComparison reads "≥95%", "≤246.75万元", "100%", "0.07元"; ok is
+// false for values that are not an optional operator, a number and a unit.
+func parseComparison(v string) (comparison, bool) {
+	v = strings.TrimSpace(v)
+	var cmp comparison
+	for _, op := range comparisonOps {
+		if strings.HasPrefix(v, op) {
+			cmp.op = op
+			v = strings.TrimSpace(v[len(op):])
+			break
+		}
+	}
+	end := 0
+	for end < len(v) && (v[end] >= '0' && v[end] <= '9' || v[end] == '.') {
+		end++
+	}
+	if end == 0 {
+		return cmp, false
+	}
+	n, err := decimal.NewFromString(v[:end])
+	if err != nil {
+		return cmp, false
+	}
+	cmp.number, cmp.unit = n, strings.TrimSpace(v[end:])
+	return cmp, true
+}
+
+func isUpperBound(op string) bool { return op == "≤" || op == "<=" || op == "<" || op == "＜" }
+
+var hundred = decimal.NewFromInt(100)
+
+// targetValue checks a performance value: a rate (…率, 满意度, 合格) cannot
+// exceed 100%, and an upper bound on satisfaction ("≤100%") is always met.
+func (c *checker) targetValue(path string, satisfaction bool, indicator, value string) {
+	cmp, ok := parseComparison(value)
+	if !ok {
+		return
+	}
+	satisfaction = satisfaction || strings.Contains(indicator, "满意")
+	if cmp.unit == "%" && cmp.number.GreaterThan(hundred) &&
+		(satisfaction || strings.Contains(indicator, "率") || strings.Contains(indicator, "合格")) {
+		c.errorf(path, "%s: a rate cannot exceed 100%%", value)
+	}
+	if satisfaction && cmp.unit == "%" && isUpperBound(cmp.op) {
+		c.errorf(path, "%s is an upper bound on satisfaction, always met: write a lower bound such as ≥95%%", value)
+	}
+}
+
+// costAmount reads a cost target's amount in the budget's money unit.
+func (c *checker) costAmount(value string) (decimal.Decimal, bool) {
+	cmp, ok := parseComparison(value)
+	if !ok || (cmp.op != "" && !isUpperBound(cmp.op) && cmp.op != "=") {
+		return decimal.Zero, false
+	}
+	unit := c.b.moneyUnit()
+	switch {
+	case cmp.unit == unit:
+		return cmp.number, true
+	case cmp.unit == "万元" && unit == "元":
+		return cmp.number.Mul(decimal.NewFromInt(10000)), true
+	case cmp.unit == "元" && unit == "万元":
+		return cmp.number.Div(decimal.NewFromInt(10000)), true
+	}
+	return decimal.Zero, false
+}
+
+// income checks declared income against the lines, per source, this year
+// and carried over, and in total.
+func (c *checker) income() {
+	b := c.b
+	spentThis, spentCarry := map[Source]decimal.Decimal{}, map[Source]decimal.Decimal{}
+	totalSpent := decimal.Zero
+	for _, l := range b.Lines {
+		if l.CarryOver {
+			spentCarry[l.Source] = spentCarry[l.Source].Add(l.Amount)
+		} else {
+			spentThis[l.Source] = spentThis[l.Source].Add(l.Amount)
+		}
+		totalSpent = totalSpent.Add(l.Amount)
+	}
+	totalIncome := decimal.Zero
+	side := func(path, what string, declared, spent map[Source]decimal.Decimal) {
+		for _, s := range sortedSources(declared, spent) {
+			p := path + "." + string(s)
+			d, declaredOK := declared[s]
+			if declaredOK {
+				c.amount(p, d)
+				totalIncome = totalIncome.Add(d)
+				if !s.known() {
+					c.errorf(p, "unknown source %q: use one of %s", s, sourceNames())
+				}
+			}
+			if !d.Equal(spent[s]) {
+				target := p
+				if !declaredOK {
+					target = path
+				}
+				c.errorf(target, "%s income from %s is %s but the lines spend %s: income must equal spending", what, s, d, spent[s])
+			}
+		}
+	}
+	side("income.this_year", "this year's", b.Income.ThisYear, spentThis)
+	side("income.carry_over", "carried-over", b.Income.CarryOver, spentCarry)
+	if !totalIncome.Equal(totalSpent) {
+		c.errorf("income", "income totals %s but spending totals %s", totalIncome, totalSpent)
+	}
+}
+
+// sortedSources lists the sources of both maps: the known ones in Sources
+// order, then the rest by name.
+func sortedSources(ms ...map[Source]decimal.Decimal) []Source {
+	seen := map[Source]bool{}
+	for _, m := range ms {
+		for s := range m {
+			seen[s] = true
+		}
+	}
+	var out, unknown []Source
+	for _, s := range Sources {
+		if seen[s] {
+			out = append(out, s)
+		}
+	}
+	for s := range seen {
+		if !s.known() {
+			unknown = append(unknown, s)
+		}
+	}
+	sort.Slice(unknown, func(i, j int) bool { return unknown[i] < unknown[j] })
+	return append(out, unknown...)
+}
+
+// Economic codes that carry "三公"经费: 30212 因公出国（境）费用, 30217 公务
+// 接待费, 30231 公务用车运行维护费, 31013 公务用车购置.
+const (
+	ecoAbroad           = "30212"
+	ecoReception        = "30217"
+	ecoVehicleOperation = "30231"
+	ecoVehiclePurchase  = "31013"
+)
+
+func (c *checker) threePublic(path string, t ThreePublic) {
+	c.amount(path+".abroad", t.Abroad)
+	c.amount(path+".vehicle_purchase", t.VehiclePurchase)
+	c.amount(path+".vehicle_operation", t.VehicleOperation)
+	c.amount(path+".reception", t.Reception)
+	sum := t.Abroad.Add(t.VehiclePurchase).Add(t.VehicleOperation).Add(t.Reception)
+	if t.Total != nil && !t.Total.Equal(sum) {
+		c.errorf(path+".total", "\"三公\" total %s is not the sum of its items, %s", t.Total, sum)
+	}
+	if path != "three_public" {
+		return
+	}
+	// "三公"经费 is paid from 财政拨款; when the lines use the economic codes
+	// that carry it, they must agree with the declared items.
+	spent := map[string]decimal.Decimal{}
+	any := false
+	for _, l := range c.b.Lines {
+		switch l.Economic {
+		case ecoAbroad, ecoReception, ecoVehicleOperation, ecoVehiclePurchase:
+			any = true
+			if l.Source.isFiscal() {
+				spent[l.Economic] = spent[l.Economic].Add(l.Amount)
+			}
+		}
+	}
+	if !any {
+		return
+	}
+	for _, item := range []struct {
+		key, code, name string
+		declared        decimal.Decimal
+	}{
+		{"abroad", ecoAbroad, "因公出国（境）费", t.Abroad},
+		{"vehicle_purchase", ecoVehiclePurchase, "公务用车购置费", t.VehiclePurchase},
+		{"vehicle_operation", ecoVehicleOperation, "公务用车运行费", t.VehicleOperation},
+		{"reception", ecoReception, "公务接待费", t.Reception},
+	} {
+		if !item.declared.Equal(spent[item.code]) {
+			c.errorf(path+"."+item.key, "\"三公\" %s %s but the 财政拨款 lines on %s spend %s", item.name, item.declared, item.code, spent[item.code])
+		}
+	}
+}
+
+func (c *checker) procurement() {
+	b := c.b
+	sum := decimal.Zero
+	for k, pc := range b.Procurement.Basic {
+		c.procurementItem(fmt.Sprintf("procurement.basic[%d]", k), pc)
+		sum = sum.Add(pc.Amount)
+	}
+	for _, pr := range b.Projects {
+		for _, pc := range pr.Procurement {
+			sum = sum.Add(pc.Amount)
+		}
+	}
+	if t := b.Procurement.Total; t != nil {
+		c.amount("procurement.total", *t)
+		if !t.Equal(sum) {
+			c.errorf("procurement.total", "procurement total %s is not the sum of the projects' and basic procurement, %s", t, sum)
+		}
+	}
+}
+
+func (c *checker) prior() {
+	b := c.b
+	c.amount("prior.basic", b.Prior.Basic)
+	c.amount("prior.government_fund", b.Prior.GovernmentFund)
+	c.amount("prior.state_capital", b.Prior.StateCapital)
+	if b.Prior.GeneralBudget != nil {
+		c.amount("prior.general_budget", *b.Prior.GeneralBudget)
+	}
+	seen := map[string]int{}
+	for i, pp := range b.Prior.Projects {
+		p := fmt.Sprintf("prior.projects[%d]", i)
+		if pp.Code == "" {
+			c.errorf(p+".code", "missing project code")
+		} else if j, dup := seen[pp.Code]; dup {
+			c.errorf(p+".code", "prior project %q listed twice: prior.projects[%d] has it too", pp.Code, j)
+		} else {
+			seen[pp.Code] = i
+		}
+		c.amount(p+".amount", pp.Amount)
+	}
+	c.threePublic("prior.three_public", b.Prior.ThreePublic)
+}
+
+func (c *checker) performance() {
+	for i, in := range c.b.Performance.Indicators {
+		c.targetValue(fmt.Sprintf("performance.indicators[%d].value", i), in.Level1 == "满意度", in.Level3, in.Value)
+	}
+}
