@@ -1,0 +1,148 @@
+// Package docx writes a doc.Document as a Word (.docx) file: WordprocessingML
+// written directly with archive/zip, no .docx library (none available does
+// row spans, footers with a PAGE field and a TOC field together; see NOTES §7).
+//
+// The output is deterministic: the same document and options give the same
+// bytes. Zip entries come in a fixed order with a fixed 1980-01-01 time and the
+// core properties carry no timestamps.
+//
+// What Word and LibreOffice see:
+//   - styles for every doc.HeadingStyle and doc.ParagraphStyle; headings in the
+//     table of contents carry an outline level (built-in "heading 1..3" styles
+//     when the level matches the look), so Word's navigation pane and a
+//     refreshed TOC find them;
+//   - a real TOC field whose cached entries already hold the page numbers of
+//     Options.Pages and link to bookmarks (_Toc0001, …) on the headings;
+//   - one section per run of pages with the same orientation and numbering,
+//     each with its own footer reference: an empty footer before the first
+//     PageBreak with StartNumbering, "— PAGE —" from there on, restarting at 1;
+//   - tables with a fixed grid, repeated header rows, gridSpan and vMerge.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+// Fonts are the East Asian font names Word should use for each role, as Word
+// on Chinese Windows knows them. Latin text is always set in Times New Roman.
+// An empty field takes the value of DefaultFonts.
+type Fonts struct {
+	Body    string // body paragraphs, TOC, footer
+	Title   string // cover, part titles, table titles, TOC title
+	Heading string // "一、…" section titles (黑体)
+	Kai     string // "（一）…" subsection titles (楷体)
+	Table   string // table cells, captions, notes
+}
+
+// DefaultFonts are 宋体 for body and tables, 方正小标宋简体 for titles (the
+// 公文 title face, installed on government machines; the font table names 宋体
+// as its substitute where it is missing), 黑体 for section titles and 楷体 for
+// subsection titles.
+func DefaultFonts() Fonts {
+	return Fonts{Body: "宋体", Title: "方正小标宋简体", Heading: "黑体", Kai: "楷体", Table: "宋体"}
+}
+
+// latinFont is the ascii/hAnsi/cs font of every run.
+const latinFont = "Times New Roman"
+
+// Options control the Word output.
+type Options struct {
+	// Format is the page format; the zero Format means doc.GBT9704().
+	Format doc.Format
+	Fonts  Fonts
+	// Pages gives the page number printed in the cached TOC entry of each
+	// heading (the PDF layout computes it). A heading missing from it gets
+	// an entry without a number; Word fills it in when the TOC is updated.
+	Pages doc.PageNumbers
+}
+
+func (o Options) withDefaults() Options {
+	if o.Format.PageWidth == 0 {
+		o.Format = doc.GBT9704()
+	}
+	def := DefaultFonts()
+	for _, f := range []struct {
+		dst *string
+		def string
+	}{
+		{&o.Fonts.Body, def.Body}, {&o.Fonts.Title, def.Title}, {&o.Fonts.Heading, def.Heading},
+		{&o.Fonts.Kai, def.Kai}, {&o.Fonts.Table, def.Table},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.def
+		}
+	}
+	return o
+}
+
+// part is one file of the package.
+type part struct {
+	name string
+	data []byte
+}
+
+// Write writes d as a .docx file to w. Every string of the document must be
+// text XML 1.0 can hold: a control character other than tab, newline and
+// carriage return, U+FFFE, U+FFFF or invalid UTF-8 is an error naming the block
+// (and table row and cell) where it stands; nothing is written then. In text,
+// "\t" becomes a tab and "\n" (or "\r\n") a line break.
+func Write(w io.Writer, d *doc.Document, o Options) error {
+	if d == nil {
+		return fmt.Errorf("docx: no document")
+	}
+	o = o.withDefaults()
+	if err := checkDocument(d, o); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	body, err := buildBody(d, o)
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	parts := []part{
+		{"[Content_Types].xml", contentTypes()},
+		{"_rels/.rels", packageRels()},
+		{"docProps/core.xml", coreProps(d)},
+		{"docProps/app.xml", appProps()},
+		{"word/document.xml", body},
+		{"word/styles.xml", styles(o)},
+		{"word/settings.xml", settings(o)},
+		{"word/fontTable.xml", fontTable(o.Fonts)},
+		{"word/" + footerBlank, footer(false)},
+		{"word/" + footerPage, footer(true)},
+		{"word/_rels/document.xml.rels", documentRels()},
+	}
+	var buf bytes.Buffer
+	if err := writeZip(&buf, parts); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// dosDate1980 is 1980-01-01 in MS-DOS date format, the earliest a zip header
+// holds. Setting ModifiedDate directly (and leaving Modified zero) keeps
+// archive/zip from adding an extended-timestamp field.
+const dosDate1980 = 0<<9 | 1<<5 | 1
+
+func writeZip(w io.Writer, parts []part) error {
+	zw := zip.NewWriter(w)
+	for _, p := range parts {
+		fw, err := zw.CreateHeader(&zip.FileHeader{
+			Name:         p.name,
+			Method:       zip.Deflate,
+			ModifiedDate: dosDate1980,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(p.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

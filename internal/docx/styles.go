@@ -1,0 +1,212 @@
+package docx
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+// Namespaces of the WordprocessingML parts.
+const (
+	nsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+)
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+// twips converts points to twentieths of a point, Word's length unit.
+func twips(pt float64) int { return int(math.Round(pt * 20)) }
+
+// halfPoints converts points to Word's font size unit.
+func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
+
+// Style ids. The ids of built-in styles (Normal, Title, Heading1..3, TOC1..3,
+// Footer) carry Word's built-in names, so Word treats them as its own.
+const (
+	styleNormal       = "Normal"
+	styleTitle        = "Title" // cover title lines
+	styleCoverDate    = "CoverDate"
+	stylePart         = "PartTitle"
+	styleSection      = "SectionTitle"
+	styleSubsection   = "SubsectionTitle"
+	styleTableTitle   = "TableTitle"
+	styleTOCHeading   = "TOCHeading"
+	styleBody         = "Body"
+	styleCentered     = "Centered"
+	styleNote         = "Note"
+	styleCaption      = "TableCaption"
+	styleTableText    = "TableText"
+	styleFooter       = "Footer"
+	styleHeadingLevel = "Heading" // + 1..3
+	styleTOCLevel     = "TOC"     // + 1..3
+)
+
+// rFonts is the w:rFonts element for an East Asian font. The eastAsia hint
+// makes Word set the characters both scripts share (“ ” — …) in the Chinese
+// font, as Chinese documents do.
+func rFonts(eastAsia string) string {
+	return fmt.Sprintf(`<w:rFonts w:ascii="%[1]s" w:eastAsia="%[2]s" w:hAnsi="%[1]s" w:cs="%[1]s" w:hint="eastAsia"/>`,
+		latinFont, esc(eastAsia))
+}
+
+// runProps is a style's w:rPr: font and size.
+func runProps(font string, size float64) string {
+	hp := halfPoints(size)
+	return fmt.Sprintf(`<w:rPr>%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, rFonts(font), hp, hp)
+}
+
+// exactLines is a w:spacing with an exact line height.
+func exactLines(before, after, line float64) string {
+	return fmt.Sprintf(`<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="exact"/>`,
+		twips(before), twips(after), twips(line))
+}
+
+// singleLines is a w:spacing with single (font-dependent) line height.
+const singleLines = `<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`
+
+// indentChars indents the first line n characters of size pt; firstLine is
+// the fallback for readers that ignore firstLineChars.
+func indentChars(n int, size float64) string {
+	return fmt.Sprintf(`<w:ind w:firstLineChars="%d" w:firstLine="%d"/>`, n*100, twips(float64(n)*size))
+}
+
+// textWidth is the width of the text area of a page of the orientation.
+func textWidth(f doc.Format, o doc.Orientation) int {
+	if o == doc.Landscape {
+		return twips(f.PageHeight - f.LandscapeLeft - f.LandscapeRight)
+	}
+	return twips(f.PageWidth - f.Left - f.Right)
+}
+
+// rightTab is a right-aligned tab stop at pos twips, with an optional leader.
+func rightTab(pos int, leader string) string {
+	if leader != "" {
+		return fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:leader="%s" w:pos="%d"/></w:tabs>`, leader, pos)
+	}
+	return fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs>`, pos)
+}
+
+// styleDef is one paragraph style. pPr holds the children of w:pPr in schema
+// order (pStyle is never in a style).
+type styleDef struct {
+	id, name, basedOn, next string
+	pPr                     string
+	font                    string
+	size                    float64
+}
+
+func (s styleDef) xml() string {
+	var b strings.Builder
+	def := ""
+	if s.id == styleNormal {
+		def = ` w:default="1"`
+	}
+	fmt.Fprintf(&b, `<w:style w:type="paragraph"%s w:styleId="%s"><w:name w:val="%s"/>`, def, s.id, s.name)
+	if s.basedOn != "" {
+		fmt.Fprintf(&b, `<w:basedOn w:val="%s"/>`, s.basedOn)
+	}
+	if s.next != "" {
+		fmt.Fprintf(&b, `<w:next w:val="%s"/>`, s.next)
+	}
+	b.WriteString(`<w:qFormat/>`)
+	if s.pPr != "" {
+		b.WriteString("<w:pPr>" + s.pPr + "</w:pPr>")
+	}
+	if s.font != "" {
+		b.WriteString(runProps(s.font, s.size))
+	}
+	b.WriteString("</w:style>")
+	return b.String()
+}
+
+// styleDefs lists the paragraph styles, in the order styles.xml holds them.
+func styleDefs(o Options) []styleDef {
+	f, fn := o.Format, o.Fonts
+	width := textWidth(f, doc.Portrait)
+	keep := `<w:keepNext/><w:keepLines/>`
+	titleLine := f.TitleSize * 1.5
+	defs := []styleDef{
+		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize},
+		{id: styleTitle, name: "Title", basedOn: styleNormal, next: styleNormal,
+			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+		{id: styleCoverDate, name: "Cover Date", basedOn: styleNormal, next: styleNormal,
+			pPr: `<w:jc w:val="center"/>`, font: fn.Body, size: f.BodySize},
+		{id: stylePart, name: "Part Title", basedOn: styleNormal, next: styleNormal,
+			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+		{id: styleSection, name: "Section Title", basedOn: styleNormal, next: styleBody,
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize},
+		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize},
+		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
+			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
+	}
+	// Heading 1..3 look like part, section and subsection titles and add the
+	// outline level Word's navigation pane and TOC field look for.
+	for i, look := range []string{stylePart, styleSection, styleSubsection} {
+		defs = append(defs, styleDef{
+			id: fmt.Sprintf("%s%d", styleHeadingLevel, i+1), name: fmt.Sprintf("heading %d", i+1),
+			basedOn: look, next: styleBody, pPr: fmt.Sprintf(`<w:outlineLvl w:val="%d"/>`, i),
+		})
+	}
+	defs = append(defs,
+		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
+			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+	)
+	for i := range 3 {
+		ind := ""
+		if i > 0 {
+			ind = fmt.Sprintf(`<w:ind w:leftChars="%d" w:left="%d"/>`, i*200, twips(float64(2*i)*f.BodySize))
+		}
+		defs = append(defs, styleDef{
+			id: fmt.Sprintf("%s%d", styleTOCLevel, i+1), name: fmt.Sprintf("toc %d", i+1),
+			basedOn: styleNormal, next: styleNormal,
+			pPr: rightTab(width, "dot") + ind + `<w:jc w:val="left"/>`,
+		})
+	}
+	noteLine := f.TableSize * 1.5
+	defs = append(defs,
+		styleDef{id: styleBody, name: "Body", basedOn: styleNormal, next: styleBody,
+			pPr: indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`},
+		styleDef{id: styleCentered, name: "Centered", basedOn: styleNormal, next: styleNormal,
+			pPr: `<w:jc w:val="center"/>`},
+		styleDef{id: styleNote, name: "Note", basedOn: styleNormal, next: styleNormal,
+			pPr: exactLines(f.TableSize*0.5, 0, noteLine) + `<w:jc w:val="both"/>`, font: fn.Table, size: f.TableSize},
+		// The caption's right tab stop is set on each paragraph, at the
+		// width of its section's text area.
+		styleDef{id: styleCaption, name: "Table Caption", basedOn: styleNormal, next: styleNormal,
+			pPr: keep + exactLines(0, f.TableSize*0.3, noteLine), font: fn.Table, size: f.TableSize},
+		// Table cells take single spacing: an exact pitch would clip tall
+		// glyphs, and the docGrid must not snap them (no snapToGrid grid).
+		styleDef{id: styleTableText, name: "Table Text", basedOn: styleNormal, next: styleTableText,
+			pPr: singleLines, font: fn.Table, size: f.TableSize},
+		styleDef{id: styleFooter, name: "footer", basedOn: styleNormal,
+			pPr: singleLines + `<w:jc w:val="center"/>`, font: fn.Body, size: f.FooterSize},
+	)
+	return defs
+}
+
+// styles is word/styles.xml.
+func styles(o Options) []byte {
+	var b strings.Builder
+	b.WriteString(xmlHeader)
+	fmt.Fprintf(&b, `<w:styles xmlns:w="%s">`, nsW)
+	hp := halfPoints(o.Format.BodySize)
+	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr>%s<w:kern w:val="2"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`+
+		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
+		`<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`,
+		rFonts(o.Fonts.Body), hp, hp)
+	for _, s := range styleDefs(o) {
+		b.WriteString(s.xml())
+	}
+	// Table and character defaults Word expects to find.
+	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">` +
+		`<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
+	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>` +
+		`<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>` +
+		`<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
+	b.WriteString(`</w:styles>`)
+	return []byte(b.String())
+}

@@ -1,0 +1,170 @@
+package docx
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+// gridWidths scales the relative column widths to total twips; the widths are
+// differences of rounded running sums, so they add up to total exactly.
+func gridWidths(cols []float64, total int) ([]int, error) {
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("no columns")
+	}
+	sum := 0.0
+	for i, c := range cols {
+		if !(c > 0) || math.IsInf(c, 0) {
+			return nil, fmt.Errorf("column %d: width %v is not a positive number", i+1, c)
+		}
+		sum += c
+	}
+	out := make([]int, len(cols))
+	run, prev := 0.0, 0
+	for i, c := range cols {
+		run += c
+		edge := int(math.Round(float64(total) * run / sum))
+		out[i] = edge - prev
+		prev = edge
+	}
+	return out, nil
+}
+
+// slot is what a row holds at a grid column: a cell that starts there, or
+// the continuation of a cell spanning down from a row above.
+type slot struct {
+	cell      doc.Placed
+	continued bool
+}
+
+// table writes t as a w:tbl as wide as the current section's text area.
+// Cells are placed by doc.Place, the same as in PDF and Excel; a row span
+// becomes vMerge="restart" in its first row and a w:tc holding a bare
+// <w:vMerge/> and an empty paragraph in each row it continues into (Word
+// needs those cells; leaving them out shifts the row).
+func (b *builder) table(t *doc.Table) (string, error) {
+	widths, err := gridWidths(t.Columns, textWidth(b.o.Format, b.sec.orient))
+	if err != nil {
+		return "", err
+	}
+	ncols := len(widths)
+	var x strings.Builder
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	x.WriteString("<w:tbl><w:tblPr>")
+	fmt.Fprintf(&x, `<w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, total)
+	x.WriteString(`<w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	x.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
+	// Narrow cell margins: the wide annex tables have up to 14 columns.
+	x.WriteString(`<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>`)
+	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
+	}
+	x.WriteString(`</w:tblGrid>`)
+	for _, g := range []struct {
+		name   string
+		rows   [][]doc.Cell
+		header bool
+	}{{"header", t.Header, true}, {"body", t.Body, false}} {
+		placed, err := doc.Place(g.rows, ncols)
+		if err != nil {
+			return "", fmt.Errorf("%s %w", g.name, err)
+		}
+		for _, row := range slots(placed, ncols) {
+			x.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+			if g.header {
+				x.WriteString(`<w:tblHeader/>`)
+			}
+			x.WriteString(`</w:trPr>`)
+			for _, s := range row {
+				x.WriteString(tableCell(s, widths, g.header))
+			}
+			x.WriteString(`</w:tr>`)
+		}
+	}
+	x.WriteString(`</w:tbl>`)
+	return x.String(), nil
+}
+
+// slots lays placed cells out row by row, left to right, with a
+// continuation slot wherever a cell spans down into a row.
+func slots(placed [][]doc.Placed, ncols int) [][]slot {
+	grid := make([][]*slot, len(placed))
+	for r := range grid {
+		grid[r] = make([]*slot, ncols)
+	}
+	for _, row := range placed {
+		for _, p := range row {
+			for r := p.Row; r < p.Row+p.RowSpan; r++ {
+				grid[r][p.Col] = &slot{cell: p, continued: r > p.Row}
+			}
+		}
+	}
+	out := make([][]slot, len(grid))
+	for r, row := range grid {
+		for _, s := range row {
+			if s != nil {
+				out[r] = append(out[r], *s)
+			}
+		}
+	}
+	return out
+}
+
+func tableCell(s slot, widths []int, header bool) string {
+	p := s.cell
+	w := 0
+	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
+		w += g
+	}
+	var x strings.Builder
+	fmt.Fprintf(&x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, w)
+	if p.ColSpan > 1 {
+		fmt.Fprintf(&x, `<w:gridSpan w:val="%d"/>`, p.ColSpan)
+	}
+	switch {
+	case s.continued:
+		x.WriteString(`<w:vMerge/>`)
+	case p.RowSpan > 1:
+		x.WriteString(`<w:vMerge w:val="restart"/>`)
+	}
+	x.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+	if s.continued {
+		x.WriteString(`<w:p/></w:tc>`)
+		return x.String()
+	}
+	rPr := ""
+	if p.Bold {
+		rPr = `<w:rPr><w:b/><w:bCs/></w:rPr>`
+	}
+	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header)}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
+	return x.String()
+}
+
+// cellAlign: the cell's own alignment, else header cells centred, numbers
+// right and text left.
+func cellAlign(c doc.Cell, header bool) string {
+	switch c.Align {
+	case doc.AlignLeft:
+		return "left"
+	case doc.AlignCenter:
+		return "center"
+	case doc.AlignRight:
+		return "right"
+	}
+	switch {
+	case header:
+		return "center"
+	case c.Number.Valid:
+		return "right"
+	}
+	return "left"
+}
