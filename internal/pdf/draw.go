@@ -1,0 +1,118 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/budgetdoc/budgetdoc/fonts"
+)
+
+// parsed holds each face's TrueType data parsed once per process: gopdf
+// parses a font in AddTTFFontData, which costs more than drawing a page.
+// gopdf gives every document its own glyph subset of the shared parse.
+var parsed sync.Map // *fonts.Face → *parsedFace
+
+type parsedFace struct {
+	once sync.Once
+	c    gopdf.FontContainer
+	err  error
+}
+
+func register(gp *gopdf.GoPdf, f *fonts.Face) error {
+	v, _ := parsed.LoadOrStore(f, &parsedFace{})
+	pf := v.(*parsedFace)
+	pf.once.Do(func() { pf.err = pf.c.AddTTFFontData(f.Name(), f.Data()) })
+	if pf.err != nil {
+		return fmt.Errorf("pdf: font %s: %w", f.Name(), pf.err)
+	}
+	return gp.AddTTFFontFromFontContainer(f.Name(), &pf.c)
+}
+
+// outlineLift is how far above a heading's top its bookmark lands, so the
+// heading is not flush with the window's edge.
+const outlineLift = 6
+
+// WriteTo draws the pages in order, each once, and writes the PDF to w.
+func (l *Layout) WriteTo(w io.Writer) (int64, error) {
+	gp := &gopdf.GoPdf{}
+	f := l.format
+	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: f.PageWidth, H: f.PageHeight}})
+	// No CreationDate: the same document gives the same bytes.
+	gp.SetInfo(gopdf.PdfInfo{Title: l.document.Title, Author: l.document.Author})
+	for _, face := range l.used {
+		if err := register(gp, face); err != nil {
+			return 0, err
+		}
+	}
+	gp.SetLineWidth(borderWidth)
+	gp.SetStrokeColor(0, 0, 0)
+
+	ob := newOutline(l.headings)
+	for _, p := range l.pages {
+		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
+		// gopdf reckons anchors, links and bookmarks from the document's
+		// page height; dy converts for a page of another height.
+		dy := f.PageHeight - p.h
+		for _, a := range p.anchors {
+			// SetAnchor puts the target at pageHeight - Y + fontSize.
+			gp.SetFontSize(0)
+			gp.SetY(a.y + dy)
+			gp.SetAnchor(anchorName(a.heading))
+		}
+		for _, h := range ob.on(p.index) {
+			// AddOutlineWithPosition aims at pageHeight - Y + 20.
+			gp.SetY(h.y - outlineLift + dy + 20)
+			h.obj = gp.AddOutlineWithPosition(tocText(h.h))
+		}
+		for _, r := range p.rules {
+			gp.Line(r.x1, r.y1, r.x2, r.y2)
+		}
+		if err := drawTexts(gp, p.texts); err != nil {
+			return 0, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
+		}
+		for _, k := range p.links {
+			gp.AddInternalLink(anchorName(k.target), k.x, k.y+dy, k.w, k.h)
+		}
+	}
+	ob.link()
+	var buf bytes.Buffer
+	if _, err := gp.WriteTo(&buf); err != nil {
+		return 0, err
+	}
+	out, err := ob.patchRoot(buf.Bytes())
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(out)
+	return int64(n), err
+}
+
+func anchorName(block int) string { return "h" + strconv.Itoa(block) }
+
+// drawTexts draws runs, setting the font only when it changes.
+func drawTexts(gp *gopdf.GoPdf, texts []textItem) error {
+	var face *fonts.Face
+	size, tc := -1.0, -1.0
+	for _, t := range texts {
+		if t.face != face || t.size != size {
+			if err := gp.SetFont(t.face.Name(), "", t.size); err != nil {
+				return fmt.Errorf("font %s: %w", t.face.Name(), err)
+			}
+			face, size = t.face, t.size
+		}
+		if t.tc != tc {
+			gp.SetCharSpacing(t.tc)
+			tc = t.tc
+		}
+		gp.SetXY(t.x, t.y)
+		if err := gp.Text(t.s); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package pdf
+
+import (
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+// page is one laid-out page: its size, its text area and everything drawn on
+// it, in page coordinates (points from the top-left corner, y downwards).
+type page struct {
+	orient                   doc.Orientation
+	w, h                     float64
+	top, bottom, left, right float64 // text area edges
+	number                   int     // printed page number; 0 prints none
+	index                    int     // position in the document, 0-based
+
+	texts   []textItem
+	rules   []rule
+	links   []link
+	anchors []anchor
+}
+
+// textItem is a run of text in one face, drawn with its baseline at y.
+// tc is the extra space after every character (PDF Tc), for justification.
+type textItem struct {
+	face     *fonts.Face
+	size, tc float64
+	x, y     float64
+	s        string
+}
+
+// rule is a thin line (a table border).
+type rule struct{ x1, y1, x2, y2 float64 }
+
+// link is a clickable area that jumps to heading block index target.
+type link struct {
+	x, y, w, h float64
+	target     int
+}
+
+// anchor marks where heading block index heading stands, y its top.
+type anchor struct {
+	heading int
+	y       float64
+}
+
+// newPage makes an empty page of orientation o in format f.
+func newPage(f doc.Format, o doc.Orientation) *page {
+	p := &page{orient: o}
+	if o == doc.Landscape {
+		p.w, p.h = f.PageHeight, f.PageWidth
+		p.top, p.bottom = f.LandscapeTop, p.h-f.LandscapeBottom
+		p.left, p.right = f.LandscapeLeft, p.w-f.LandscapeRight
+	} else {
+		p.w, p.h = f.PageWidth, f.PageHeight
+		p.top, p.bottom = f.Top, p.h-f.Bottom
+		p.left, p.right = f.Left, p.w-f.Right
+	}
+	return p
+}
+
+func (p *page) width() float64  { return p.right - p.left }
+func (p *page) height() float64 { return p.bottom - p.top }
+
+// empty reports whether nothing has been placed on the page yet.
+func (p *page) empty() bool {
+	return len(p.texts) == 0 && len(p.rules) == 0 && len(p.anchors) == 0
+}

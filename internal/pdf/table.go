@@ -1,0 +1,389 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/linebreak"
+)
+
+// Table metrics, in ems of the table type size.
+const (
+	cellPitch = 1.45 // line pitch inside a cell
+	cellPadX  = 0.3  // left and right padding
+	cellPadY  = 0.25 // top and bottom padding
+)
+
+// borderWidth is the width of table borders, in points.
+const borderWidth = 0.5
+
+// tableLayout is a table set for one text width: its header rows as one band
+// (repeated on every page) and its body as bands that are never split
+// between pages unless one is taller than a page.
+type tableLayout struct {
+	width       float64
+	header      band
+	body        []band
+	pitch, padY float64
+}
+
+// band is a run of rows that no row span crosses, in coordinates relative
+// to the table's top-left corner.
+type band struct {
+	h     float64
+	cells []cellBox
+}
+
+// cellBox is a cell's rectangle and its lines of text.
+type cellBox struct {
+	x0, x1, y0, y1 float64
+	lines          []cellLine
+}
+
+// cellLine is one line of a cell: its slot top and its runs.
+type cellLine struct {
+	top   float64
+	texts []textItem
+}
+
+// tableLayout returns the table of block i set for the current page's
+// width, laying it out once per width.
+func (fl *flow) tableLayout(i int, t *doc.Table) *tableLayout {
+	w := fl.pg.width()
+	if tl, ok := fl.tables[i]; ok && (tl == nil || tl.width == w) {
+		return tl
+	}
+	// The table is laid out once, maybe while looking ahead: report its
+	// problems now, or never.
+	quiet, where := fl.ts.quiet, fl.ts.where
+	fl.ts.quiet = 0
+	tl := fl.layTable(t, w)
+	fl.ts.quiet, fl.ts.where = quiet, where
+	fl.tables[i] = tl
+	return tl
+}
+
+// layTable sets a table in width; nil when it is malformed (the problem is
+// recorded).
+func (fl *flow) layTable(t *doc.Table, width float64) *tableLayout {
+	fl.ts.where = "table " + t.Name
+	if len(t.Columns) == 0 {
+		fl.ts.problem(errors.New("the table has no columns"))
+		return nil
+	}
+	total := 0.0
+	for k, c := range t.Columns {
+		if c <= 0 {
+			fl.ts.problem(fmt.Errorf("column %d has width %g; widths must be positive", k+1, c))
+			return nil
+		}
+		total += c
+	}
+	xs := make([]float64, len(t.Columns)+1)
+	for k, c := range t.Columns {
+		xs[k+1] = xs[k] + c/total*width
+	}
+	header, err := doc.Place(t.Header, len(t.Columns))
+	if err != nil {
+		fl.ts.problem(fmt.Errorf("header %w", err))
+		return nil
+	}
+	body, err := doc.Place(t.Body, len(t.Columns))
+	if err != nil {
+		fl.ts.problem(fmt.Errorf("body %w", err))
+		return nil
+	}
+	size := fl.f.TableSize
+	tl := &tableLayout{width: width, pitch: size * cellPitch, padY: size * cellPadY}
+	if len(header) > 0 {
+		tl.header = fl.bands(t.Name, header, xs, true)[0]
+	}
+	tl.body = fl.bands(t.Name, body, xs, false)
+	return tl
+}
+
+// laidCell is a placed cell with its text broken into lines.
+type laidCell struct {
+	doc.Placed
+	role  fonts.Role
+	size  float64
+	align align
+	lines []linebreak.Line
+}
+
+// minNumberScale is how far a figure too wide for its column may shrink.
+const minNumberScale = 0.7
+
+// bands sets rows: the header as one band, the body as one band per group
+// of rows joined by row spans.
+func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, header bool) []band {
+	size := fl.f.TableSize
+	pitch, padX, padY := size*cellPitch, size*cellPadX, size*cellPadY
+	word := "row"
+	if header {
+		word = "header row"
+	}
+
+	// Break every cell's text and find the row heights.
+	heights := make([]float64, len(rows))
+	for r := range heights {
+		heights[r] = pitch + 2*padY
+	}
+	var cells []laidCell
+	for r, row := range rows {
+		for _, c := range row {
+			fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, r+1, c.Col+1)
+			role := fonts.Table
+			if c.Bold {
+				role = fonts.Heading
+			}
+			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
+			lc := laidCell{Placed: c, role: role, size: size, align: cellAlign(c.Cell, header)}
+			if c.Number.Valid {
+				// A figure is never broken: one too wide for its column is
+				// set smaller, down to minNumberScale, and beyond that
+				// overruns the padding rather than wrap.
+				w := fl.ts.width(role, size, c.Text)
+				if w > inner {
+					lc.size = size * max(inner/w, minNumberScale)
+				}
+				lc.lines = []linebreak.Line{{Text: c.Text, Width: w * lc.size / size, Last: true}}
+			} else {
+				lc.lines = linebreak.Break(c.Text, inner, 0, fl.ts.measure(role, size))
+			}
+			cells = append(cells, lc)
+			if c.RowSpan == 1 {
+				heights[r] = max(heights[r], float64(len(lc.lines))*pitch+2*padY)
+			}
+		}
+	}
+	// A row-spanning cell taller than its rows shares the extra among them;
+	// shorter spans first, so that a long span sees the rows they grew.
+	spans := slices.Clone(cells)
+	slices.SortStableFunc(spans, func(a, b laidCell) int { return a.RowSpan - b.RowSpan })
+	for _, c := range spans {
+		if c.RowSpan == 1 {
+			continue
+		}
+		need := float64(len(c.lines))*pitch + 2*padY
+		have := 0.0
+		for r := c.Row; r < c.Row+c.RowSpan; r++ {
+			have += heights[r]
+		}
+		if need > have {
+			for r := c.Row; r < c.Row+c.RowSpan; r++ {
+				heights[r] += (need - have) / float64(c.RowSpan)
+			}
+		}
+	}
+	ys := make([]float64, len(rows)+1)
+	for r, h := range heights {
+		ys[r+1] = ys[r] + h
+	}
+
+	// Group rows: a band ends where no row span crosses.
+	end := make([]int, len(rows)) // end[r]: the row after the band that row r starts
+	var bands []band
+	start, stop := 0, 0
+	groupOf := make([]int, len(rows))
+	for r := range rows {
+		if r == stop {
+			start = r
+			stop = r + 1
+			if header {
+				stop = len(rows)
+			}
+		}
+		for _, c := range rows[r] {
+			stop = max(stop, r+c.RowSpan)
+		}
+		groupOf[r] = start
+		end[start] = stop
+	}
+	index := map[int]int{} // first row of a group → its band
+	for r := range rows {
+		if groupOf[r] == r {
+			index[r] = len(bands)
+			bands = append(bands, band{h: ys[end[r]] - ys[r]})
+		}
+	}
+	for _, c := range cells {
+		g := groupOf[c.Row]
+		b := &bands[index[g]]
+		box := cellBox{x0: xs[c.Col], x1: xs[c.Col+c.ColSpan], y0: ys[c.Row] - ys[g], y1: ys[c.Row+c.RowSpan] - ys[g]}
+		fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, c.Row+1, c.Col+1)
+		top := box.y0 + max(padY, (box.y1-box.y0-float64(len(c.lines))*pitch)/2)
+		for k, ln := range c.lines {
+			slotTop := top + float64(k)*pitch
+			x := box.x0 + padX
+			switch c.align {
+			case alignCenter:
+				x = (box.x0+box.x1)/2 - ln.Width/2
+			case alignRight:
+				x = box.x1 - padX - ln.Width
+			}
+			texts, _ := fl.ts.runs(nil, c.role, c.size, 0, x, baseline(slotTop, pitch, c.size), ln.Text)
+			box.lines = append(box.lines, cellLine{top: slotTop, texts: texts})
+		}
+		b.cells = append(b.cells, box)
+	}
+	return bands
+}
+
+// cellAlign is where a cell's text goes: as the cell says, else centred in
+// the header, right for numbers, left for text.
+func cellAlign(c doc.Cell, header bool) align {
+	switch c.Align {
+	case doc.AlignLeft:
+		return alignLeft
+	case doc.AlignCenter:
+		return alignCenter
+	case doc.AlignRight:
+		return alignRight
+	}
+	switch {
+	case header:
+		return alignCenter
+	case c.Number.Valid:
+		return alignRight
+	}
+	return alignLeft
+}
+
+// table places a table: header rows on every page it spans, bands kept
+// whole, a band taller than a page split between lines.
+func (fl *flow) table(i int, t *doc.Table) {
+	tl := fl.tableLayout(i, t)
+	if tl == nil {
+		return
+	}
+	minBody := tl.pitch + 2*tl.padY
+	if len(tl.body) == 0 {
+		fl.ensure(tl.header.h)
+		fl.emit(tl.header)
+		return
+	}
+	bands := slices.Clone(tl.body)
+	onPage := false // the header is on the current page
+	for k := 0; k < len(bands); {
+		b := bands[k]
+		whole := fl.pg.height() - tl.header.h // body room on an empty page
+		if !onPage {
+			need := tl.header.h + b.h
+			if b.h > whole {
+				need = tl.header.h + minBody
+			}
+			fl.ensure(need)
+			fl.emit(tl.header)
+			onPage = true
+		}
+		if b.h <= fl.room()+0.01 {
+			fl.emit(b)
+			k++
+			continue
+		}
+		if b.h > whole {
+			// Taller than a page: split it here, between lines.
+			if top, rest, ok := splitBand(b, fl.room(), tl.pitch, tl.padY); ok {
+				fl.emit(top)
+				bands[k] = rest
+			} else if fl.y-tl.header.h <= fl.pg.top+0.01 {
+				// Not even a line fits on an empty page: set it anyway.
+				fl.emit(b)
+				k++
+				continue
+			}
+		}
+		fl.addPage(fl.pg.orient)
+		onPage = false
+	}
+}
+
+// emit draws band b at fl.y: each cell's top and left border, the right
+// and bottom borders where the cell meets the band's edge (so merged cells
+// show merged), and its text.
+func (fl *flow) emit(b band) {
+	p, x0, y0 := fl.pg, fl.pg.left, fl.y
+	right := 0.0
+	for _, c := range b.cells {
+		right = max(right, c.x1)
+	}
+	const eps = 0.01
+	for _, c := range b.cells {
+		l, r, t, bt := x0+c.x0, x0+c.x1, y0+c.y0, y0+c.y1
+		p.rules = append(p.rules, rule{l, t, r, t}, rule{l, t, l, bt})
+		if c.x1 >= right-eps {
+			p.rules = append(p.rules, rule{r, t, r, bt})
+		}
+		if c.y1 >= b.h-eps {
+			p.rules = append(p.rules, rule{l, bt, r, bt})
+		}
+		for _, ln := range c.lines {
+			for _, it := range ln.texts {
+				it.x += x0
+				it.y += y0
+				p.texts = append(p.texts, it)
+			}
+		}
+	}
+	fl.y += b.h
+}
+
+// splitBand cuts b so that its top fits in avail: at the lowest point no
+// line of text crosses. The rest starts with the top padding again. ok is
+// false when not even one line fits.
+func splitBand(b band, avail, pitch, padY float64) (top, rest band, ok bool) {
+	const eps = 0.01
+	cut := avail
+	for moved := true; moved; {
+		moved = false
+		for _, c := range b.cells {
+			if c.y0 >= cut || c.y1 <= cut {
+				continue
+			}
+			for _, ln := range c.lines {
+				if ln.top < cut-eps && ln.top+pitch > cut+eps {
+					cut, moved = ln.top, true
+				}
+			}
+		}
+	}
+	if cut < pitch {
+		return band{}, band{}, false
+	}
+	top.h = cut
+	rest.h = b.h - cut + padY
+	shift := padY - cut
+	for _, c := range b.cells {
+		if c.y0 < cut-eps {
+			t := cellBox{x0: c.x0, x1: c.x1, y0: c.y0, y1: min(c.y1, cut)}
+			for _, ln := range c.lines {
+				if ln.top+pitch <= cut+eps {
+					t.lines = append(t.lines, ln)
+				}
+			}
+			top.cells = append(top.cells, t)
+		}
+		if c.y1 > cut+eps {
+			r := cellBox{x0: c.x0, x1: c.x1, y0: 0, y1: c.y1 + shift}
+			if c.y0 > cut+eps {
+				r.y0 = c.y0 + shift
+			}
+			for _, ln := range c.lines {
+				if ln.top >= cut-eps {
+					moved := cellLine{top: ln.top + shift, texts: make([]textItem, len(ln.texts))}
+					for k, it := range ln.texts {
+						it.y += shift
+						moved.texts[k] = it
+					}
+					r.lines = append(r.lines, moved)
+				}
+			}
+			rest.cells = append(rest.cells, r)
+		}
+	}
+	return top, rest, true
+}
