@@ -142,8 +142,11 @@ func (c *Catalogue) GovFor(deptCode string, administrative bool) (string, bool) 
 
 // Merge is a new catalogue with c's entries and other's, other's winning where both have a code.
 // The year is c's unless c has none; the sources of both are kept. Neither input changes. Merge does
-// not check the result: call Check on it.
+// not check the result: call Check on it. A nil other gives a copy of c.
 func (c *Catalogue) Merge(other *Catalogue) *Catalogue {
+	if other == nil {
+		other = newCatalogue()
+	}
 	out := newCatalogue()
 	out.year = c.year
 	if out.year == 0 {
