@@ -85,3 +85,19 @@ func sampleDocument() *doc.Document {
 		},
 	}
 }
+
+// longDocument is one titled table of n body rows: long enough to print on
+// several pages.
+func longDocument(n int) *doc.Document {
+	t := overallTable()
+	t.Body = nil
+	for i := range n {
+		v := decimal.New(int64(i)*137+5, -2)
+		t.Body = append(t.Body, []doc.Cell{doc.Text("收入项目"), doc.Num(v, false), doc.Text("支出项目"), doc.Num(v, false)})
+	}
+	return &doc.Document{Blocks: []doc.Block{
+		&doc.Heading{Style: doc.TableTitle, Text: "长表"},
+		&doc.Paragraph{Style: doc.Caption, Text: caption},
+		t,
+	}}
+}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -47,9 +48,9 @@ func (w *sheetWriter) printSetup(landscape bool, headerTop, headerBottom int) er
 	if err := w.x.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("fit to page: %w", err)
 	}
-	// Margins are in inches; the page number sits in the bottom margin as
-	// the PDF's footer does.
-	in := func(pt float64) *float64 { v := pt / 72; return &v }
+	// Margins are in inches, rounded so the XML carries short numbers; the
+	// page number sits in the bottom margin as the PDF's footer does.
+	in := func(pt float64) *float64 { v := math.Round(pt/72*1e4) / 1e4; return &v }
 	centred := true
 	if err := w.x.SetPageMargins(w.name, &excelize.PageLayoutMarginsOptions{
 		Top: in(top), Bottom: in(bottom), Left: in(left), Right: in(right),

@@ -193,21 +193,21 @@ func TestMergedRanges(t *testing.T) {
 		return out
 	}
 	want := []string{
-		"A1:N1",        // title
-		"A2:K2",        // caption left
-		"L2:N2",        // caption right: the last 14/4 = 3 columns
-		"A3:C3",        // 科目编码 colspan 3
-		"D3:D5",        // 单位代码 rowspan 3
-		"E3:E5",        // 单位（科目名称）
-		"F3:F5",        // 合计
-		"G3:K3",        // 基本支出 colspan 5
-		"L3:N3",        // 项目支出 colspan 3
-		"A4:A5",        // 类 rowspan 2
+		"A1:N1", // title
+		"A2:K2", // caption left
+		"L2:N2", // caption right: the last 14/4 = 3 columns
+		"A3:C3", // 科目编码 colspan 3
+		"D3:D5", // 单位代码 rowspan 3
+		"E3:E5", // 单位（科目名称）
+		"F3:F5", // 合计
+		"G3:K3", // 基本支出 colspan 5
+		"L3:N3", // 项目支出 colspan 3
+		"A4:A5", // 类 rowspan 2
 		"B4:B5", "C4:C5", "G4:G5",
 		"H4:I4", // 人员经费 colspan 2
 		"J4:K4", // 公用经费
 		"L4:L5", "M4:M5", "N4:N5",
-		"A9:A10", // body 208 rowspan 2
+		"A9:A10",             // body 208 rowspan 2
 		"A11:N11", "A12:N12", // notes
 	}
 	slices.Sort(want)
@@ -349,5 +349,23 @@ func TestColumnWidthsFollowTheTable(t *testing.T) {
 	// The narrowest code column still takes two hanzi.
 	if w, _ := f.GetColWidth("二、部门支出总体情况表", "A"); w < 3.5 {
 		t.Errorf("column A is %.2f wide, too narrow for two hanzi", w)
+	}
+}
+
+func TestFigureTooLargeForASpreadsheet(t *testing.T) {
+	huge := doc.Cell{Text: "huge", Number: decimal.NewNullDecimal(decimal.New(1, 400))}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Table{Name: "大数", Columns: []float64{1}, Body: [][]doc.Cell{{huge}}}}}
+	err := Write(io.Discard, d)
+	if err == nil || !strings.Contains(err.Error(), `table 1 "大数": body: row 1, column 1: figure`) {
+		t.Errorf("error = %v, want one naming the table, row and column of the figure", err)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	d := longDocument(300)
+	for b.Loop() {
+		if err := Write(io.Discard, d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
