@@ -1,0 +1,54 @@
+package budgetdoc
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// chineseNumber writes n (0 ≤ n < 100) the way counts and serial numbers are
+// written in running Chinese text: 一, 十, 十二, 二十, 三十四.
+func chineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + strings.TrimPrefix(digits[n%10], "零")
+	default:
+		s := digits[n/10] + "十"
+		if n%10 != 0 {
+			s += digits[n%10]
+		}
+		return s
+	}
+}
+
+// chineseCount writes a count before a measure word: 两个, 三个, 十二个.
+func chineseCount(n int) string {
+	if n == 2 {
+		return "两"
+	}
+	return chineseNumber(n)
+}
+
+// chineseMonth writes a publication month "2023-04" as the cover prints it:
+// 二〇二三年四月 (year digit by digit, month as a number).
+func chineseMonth(published string) (string, error) {
+	t, err := time.Parse("2006-01", published)
+	if err != nil {
+		return "", fmt.Errorf("publication month %q is not YYYY-MM", published)
+	}
+	digits := []rune("〇一二三四五六七八九")
+	var b strings.Builder
+	for _, c := range strconv.Itoa(t.Year()) {
+		b.WriteRune(digits[c-'0'])
+	}
+	b.WriteString("年")
+	b.WriteString(chineseNumber(int(t.Month())))
+	b.WriteString("月")
+	return b.String(), nil
+}

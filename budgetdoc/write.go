@@ -1,0 +1,119 @@
+package budgetdoc
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/docx"
+	"github.com/budgetdoc/budgetdoc/internal/pdf"
+	"github.com/budgetdoc/budgetdoc/internal/xlsx"
+)
+
+// PageFormat is the page format of the PDF and Word output: page size,
+// margins and type sizes in points. GBT9704 gives the default.
+type PageFormat = doc.Format
+
+// GBT9704 is the page format of GB/T 9704-2012 《党政机关公文格式》.
+func GBT9704() PageFormat { return doc.GBT9704() }
+
+// Options control the output. The zero value (or nil) gives the official
+// format with the embedded fonts and the default templates.
+type Options struct {
+	// Fonts for the PDF, by role; nil means fonts.Default(). Register a
+	// licensed 仿宋_GB2312 for fonts.Body, say, to set body text in it.
+	Fonts *fonts.Set
+	// Templates replaces the narrative templates: an fs.FS holding *.tmpl
+	// files that define the templates package templates documents.
+	Templates fs.FS
+	// Format is the page format; nil means GBT9704().
+	Format *PageFormat
+}
+
+func (o *Options) format() doc.Format {
+	if o == nil || o.Format == nil {
+		return doc.GBT9704()
+	}
+	return *o.Format
+}
+
+// prepare validates the budget and builds its document; nothing is written
+// unless both succeed.
+func (b *Budget) prepare(o *Options) (*doc.Document, *Options, error) {
+	if o == nil {
+		o = &Options{}
+	}
+	if err := b.Validate(); err != nil {
+		return nil, nil, err
+	}
+	d, err := b.document(o)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, o, nil
+}
+
+// layPDF lays the document out as PDF pages; the Word writer needs the page
+// numbers it finds for its table of contents.
+func layPDF(d *doc.Document, o *Options) (*pdf.Layout, error) {
+	return pdf.Lay(d, pdf.Options{Format: o.format(), Fonts: o.Fonts})
+}
+
+// writeAll writes buf to w: the output is made in memory first, so an error
+// never leaves half a file behind.
+func writeAll(w io.Writer, buf *bytes.Buffer) error {
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WritePDF validates the budget and writes its disclosure document as PDF.
+// An invalid budget gives Problems and writes nothing.
+func (b *Budget) WritePDF(w io.Writer, o *Options) error {
+	d, o, err := b.prepare(o)
+	if err != nil {
+		return err
+	}
+	l, err := layPDF(d, o)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := l.WriteTo(&buf); err != nil {
+		return err
+	}
+	return writeAll(w, &buf)
+}
+
+// WriteDOCX validates the budget and writes the same document as Word
+// (.docx), its table of contents carrying the PDF's page numbers.
+func (b *Budget) WriteDOCX(w io.Writer, o *Options) error {
+	d, o, err := b.prepare(o)
+	if err != nil {
+		return err
+	}
+	l, err := layPDF(d, o)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, d, docx.Options{Format: o.format(), Pages: l.PageNumbers()}); err != nil {
+		return err
+	}
+	return writeAll(w, &buf)
+}
+
+// WriteXLSX validates the budget and writes the twelve annex tables as an
+// Excel workbook, one sheet per table.
+func (b *Budget) WriteXLSX(w io.Writer, o *Options) error {
+	d, _, err := b.prepare(o)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, d); err != nil {
+		return err
+	}
+	return writeAll(w, &buf)
+}
