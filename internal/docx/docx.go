@@ -112,8 +112,8 @@ func Write(w io.Writer, d *doc.Document, o Options) error {
 		{"word/styles.xml", styles(o)},
 		{"word/settings.xml", settings(o)},
 		{"word/fontTable.xml", fontTable(o.Fonts)},
-		{"word/" + footerBlank, footer(false)},
-		{"word/" + footerPage, footer(true)},
+		{"word/" + footerBlank, footer(false, o.Fonts)},
+		{"word/" + footerPage, footer(true, o.Fonts)},
 		{"word/_rels/document.xml.rels", documentRels()},
 	}
 	var buf bytes.Buffer

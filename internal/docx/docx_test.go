@@ -227,9 +227,9 @@ func TestTOCFieldWithCachedPageNumbers(t *testing.T) {
 	want := []string{
 		"TOC1 第一部分 示范单位概况\t1",
 		"TOC2 一、主要职责\t1",
-		"TOC1 附件：示范单位2023年部门预算表\t3",
-		"TOC2 一、部门收支总体情况表\t4",
-		"TOC2 二、部门收入总体情况表\t5",
+		"TOC1 附件：示范单位2023年部门预算表\t2",
+		"TOC2 一、部门收支总体情况表\t2",
+		"TOC2 二、部门收入总体情况表\t3",
 	}
 	if !slices.Equal(entries, want) {
 		t.Errorf("TOC entries\n got %q\nwant %q", entries, want)

@@ -120,11 +120,15 @@ func fontTable(f Fonts) []byte {
 
 // footer is a footer part: empty, or the page number between dashes,
 // "— 1 —", centred (GB/T 9704 puts the number between dashes; reports centre it).
-func footer(number bool) []byte {
+func footer(number bool, f Fonts) []byte {
 	var p string
 	if number {
+		// The dashes in the Chinese font on every script slot: Word and
+		// LibreOffice disagree on which script U+2014 belongs to, and only
+		// the Chinese font's dash is a full em wide.
+		dash := `<w:rPr><w:rFonts w:ascii="` + esc(f.Body) + `" w:eastAsia="` + esc(f.Body) + `" w:hAnsi="` + esc(f.Body) + `" w:hint="eastAsia"/></w:rPr>`
 		p = `<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr>` +
-			runs("— ", "") + field("PAGE", "1") + runs(" —", "") + `</w:p>`
+			runs("— ", dash) + field("PAGE", "1") + runs(" —", dash) + `</w:p>`
 	} else {
 		p = `<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr></w:p>`
 	}

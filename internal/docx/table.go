@@ -79,7 +79,9 @@ func (b *builder) table(t *doc.Table) (string, error) {
 			return "", fmt.Errorf("%s %w", g.name, err)
 		}
 		for _, row := range slots(placed, ncols) {
-			x.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+			// A row at least twice the type size high, as published tables
+			// are set; taller when its text wraps.
+			fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*b.o.Format.TableSize))
 			if g.header {
 				x.WriteString(`<w:tblHeader/>`)
 			}

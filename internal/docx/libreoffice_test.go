@@ -1,0 +1,138 @@
+package docx
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+)
+
+// needTool skips the test when an outside tool is missing, unless
+// BUDGETDOC_REQUIRE_TOOLS=1 makes that a failure.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("BUDGETDOC_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s not found and BUDGETDOC_REQUIRE_TOOLS=1", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return path
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// LibreOffice opens the sample and prints every paragraph and table cell,
+// the TOC with its page numbers and "— n —" footers. Set
+// BUDGETDOC_DOCX_KEEP to a directory to keep sample.docx and sample.pdf for
+// a look.
+func TestLibreOfficeRendersSample(t *testing.T) {
+	soffice := needTool(t, "soffice")
+	pdftotext := needTool(t, "pdftotext")
+	dir := t.TempDir()
+	if keep := os.Getenv("BUDGETDOC_DOCX_KEEP"); keep != "" {
+		dir = keep
+	}
+	in := filepath.Join(dir, "sample.docx")
+	if err := os.WriteFile(in, writeSample(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf := filepath.Join(dir, "sample.pdf")
+	// Reading order for the content (a wrapped cell stays together), the
+	// layout for the TOC lines.
+	raw, err := exec.Command(pdftotext, pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	layout, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -layout: %v", err)
+	}
+	pages := strings.Split(string(layout), "\f")
+	flat := squeeze(string(raw))
+
+	d, _ := sampleDocument()
+	var want []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *doc.Cover:
+			want = append(want, b.Title...)
+			want = append(want, b.Date)
+		case *doc.TOC:
+			want = append(want, b.Title)
+		case *doc.Heading:
+			want = append(want, b.Text)
+		case *doc.Paragraph:
+			want = append(want, strings.Split(b.Text, "\t")...)
+		case *doc.Table:
+			for _, row := range append(b.Header, b.Body...) {
+				for _, c := range row {
+					want = append(want, c.Text)
+				}
+			}
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(flat, squeeze(w)) {
+			t.Errorf("the PDF lacks %q", w)
+		}
+	}
+	// Cover and TOC unnumbered, then pages 1–4 (part one; the annex part
+	// title and table one; the landscape table; the last note).
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	if len(pages) != 6 {
+		t.Fatalf("%d pages, want 6", len(pages))
+	}
+	for i, p := range pages {
+		num := ""
+		if i >= 2 {
+			num = "—" + string(rune('0'+i-1)) + "—"
+		}
+		has := strings.Contains(squeeze(p), "—1—") || strings.Contains(squeeze(p), "—2—") ||
+			strings.Contains(squeeze(p), "—3—") || strings.Contains(squeeze(p), "—4—")
+		if num == "" && has {
+			t.Errorf("page %d carries a page number", i+1)
+		}
+		if num != "" && !strings.Contains(squeeze(p), num) {
+			t.Errorf("page %d lacks %s", i+1, num)
+		}
+	}
+	// The TOC prints the cached page numbers: entry text, dot leader, number.
+	for _, entry := range []string{"一、主要职责", "二、部门收入总体情况表"} {
+		line := lineWith(pages[1], entry)
+		if !strings.Contains(line, "....") {
+			t.Errorf("TOC line %q has no dot leader", line)
+		}
+	}
+	if line := lineWith(pages[1], "二、部门收入总体情况表"); !strings.HasSuffix(strings.TrimSpace(line), "3") {
+		t.Errorf("TOC line %q does not end in its page number 3", line)
+	}
+}
+
+func lineWith(page, s string) string {
+	for _, l := range strings.Split(page, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
