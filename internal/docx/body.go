@@ -82,11 +82,12 @@ type builder struct {
 	pending  breakKind
 	bookmark map[*doc.Heading]string // InTOC heading → bookmark name
 	order    []*doc.Heading          // InTOC headings in document order
+	marked   map[*doc.Heading]bool   // headings whose bookmark is written
 }
 
 // buildBody is word/document.xml.
 func buildBody(d *doc.Document, o Options) ([]byte, error) {
-	b := &builder{o: o, bookmark: map[*doc.Heading]string{}}
+	b := &builder{o: o, bookmark: map[*doc.Heading]string{}, marked: map[*doc.Heading]bool{}}
 	for _, blk := range d.Blocks {
 		if h, ok := blk.(*doc.Heading); ok && h.InTOC && b.bookmark[h] == "" {
 			b.order = append(b.order, h)
@@ -281,7 +282,10 @@ func tocLevel(h *doc.Heading) int { return min(max(h.Level, 1), 3) }
 func (b *builder) heading(h *doc.Heading) {
 	style, outline := headingStyle(h)
 	content := runs(h.Text, "")
-	if name := b.bookmark[h]; name != "" {
+	// A heading listed twice in the blocks gets its bookmark once: names
+	// must be unique.
+	if name := b.bookmark[h]; name != "" && !b.marked[h] {
+		b.marked[h] = true
 		id := b.bookmarkID(h)
 		content = fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="%s"/>%s<w:bookmarkEnd w:id="%d"/>`, id, name, content, id)
 	}

@@ -11,6 +11,9 @@ import (
 // data error from turning silently into a wrong character in a published
 // document.
 func checkDocument(d *doc.Document, o Options) error {
+	if err := checkFormat(o.Format); err != nil {
+		return err
+	}
 	check := func(where, s string) error {
 		if bad := badChar(s); bad != "" {
 			return fmt.Errorf("%s: %s", where, bad)
@@ -81,6 +84,29 @@ func checkTable(at string, t *doc.Table, check func(where, s string) error) erro
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// checkFormat rejects a page format that would give invisible text or no
+// text area (a Format with some fields left zero, say).
+func checkFormat(f doc.Format) error {
+	for _, v := range []struct {
+		name string
+		pt   float64
+	}{
+		{"BodySize", f.BodySize}, {"LinePitch", f.LinePitch}, {"TitleSize", f.TitleSize},
+		{"TableTitle", f.TableTitle}, {"TableSize", f.TableSize}, {"FooterSize", f.FooterSize},
+	} {
+		if !(v.pt > 0) {
+			return fmt.Errorf("format: %s is %v, must be positive", v.name, v.pt)
+		}
+	}
+	if f.PageWidth-f.Left-f.Right <= 0 || f.PageHeight-f.Top-f.Bottom <= 0 {
+		return fmt.Errorf("format: the portrait margins leave no text area")
+	}
+	if f.PageHeight-f.LandscapeLeft-f.LandscapeRight <= 0 || f.PageWidth-f.LandscapeTop-f.LandscapeBottom <= 0 {
+		return fmt.Errorf("format: the landscape margins leave no text area")
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ func writeSample(t *testing.T) []byte {
 	t.Helper()
 	d, pages := sampleDocument()
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{Pages: pages}); err != nil {
+	if err := Write(&buf, d, Options{Pages: pages, Format: sampleFormat()}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -262,6 +263,42 @@ func TestGridWidthsAddUp(t *testing.T) {
 	for _, bad := range [][]float64{nil, {1, 0}, {1, -2}} {
 		if _, err := gridWidths(bad, 100); err == nil {
 			t.Errorf("widths %v accepted", bad)
+		}
+	}
+}
+
+func TestFontsAndFormatOptions(t *testing.T) {
+	d, pages := sampleDocument()
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{Pages: pages, Fonts: Fonts{Body: "仿宋_GB2312"}}); err != nil {
+		t.Fatal(err)
+	}
+	_, parts := unzip(t, buf.Bytes())
+	fonts := map[string]string{}
+	for _, s := range parseXML(t, parts["word/styles.xml"]).all("style") {
+		if f := s.find("rFonts"); f != nil {
+			fonts[s.attr["styleId"]] = f.attr["eastAsia"]
+		}
+	}
+	want := map[string]string{"Normal": "仿宋_GB2312", "PartTitle": "方正小标宋简体", "SectionTitle": "黑体",
+		"SubsectionTitle": "楷体", "TableText": "宋体", "Footer": "仿宋_GB2312"}
+	for id, f := range want {
+		if fonts[id] != f {
+			t.Errorf("style %s: font %q, want %q", id, fonts[id], f)
+		}
+	}
+	f := doc.GBT9704()
+	f.LinePitch = 0
+	if err := Write(&buf, d, Options{Format: f}); err == nil || !strings.Contains(err.Error(), "LinePitch") {
+		t.Errorf("zero line pitch: error %v", err)
+	}
+}
+
+func BenchmarkWriteSample(b *testing.B) {
+	d, pages := sampleDocument()
+	for b.Loop() {
+		if err := Write(io.Discard, d, Options{Pages: pages}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -5,6 +5,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// sampleFormat is GB/T 9704 spelled out, so that the golden file does not
+// move when the shared default in package doc is retuned.
+func sampleFormat() doc.Format {
+	mm := doc.MM
+	return doc.Format{
+		PageWidth: 210 * mm, PageHeight: 297 * mm,
+		Top: 37 * mm, Bottom: 35 * mm, Left: 28 * mm, Right: 26 * mm,
+		LandscapeTop: 28 * mm, LandscapeBottom: 26 * mm, LandscapeLeft: 37 * mm, LandscapeRight: 35 * mm,
+		BodySize: 16, LinePitch: 28.9, TitleSize: 22, TableTitle: 18, TableSize: 10.5,
+		FooterSize: 14, FooterGap: 7 * mm,
+	}
+}
+
 func num(s string) doc.Cell { return doc.Num(decimal.RequireFromString(s), false) }
 
 // sampleDocument is a small document with every kind of block: cover, TOC,
