@@ -21,6 +21,7 @@ import (
 // decimal.Decimal; print them with the template functions:
 //
 //	money   an amount: "540.82"; zero prints "0" (as the reference does)
+//	plain   an amount without trailing zeros: "37.2", "10", "0"
 //	pct     a percentage without the % sign: "58.43"
 //	cn      a count in Chinese: cn 12 → "十二", cn 2 → "两"
 //	ordinal cn for "一是", "二是": ordinal 2 → "二"
@@ -270,6 +271,7 @@ func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
 			}
 			return money.Fixed2(d)
 		},
+		"plain":   money.Plain,
 		"pct":     func(d decimal.Decimal) string { return d.StringFixed(2) },
 		"cn":      chineseCount,
 		"ordinal": chineseNumber,

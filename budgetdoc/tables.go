@@ -156,7 +156,9 @@ func functionBody[C any](b *Budget, t ByFunction[C], cols func(C) []doc.Cell) []
 	return body
 }
 
-var functionColumns = []float64{0.6, 0.6, 0.6, 1, 4}
+// functionColumns are the widths of 类, 款, 项, 单位代码 and the name in tables
+// by 功能分类, in points of a landscape page; amount columns follow.
+var functionColumns = []float64{22, 22, 22, 40, 130}
 
 // 二、部门收入总体情况表.
 func (b *Budget) tableIncome(f *Figures) annexTable {
@@ -166,7 +168,7 @@ func (b *Budget) tableIncome(f *Figures) annexTable {
 	cols := append([]float64{}, functionColumns...)
 	for _, h := range heads {
 		first = append(first, th(h, 1, 2))
-		cols = append(cols, 1.3)
+		cols = append(cols, 38)
 	}
 	t := &doc.Table{
 		Name:    "二、部门收入总体情况表",
@@ -187,7 +189,7 @@ func (b *Budget) spendingTable(name string, t ByFunction[SpendingColumns]) *doc.
 	third := []doc.Cell{th("工资福利支出", 1, 1), th("对个人和家庭的补助", 1, 1), th("商品和服务支出", 1, 1), th("资本性支出", 1, 1)}
 	cols := append([]float64{}, functionColumns...)
 	for range 9 {
-		cols = append(cols, 1.3)
+		cols = append(cols, 44)
 	}
 	return &doc.Table{
 		Name:    name,
@@ -334,7 +336,7 @@ func (b *Budget) tableProjects(f *Figures) annexTable {
 	}
 	t := &doc.Table{
 		Name:    "十、项目支出表",
-		Columns: []float64{1.2, 4, 2.6, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1},
+		Columns: []float64{48, 150, 100, 38, 38, 38, 38, 38, 38, 38, 38, 38},
 		Header: [][]doc.Cell{
 			{th("类型", 1, 2), th("项目名称", 1, 2), th("项目单位", 1, 2), th("合计", 1, 2), th("本年拨款", 3, 1), th("财政拨款结转结余", 3, 1), th("财政专户管理资金", 1, 2), th("单位资金", 1, 2)},
 			{th("一般公共预算", 1, 1), th("政府性基金预算", 1, 1), th("国有资本经营预算", 1, 1), th("一般公共预算", 1, 1), th("政府性基金预算", 1, 1), th("国有资本经营预算", 1, 1)},
@@ -444,9 +446,9 @@ func numText(d decimal.Decimal) string { return num(d).Text }
 // many rows as its longest list of targets of one kind.
 func (b *Budget) tableProjectTargets(f *Figures) annexTable {
 	kinds := []TargetKind{Cost, Output, Benefit, Satisfaction}
-	cols := []float64{2.4, 2.8, 1, 1, 1, 1}
+	cols := []float64{64, 96, 38, 38, 38, 38}
 	for range kinds {
-		cols = append(cols, 1.5, 1)
+		cols = append(cols, 48, 36)
 	}
 	var kindHeads, levelHeads []doc.Cell
 	for _, k := range kinds {

@@ -33,7 +33,7 @@ func GBT9704() Format {
 		PageWidth: 210 * MM, PageHeight: 297 * MM,
 		Top: 37 * MM, Bottom: 35 * MM, Left: 28 * MM, Right: 26 * MM,
 		LandscapeTop: 28 * MM, LandscapeBottom: 26 * MM, LandscapeLeft: 37 * MM, LandscapeRight: 35 * MM,
-		BodySize: 16, LinePitch: 28.9, TitleSize: 22, TableTitle: 18, TableSize: 10.5,
+		BodySize: 16, LinePitch: 28.9, TitleSize: 22, TableTitle: 18, TableSize: 9,
 		FooterSize: 14, FooterGap: 7 * MM,
 	}
 }
