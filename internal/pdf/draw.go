@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
 	"strconv"
@@ -44,6 +45,10 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: f.PageWidth, H: f.PageHeight}})
 	// No CreationDate: the same document gives the same bytes.
 	gp.SetInfo(gopdf.PdfInfo{Title: l.document.Title, Author: l.document.Author})
+	// Default deflate, set explicitly: BestSpeed saves about 15% of the
+	// time but allocates a third more per document (measured on the
+	// 32-page benchmark: 68 against 80 ms of CPU, 59 against 46 MB).
+	gp.SetCompressLevel(zlib.DefaultCompression)
 	for _, face := range l.used {
 		if err := register(gp, face); err != nil {
 			return 0, err
@@ -69,10 +74,14 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 			gp.SetY(h.y - outlineLift + dy + 20)
 			h.obj = gp.AddOutlineWithPosition(tocText(h.h))
 		}
-		for _, r := range p.rules {
+		rules := p.rules
+		for _, b := range p.bands {
+			rules = b.rules(rules)
+		}
+		for _, r := range mergeRules(rules) {
 			gp.Line(r.x1, r.y1, r.x2, r.y2)
 		}
-		if err := drawTexts(gp, p.texts); err != nil {
+		if err := drawPage(gp, p); err != nil {
 			return 0, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
 		}
 		for _, k := range p.links {
@@ -94,23 +103,45 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 
 func anchorName(block int) string { return "h" + strconv.Itoa(block) }
 
-// drawTexts draws runs, setting the font only when it changes.
-func drawTexts(gp *gopdf.GoPdf, texts []textItem) error {
-	var face *fonts.Face
-	size, tc := -1.0, -1.0
+// drawPage draws the page's text: its own runs and its table cells'.
+func drawPage(gp *gopdf.GoPdf, p *page) error {
+	d := textDrawer{gp: gp, size: -1, tc: -1}
+	if err := d.draw(p.texts, 0, 0); err != nil {
+		return err
+	}
+	for _, b := range p.bands {
+		for _, c := range b.cells {
+			for _, ln := range c.lines {
+				if err := d.draw(ln.texts, b.x, b.y); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// textDrawer draws runs, setting the font and spacing only when they change.
+type textDrawer struct {
+	gp       *gopdf.GoPdf
+	face     *fonts.Face
+	size, tc float64
+}
+
+func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 	for _, t := range texts {
-		if t.face != face || t.size != size {
-			if err := gp.SetFont(t.face.Name(), "", t.size); err != nil {
+		if t.face != d.face || t.size != d.size {
+			if err := d.gp.SetFont(t.face.Name(), "", t.size); err != nil {
 				return fmt.Errorf("font %s: %w", t.face.Name(), err)
 			}
-			face, size = t.face, t.size
+			d.face, d.size = t.face, t.size
 		}
-		if t.tc != tc {
-			gp.SetCharSpacing(t.tc)
-			tc = t.tc
+		if t.tc != d.tc {
+			d.gp.SetCharSpacing(t.tc)
+			d.tc = t.tc
 		}
-		gp.SetXY(t.x, t.y)
-		if err := gp.Text(t.s); err != nil {
+		d.gp.SetXY(t.x+dx, t.y+dy)
+		if err := d.gp.Text(t.s); err != nil {
 			return err
 		}
 	}

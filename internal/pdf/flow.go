@@ -29,10 +29,18 @@ type flow struct {
 	tables   map[int]*tableLayout // laid-out tables by block index
 }
 
+// passes is what the layout passes of one document share: tables do not
+// depend on the TOC's page numbers, so each is laid out once. (A pass that
+// finds a problem ends the layout, so no problem is lost to the cache.)
+type passes struct {
+	ts     *typesetter
+	tables map[int]*tableLayout
+}
+
 // lay is one layout pass; toc gives the page numbers the table of contents
 // prints (nil on the first pass).
-func lay(d *doc.Document, o Options, toc doc.PageNumbers) (*Layout, error) {
-	fl := &flow{d: d, f: o.Format, ts: newTypesetter(o.Fonts), toc: toc, tables: map[int]*tableLayout{}}
+func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, error) {
+	fl := &flow{d: d, f: o.Format, ts: ps.ts, toc: toc, tables: ps.tables}
 	fl.addPage(doc.Portrait)
 	paragraphs := 0
 	for i, b := range d.Blocks {

@@ -16,6 +16,7 @@ type page struct {
 
 	texts   []textItem
 	rules   []rule
+	bands   []placedBand // table rows
 	links   []link
 	anchors []anchor
 }
@@ -64,5 +65,5 @@ func (p *page) height() float64 { return p.bottom - p.top }
 
 // empty reports whether nothing has been placed on the page yet.
 func (p *page) empty() bool {
-	return len(p.texts) == 0 && len(p.rules) == 0 && len(p.anchors) == 0
+	return len(p.texts) == 0 && len(p.rules) == 0 && len(p.bands) == 0 && len(p.anchors) == 0
 }

@@ -77,9 +77,10 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 	}
 	var numbers doc.PageNumbers
 	var l *Layout
+	ps := &passes{ts: newTypesetter(o.Fonts), tables: map[int]*tableLayout{}}
 	for pass := 0; pass < maxTOCPasses; pass++ {
 		var err error
-		l, err = lay(d, o, numbers)
+		l, err = lay(d, o, numbers, ps)
 		if err != nil {
 			return nil, err
 		}

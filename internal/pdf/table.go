@@ -162,12 +162,14 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, header boo
 	}
 	// A row-spanning cell taller than its rows shares the extra among them;
 	// shorter spans first, so that a long span sees the rows they grew.
-	spans := slices.Clone(cells)
+	var spans []laidCell
+	for _, c := range cells {
+		if c.RowSpan > 1 {
+			spans = append(spans, c)
+		}
+	}
 	slices.SortStableFunc(spans, func(a, b laidCell) int { return a.RowSpan - b.RowSpan })
 	for _, c := range spans {
-		if c.RowSpan == 1 {
-			continue
-		}
 		need := float64(len(c.lines))*pitch + 2*padY
 		have := 0.0
 		for r := c.Row; r < c.Row+c.RowSpan; r++ {
@@ -302,34 +304,40 @@ func (fl *flow) table(i int, t *doc.Table) {
 	}
 }
 
-// emit draws band b at fl.y: each cell's top and left border, the right
-// and bottom borders where the cell meets the band's edge (so merged cells
-// show merged), and its text.
+// emit places band b at fl.y. The page keeps the band itself rather than
+// copies of its runs and borders: a table's bands are drawn from the layout
+// that measured them.
 func (fl *flow) emit(b band) {
-	p, x0, y0 := fl.pg, fl.pg.left, fl.y
+	fl.pg.bands = append(fl.pg.bands, placedBand{band: b, x: fl.pg.left, y: fl.y})
+	fl.y += b.h
+}
+
+// placedBand is a band on a page, its top-left corner at x, y.
+type placedBand struct {
+	band
+	x, y float64
+}
+
+// rules appends the band's borders: each cell's top and left border, and
+// the right and bottom borders where the cell meets the band's edge, so
+// merged cells show merged.
+func (pb placedBand) rules(dst []rule) []rule {
 	right := 0.0
-	for _, c := range b.cells {
+	for _, c := range pb.cells {
 		right = max(right, c.x1)
 	}
 	const eps = 0.01
-	for _, c := range b.cells {
-		l, r, t, bt := x0+c.x0, x0+c.x1, y0+c.y0, y0+c.y1
-		p.rules = append(p.rules, rule{l, t, r, t}, rule{l, t, l, bt})
+	for _, c := range pb.cells {
+		l, r, t, b := pb.x+c.x0, pb.x+c.x1, pb.y+c.y0, pb.y+c.y1
+		dst = append(dst, rule{l, t, r, t}, rule{l, t, l, b})
 		if c.x1 >= right-eps {
-			p.rules = append(p.rules, rule{r, t, r, bt})
+			dst = append(dst, rule{r, t, r, b})
 		}
-		if c.y1 >= b.h-eps {
-			p.rules = append(p.rules, rule{l, bt, r, bt})
-		}
-		for _, ln := range c.lines {
-			for _, it := range ln.texts {
-				it.x += x0
-				it.y += y0
-				p.texts = append(p.texts, it)
-			}
+		if c.y1 >= pb.h-eps {
+			dst = append(dst, rule{l, b, r, b})
 		}
 	}
-	fl.y += b.h
+	return dst
 }
 
 // splitBand cuts b so that its top fits in avail: at the lowest point no
