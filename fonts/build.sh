@@ -66,6 +66,11 @@ subset "$serif_bold" "$here/NotoSerifSC-Bold.ttf"
 subset "$sans_regular" "$here/NotoSansSC-Regular.ttf"
 subset "$kai_regular" "$here/ARPLKaitiMGB.ttf"
 
+# A two-glyph font ("A", "中") for the parser tests and the fuzz corpus.
+mkdir -p "$here/testdata"
+"$py" -m fontTools.subset "$sans_regular" --output-file="$here/testdata/tiny.ttf" --unicodes=U+0041,U+4E2D \
+	--no-hinting --layout-features='' --drop-tables+=GSUB,GPOS,GDEF,BASE,STAT,vhea,vmtx,gasp --no-glyph-names
+
 cp serif/package/LICENSE_FONT "$here/OFL-NotoSerifSC.txt"
 cp sans/package/LICENSE_FONT "$here/OFL-NotoSansSC.txt"
 gzip -dc kai/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz >"$here/ARPHICPL.txt"

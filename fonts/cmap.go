@@ -112,31 +112,29 @@ func parseCmap4(cmap []byte, off uint32) ([]uint16, error) {
 	deltas := starts + 2*segCount
 	rangeOffs := deltas + 2*segCount
 
+	// The code points segment p decides are those above every earlier segment's end and not
+	// above its own: walking segments in order with the running maximum end visits only mapped
+	// code points.
 	bmp := make([]uint16, 0x10000)
-	seg := 0
-	for c := 0; c < 0xFFFF; c++ { // 0xFFFF is the format's sentinel, never a character
-		for seg < segCount && int(u16(sub, ends+2*seg)) < c {
-			seg++
-		}
-		if seg == segCount {
-			break
-		}
-		start := int(u16(sub, starts+2*seg))
-		if c < start {
-			continue
-		}
+	covered := -1 // highest code point an earlier segment decides
+	for seg := 0; seg < segCount; seg++ {
+		start, end := int(u16(sub, starts+2*seg)), int(u16(sub, ends+2*seg))
+		lo := max(start, covered+1)
+		covered = max(covered, end)
 		delta := u16(sub, deltas+2*seg)
 		ro := int(u16(sub, rangeOffs+2*seg))
-		if ro == 0 {
-			bmp[c] = uint16(c) + delta
-			continue
-		}
-		p := rangeOffs + 2*seg + ro + 2*(c-start)
-		if p+2 > len(sub) {
-			continue
-		}
-		if g := u16(sub, p); g != 0 {
-			bmp[c] = g + delta
+		for c := lo; c <= min(end, 0xFFFE); c++ { // 0xFFFF is the format's sentinel, never a character
+			if ro == 0 {
+				bmp[c] = uint16(c) + delta
+				continue
+			}
+			p := rangeOffs + 2*seg + ro + 2*(c-start)
+			if p+2 > len(sub) {
+				break // and so are all later c of this segment
+			}
+			if g := u16(sub, p); g != 0 {
+				bmp[c] = g + delta
+			}
 		}
 	}
 	return bmp, nil

@@ -26,7 +26,8 @@ type metrics struct {
 	descent        float64 // ems below the baseline, positive
 }
 
-// Name is the name the face is registered under in the PDF; Set keeps names unique.
+// Name is the name the face is registered under in gopdf, which also writes it as the PDF font's
+// BaseFont: printable ASCII without PDF delimiters. Set keeps names unique among its faces.
 func (f *Face) Name() string { return f.name }
 
 // PostScriptName is the font's own name (name table ID 6), e.g. "NotoSerifSC-Regular".
@@ -72,8 +73,8 @@ func (f *Face) UnitsPerEm() int { return int(f.unitsPerEm) }
 // withName returns a face that shares f's parsed data under another name.
 func (f *Face) withName(name string) *Face { return &Face{name: name, metrics: f.metrics} }
 
-// Parse parses one TrueType (glyf) font. name becomes Face.Name; an empty name takes the font's
-// PostScript name. A font collection (.ttc) must go through ParseCollection, and fonts with CFF
+// Parse parses one TrueType (glyf) font. name becomes Face.Name, cleaned to be a valid PDF name
+// (see pdfName); an empty name takes the font's PostScript name. A font collection (.ttc) must go through ParseCollection, and fonts with CFF
 // outlines are refused because the PDF writer cannot embed them. Parse checks every table gopdf
 // reads, so a font that parses is a font gopdf loads.
 func Parse(name string, data []byte) (*Face, error) {
@@ -81,10 +82,35 @@ func Parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", describe(name), err)
 	}
-	if name == "" {
-		name = m.postScriptName
+	return &Face{name: pdfName(name, m.postScriptName), metrics: m}, nil
+}
+
+// pdfName makes name safe to be a PDF name object, which gopdf writes as given (the PDF font's
+// BaseFont): ASCII graphic characters other than the PDF delimiters and '#' stay, anything else
+// becomes '_'. A name with no letter or digit left, such as an empty or all-Chinese one, is
+// replaced by the cleaned PostScript name.
+func pdfName(name, postScriptName string) string {
+	clean := func(s string) (string, bool) {
+		alnum := false
+		s = strings.Map(func(r rune) rune {
+			switch {
+			case r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+				alnum = true
+				return r
+			case r > ' ' && r < 0x7F && !strings.ContainsRune("()<>[]{}/%#", r):
+				return r
+			}
+			return '_'
+		}, s)
+		return s, alnum
 	}
-	return &Face{name: name, metrics: m}, nil
+	if s, ok := clean(name); ok {
+		return s
+	}
+	if s, ok := clean(postScriptName); ok {
+		return s
+	}
+	return "font"
 }
 
 func describe(name string) string {
@@ -173,6 +199,9 @@ func parseMetrics(data []byte) (*metrics, error) {
 func (m *metrics) readHead(head []byte) error {
 	if len(head) < 54 {
 		return fmt.Errorf("head table is %d bytes, too short", len(head))
+	}
+	if magic := u32(head, 12); magic != 0x5F0F3CF5 {
+		return fmt.Errorf("head table has magic number %#08x, not 0x5F0F3CF5; gopdf refuses it", magic)
 	}
 	m.unitsPerEm = uint32(u16(head, 18))
 	if m.unitsPerEm < 16 || m.unitsPerEm > 16384 {

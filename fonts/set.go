@@ -48,7 +48,7 @@ func Default() *Set {
 // Register puts f first in role's chain; the faces already there stay behind it as fallback, so
 // a licensed 仿宋_GB2312 registered for Body draws what it has and the embedded serif the rest.
 // Registering a face that is already in the chain moves it to the front. If another face in the
-// set already uses f's name, f is registered under the name with "#2", "#3", … appended, so every
+// set already uses f's name, f is registered under the name with "-2", "-3", … appended, so every
 // face the PDF writer registers has its own name.
 func (s *Set) Register(role Role, f *Face) {
 	if f == nil {
@@ -79,7 +79,7 @@ func (s *Set) uniquelyNamed(f *Face) *Face {
 		return f
 	}
 	for i := 2; ; i++ {
-		if name := f.name + "#" + strconv.Itoa(i); !taken[name] {
+		if name := f.name + "-" + strconv.Itoa(i); !taken[name] {
 			return f.withName(name)
 		}
 	}

@@ -1,0 +1,165 @@
+package fonts
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func names(faces []*Face) []string {
+	var n []string
+	for _, f := range faces {
+		n = append(n, f.Name())
+	}
+	return n
+}
+
+func TestDefaultChains(t *testing.T) {
+	s := Default()
+	want := map[Role][]string{
+		Body:    {"NotoSerifSC-Regular"},
+		Title:   {"NotoSerifSC-Bold", "NotoSerifSC-Regular"},
+		Heading: {"NotoSansSC-Regular", "NotoSerifSC-Regular"},
+		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular"},
+		Table:   {"NotoSerifSC-Regular"},
+	}
+	for role, w := range want {
+		if got := names(s.Chain(role)); !slices.Equal(got, w) {
+			t.Errorf("Chain(%s) = %v, want %v", role, got, w)
+		}
+	}
+	if got := names(s.Faces()); !slices.Equal(got, []string{"NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+		t.Errorf("Faces() = %v", got)
+	}
+	// The Kai chain takes what the Kai font lacks from the serif.
+	if f, err := s.Pick(Kai, '〇'); err != nil || f != SerifFace() {
+		t.Errorf("Pick(Kai, 〇) = %v, %v; want the serif face", f, err)
+	}
+	if f, err := s.Pick(Kai, '中'); err != nil || f != KaiFace() {
+		t.Errorf("Pick(Kai, 中) = %v, %v; want the Kai face", f, err)
+	}
+	// Default hands out a fresh Set each time.
+	s.Register(Body, KaiFace())
+	if got := names(Default().Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular"}) {
+		t.Errorf("Register on one Default() changed another: %v", got)
+	}
+}
+
+func TestRegisterPutsFaceFirstAndKeepsFallback(t *testing.T) {
+	s := Default()
+	fang, err := Parse("FangSong", readTiny(t)) // has only "A" and "中"
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Register(Body, fang)
+	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"FangSong", "NotoSerifSC-Regular"}) {
+		t.Fatalf("Chain(Body) = %v", got)
+	}
+	for r, want := range map[rune]*Face{'中': fang, 'A': fang, '国': SerifFace(), '，': SerifFace()} {
+		if f, err := s.Pick(Body, r); err != nil || f != want {
+			t.Errorf("Pick(Body, %q) = %v, %v; want %s", r, f, err, want.Name())
+		}
+	}
+	// Registering again moves the face to the front instead of listing it twice.
+	s.Register(Body, SerifFace())
+	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong"}) {
+		t.Errorf("after re-registering the serif, Chain(Body) = %v", got)
+	}
+	// A custom role joins Faces after the standard roles.
+	s.Register("footnote", fang)
+	if got := names(s.Faces()); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+		t.Errorf("Faces() = %v", got)
+	}
+	var zero Set
+	zero.Register(Table, fang)
+	if f, err := zero.Pick(Table, 'A'); err != nil || f != fang {
+		t.Errorf("zero Set: Pick = %v, %v", f, err)
+	}
+}
+
+func TestRegisterKeepsNamesUnique(t *testing.T) {
+	s := Default()
+	clash, err := Parse("NotoSerifSC-Regular", readTiny(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Register(Body, clash)
+	s.Register(Title, clash)
+	got := names(s.Faces())
+	if !slices.Equal(got, []string{"NotoSerifSC-Regular-2", "NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+		t.Errorf("Faces() = %v; want the clashing face renamed once", got)
+	}
+	if b, ti := s.Chain(Body)[0], s.Chain(Title)[0]; b != ti || !b.Has('A') || b.Has('国') {
+		t.Errorf("the renamed face differs between roles or lost its data")
+	}
+	if clash.Name() != "NotoSerifSC-Regular" {
+		t.Errorf("Register renamed the caller's Face to %q; Faces are immutable", clash.Name())
+	}
+}
+
+func TestMissingGlyphError(t *testing.T) {
+	s := Default()
+	_, err := s.Pick(Heading, '한')
+	var mg *MissingGlyphError
+	if !errors.As(err, &mg) || mg.Rune != '한' || mg.Role != Heading {
+		t.Fatalf("Pick(Heading, 한) error = %#v", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{`"한"`, "U+D55C", `role "heading"`, "NotoSansSC-Regular, NotoSerifSC-Regular", "Register"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not contain %q", msg, want)
+		}
+	}
+
+	_, err = s.Pick(Body, '\u0007')
+	if err == nil || !strings.Contains(err.Error(), "U+0007") || strings.Contains(err.Error(), "\a") {
+		t.Errorf("control character error = %q; want the U+ code and no raw control byte", err)
+	}
+	_, err = s.Pick("footnote", 'A')
+	if !errors.As(err, &mg) || !strings.Contains(err.Error(), `no font is registered for role "footnote"`) {
+		t.Errorf("unknown role error = %v", err)
+	}
+}
+
+func BenchmarkHas(b *testing.B) {
+	f := SerifFace()
+	text := []rune("中华人民共和国财政部2023年部门预算，收入预算：12,345.67万元。")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		_ = f.Has(text[i%len(text)])
+	}
+}
+
+func BenchmarkAdvance(b *testing.B) {
+	f := KaiFace()
+	text := []rune("中华人民共和国财政部2023年部门预算，收入预算：12,345.67万元。")
+	for i := 0; b.Loop(); i++ {
+		_ = f.Advance(text[i%len(text)])
+	}
+}
+
+func BenchmarkPick(b *testing.B) {
+	s := Default()
+	text := []rune("（一）部门职责〇•")
+	for i := 0; b.Loop(); i++ {
+		_, _ = s.Pick(Kai, text[i%len(text)])
+	}
+}
+
+// The cost the first Default() in a process pays; later calls reuse the parsed faces.
+func BenchmarkParseEmbedded(b *testing.B) {
+	for b.Loop() {
+		for _, d := range [][]byte{serifRegularTTF, serifBoldTTF, sansRegularTTF, kaiRegularTTF} {
+			if _, err := Parse("bench", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkDefault(b *testing.B) {
+	for b.Loop() {
+		_ = Default()
+	}
+}
