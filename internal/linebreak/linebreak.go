@@ -34,7 +34,9 @@ type Line struct {
 // unless it holds a single rune wider than the room.
 //
 // Spaces where a line breaks are dropped: they are in neither line's Text nor
-// Width. Each Line.Text is a substring of text, so Break allocates only the
+// Width. Spaces (U+0020, tab, U+3000) at the end of a line hang past the edge;
+// spaces leading a paragraph are kept. Newlines are measured as zero and
+// never passed to measure, which must not be nil. Each Line.Text is a substring of text, so Break allocates only the
 // returned slice. Empty text gives one empty Last line; invalid UTF-8 bytes are
 // measured as U+FFFD and copied through unchanged.
 func Break(text string, width, indent float64, measure Measure) []Line {
