@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitFailed      = 1   // the input has errors, or an output could not be written
+	exitUsage       = 2   // unknown command or flag, missing argument
+	exitInterrupted = 130 // Ctrl-C, as a shell reports a process killed by SIGINT
+)
+
+// run is the command: it takes the arguments after the program name and
+// returns the exit status. The first Ctrl-C cancels the work (nothing
+// half-written is left); a second one removes any temporary files and
+// exits at once.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt)
+	defer signal.Stop(signals)
+	go func() {
+		if _, ok := <-signals; !ok {
+			return
+		}
+		fmt.Fprintln(stderr, "\ninterrupted: finishing what is running; press Ctrl-C again to stop at once")
+		cancel()
+		if _, ok := <-signals; !ok {
+			return
+		}
+		removeTemporaryFiles()
+		fmt.Fprintln(stderr, "stopped: no output was half-written")
+		os.Exit(exitInterrupted)
+	}()
+	return runContext(ctx, args, stdout, stderr)
+}
+
+// runContext is run without the signal handling, for tests: cancelling ctx
+// is Ctrl-C.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage)
+		return exitUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "render":
+		return runRender(ctx, rest, stdout, stderr)
+	case "validate":
+		return runValidate(rest, stdout, stderr)
+	case "init":
+		return runInit(rest, stdout, stderr)
+	case "batch":
+		return runBatch(ctx, rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 1 {
+			if u, ok := commandUsage[rest[0]]; ok {
+				fmt.Fprint(stdout, u)
+				return exitOK
+			}
+		}
+		fmt.Fprint(stdout, mainUsage)
+		return exitOK
+	default:
+		if strings.HasPrefix(cmd, "-") {
+			fmt.Fprintf(stderr, "budgetdoc: unknown option %s: name a command first\n\n", cmd)
+		} else {
+			fmt.Fprintf(stderr, "budgetdoc: unknown command %q\n\n", cmd)
+		}
+		fmt.Fprint(stderr, mainUsage)
+		return exitUsage
+	}
+}
+
+const mainUsage = `budgetdoc makes a department's 部门预算 disclosure (PDF, Word, Excel) from one budget file.
+
+Usage:
+  budgetdoc <command> [arguments]
+
+Commands:
+  init      write a new budget file, with explanations, to fill in
+  validate  check budget files and list every problem
+  render    make the PDF, Word (.docx) or Excel (.xlsx) document from a budget file
+  batch     make the documents for every budget file in a folder
+
+Examples:
+  budgetdoc init -o 2023预算.yaml
+  budgetdoc validate 2023预算.yaml
+  budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
+  budgetdoc batch 各单位预算 -o 公开文件
+
+Run "budgetdoc <command> --help" for the options of a command.
+`
+
+// commandUsage is each command's help, for "budgetdoc help <command>" and
+// "<command> --help".
+var commandUsage = map[string]string{
+	"render":   renderUsage,
+	"validate": validateUsage,
+	"init":     initUsage,
+	"batch":    batchUsage,
+}
+
+// newFlagSet makes a flag set that reports nothing itself: parseArgs and
+// usageError word the messages.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseArgs parses flags and positional arguments in any order ("render
+// IN.yaml -o OUT.pdf" as well as "render -o OUT.pdf IN.yaml"): the flag
+// package stops at the first positional argument, so parsing resumes after
+// each one. Everything after "--" is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseCommand parses a command's arguments. It returns ok false with the
+// exit status when the command should stop: after --help (usage on
+// stdout, status 0) or a bad flag (message and usage on stderr, status 2).
+func parseCommand(fs *flag.FlagSet, usage string, args []string, stdout, stderr io.Writer) (positional []string, status int, ok bool) {
+	positional, err := parseArgs(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return nil, exitOK, false
+	case err != nil:
+		return nil, usageError(stderr, fs.Name(), usage, "%v", err), false
+	}
+	return positional, exitOK, true
+}
+
+// usageError reports a mistake in the command line and returns exitUsage.
+func usageError(stderr io.Writer, command, usage, format string, args ...any) int {
+	fmt.Fprintf(stderr, "budgetdoc %s: %s\n\n", command, fmt.Sprintf(format, args...))
+	fmt.Fprint(stderr, usage)
+	return exitUsage
+}
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
