@@ -1,0 +1,33 @@
+package budgetdoc
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzLoadValidate feeds any bytes through Parse, Check, Validate and
+// Figures: bad input must come back as Problems, never as a panic.
+func FuzzLoadValidate(f *testing.F) {
+	text := fengqiuText(f)
+	f.Add([]byte(text))
+	f.Add([]byte(strings.Replace(text, "75.66", "-75.655", 1)))
+	f.Add([]byte(strings.Replace(text, `function: "2010301"`, `function: "20"`, 1)))
+	f.Add([]byte(strings.Replace(text, "basic: 人员经费", `project: "x"`, 1)))
+	f.Add([]byte("lines: [{amount: 1}]\n"))
+	f.Add([]byte("department: {year: 2023}\nprior: {projects: [{code: a}, {code: a}]}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		ps := b.Check()
+		verr := b.Validate()
+		if (verr == nil) != (len(ps.Errors()) == 0) {
+			t.Fatalf("Validate %v disagrees with Check %v", verr, ps)
+		}
+		fig, ferr := b.Figures()
+		if (ferr == nil) != (fig != nil) || (ferr == nil) != (verr == nil) {
+			t.Fatalf("Figures = %v, %v after Validate %v", fig, ferr, verr)
+		}
+	})
+}

@@ -1,0 +1,319 @@
+package budgetdoc
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/shopspring/decimal"
+)
+
+func asProblems(err error, ps *Problems) bool { return errors.As(err, ps) }
+
+func fengqiuText(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile(fengqiuPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// edit replaces one snippet of the example, which must occur exactly once.
+func edit(t *testing.T, text, old, new string) string {
+	t.Helper()
+	if n := strings.Count(text, old); n != 1 {
+		t.Fatalf("snippet %q occurs %d times in the example", old, n)
+	}
+	return strings.Replace(text, old, new, 1)
+}
+
+// expect is a problem a broken input must produce: its path, severity and
+// words of its message.
+type expect struct {
+	path  string
+	sev   Severity
+	words []string
+}
+
+func find(ps Problems, e expect) bool {
+	for _, p := range ps {
+		if p.Path != e.path || p.Severity != e.sev {
+			continue
+		}
+		ok := true
+		for _, w := range e.words {
+			if !strings.Contains(p.Message, w) {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	wage    = `economic: "30101", basic: 人员经费, source: 一般公共预算财政拨款, amount: 75.66}`
+	office  = `economic: "30201", basic: 公用经费, source: 一般公共预算财政拨款, amount: 3.80}`
+	work    = `economic: "30226", project: "410727230000000009617"`
+	village = `economic: "30299", project: "410727230000000009620", source: 一般公共预算财政拨款, amount: 7.48}`
+)
+
+func TestValidateBrokenInputs(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     expect
+	}{
+		{"income differs from spending", "一般公共预算财政拨款: 492.82", "一般公共预算财政拨款: 490.82",
+			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"490.82", "492.82", "income must equal spending"}}},
+		{"income total differs", "一般公共预算其他资金: 48.00", "一般公共预算其他资金: 50.00",
+			expect{"income", Error, []string{"542.82", "540.82"}}},
+		{"spending from an undeclared source", "source: 一般公共预算财政拨款, amount: 20.00}", "source: 事业收入, amount: 20.00}",
+			expect{"income.this_year", Error, []string{"事业收入", "income must equal spending"}}},
+		{"carry-over not declared", village, strings.Replace(village, "amount: 7.48}", "carry_over: true, amount: 7.48}", 1),
+			expect{"income.carry_over", Error, []string{"carried-over", "7.48"}}},
+		{"negative amount", wage, strings.Replace(wage, "75.66", "-75.66", 1),
+			expect{"lines[0].amount", Error, []string{"negative amount -75.66"}}},
+		{"three decimals", wage, strings.Replace(wage, "75.66", "75.655", 1),
+			expect{"lines[0].amount", Error, []string{"75.655", "more than two decimals"}}},
+		{"zero line", wage, strings.Replace(wage, "75.66", "0", 1),
+			expect{"lines[0].amount", Error, []string{"zero amount"}}},
+		{"unknown unit on a line", `{unit: "019001", function: "2010301", economic: "30101"`, `{unit: "019002", function: "2010301", economic: "30101"`,
+			expect{"lines[0].unit", Error, []string{`unknown unit "019002"`, "019001"}}},
+		{"function not 7 digits", `function: "2010301", economic: "30101"`, `function: "201031", economic: "30101"`,
+			expect{"lines[0].function", Error, []string{"must be 7 digits"}}},
+		{"unknown function class", `function: "2010301", economic: "30101"`, `function: "9990301", economic: "30101"`,
+			expect{"lines[0].function", Error, []string{"unknown 功能分类 类 999"}}},
+		{"unknown function section", `function: "2010301", economic: "30101"`, `function: "2018801", economic: "30101"`,
+			expect{"lines[0].function", Error, []string{"unknown 功能分类 款 20188"}}},
+		{"unknown function item", `function: "2010301", economic: "30101"`, `function: "2010398", economic: "30101"`,
+			expect{"lines[0].function", Error, []string{"unknown 功能分类 项 2010398", "function_names"}}},
+		{"unknown economic code", wage, strings.Replace(wage, "30101", "30198", 1),
+			expect{"lines[0].economic", Error, []string{"unknown 部门预算支出经济分类 code 30198"}}},
+		{"office costs as personnel", wage, strings.Replace(wage, "30101", "30201", 1),
+			expect{"lines[0].economic", Error, []string{"30201", "办公费", "is not 人员经费", "301", "303"}}},
+		{"wages as public", office, strings.Replace(office, "30201", "30101", 1),
+			expect{"lines[10].economic", Error, []string{"30101", "is not 公用经费", "302", "310"}}},
+		{"unknown basic kind", wage, strings.Replace(wage, "basic: 人员经费", "basic: 工资", 1),
+			expect{"lines[0].basic", Error, []string{`unknown basic kind "工资"`}}},
+		{"basic line with a project", wage, strings.Replace(wage, "basic: 人员经费", `basic: 人员经费, project: "410727230000000009617"`, 1),
+			expect{"lines[0].basic", Error, []string{"cannot also be 基本支出"}}},
+		{"project line without a project", village, strings.Replace(village, `project: "410727230000000009620", `, "", 1),
+			expect{"lines[17]", Error, []string{"neither 基本支出 nor a project"}}},
+		{"project not defined", village, strings.Replace(village, "9620", "9999", 1),
+			expect{"lines[17].project", Error, []string{`"410727230000000009999" is not defined`}}},
+		{"project defined but unused", village, strings.Replace(village, "9620", "9617", 1),
+			expect{"projects[1]", Warning, []string{"defined but no line uses it"}}},
+		{"project named differently on a line", work, work + ", project_name: 工作经费",
+			expect{"lines[14].project_name", Error, []string{"the same project named differently", "工作经费（含22年16.75万）"}}},
+		{"duplicate project code", `code: "410727230000000009620"
+    name:`, `code: "410727230000000009617"
+    name:`,
+			expect{"projects[1].code", Error, []string{"duplicate project code", "projects[0]"}}},
+		{"two projects with one name", "name: 驻村工作队经费（含22年2.48万）", "name: 工作经费（含22年16.75万）",
+			expect{"projects[1].name", Error, []string{"two projects named", "projects[0]"}}},
+		{"duplicate unit code", "kind: 行政}\n", "kind: 行政}\n  - {code: \"019001\", name: 另一单位, kind: 事业}\n",
+			expect{"units[1].code", Error, []string{`duplicate unit code "019001"`}}},
+		{"unit kind", "kind: 行政}", "kind: 企业}",
+			expect{"units[0].kind", Error, []string{`"企业"`, "行政", "事业"}}},
+		{"three public total", "  reception: 0\n  total: 0", "  reception: 0\n  total: 1.50",
+			expect{"three_public.total", Error, []string{"1.5", "not the sum"}}},
+		{"three public against lines", village, strings.Replace(village, "30299", "30217", 1),
+			expect{"three_public.reception", Error, []string{"公务接待费", "30217", "7.48"}}},
+		{"procurement total", "total: 91.47", "total: 90.00",
+			expect{"procurement.total", Error, []string{"90", "91.47"}}},
+		{"procurement above the project", "item: 工作人员服装, amount: 37.20", "item: 工作人员服装, amount: 40.00",
+			expect{"projects[3].procurement", Error, []string{"40", "more than the project's 37.2"}}},
+		{"rate above 100%", "value: ≥99%", "value: ≥120%",
+			expect{"projects[4].targets[5].value", Error, []string{"≥120%", "cannot exceed 100%"}}},
+		{"satisfaction upper bound", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
+			expect{"projects[3].targets[5].value", Error, []string{"≤100%", "upper bound on satisfaction"}}},
+		{"cost target off the amount", "value: ≤7.48万元", "value: ≤8.48万元",
+			expect{"projects[1].targets", Error, []string{"cost target 8.48", "7.48"}}},
+		{"missing department name", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: \"\"\n  code:",
+			expect{"department.name", Error, []string{"missing"}}},
+		{"year out of range", "year: 2023", "year: 1999",
+			expect{"department.year", Error, []string{"1999 out of range"}}},
+		{"year without a catalogue", "year: 2023", "year: 2031",
+			expect{"department.year", Error, []string{"cannot check codes", "2031"}}},
+		{"published malformed", `published: "2023-04"`, `published: "2023-4"`,
+			expect{"department.published", Error, []string{"malformed month"}}},
+		{"published before the year", `published: "2023-04"`, `published: "2022-12"`,
+			expect{"department.published", Error, []string{"before fiscal year 2023"}}},
+		{"unknown source on a line", "source: 一般公共预算其他资金, amount: 48.00}", "source: 自有资金, amount: 48.00}",
+			expect{"lines[15].source", Error, []string{`unknown source "自有资金"`}}},
+		{"unknown source in income", "一般公共预算其他资金: 48.00", "一般公共预算其它资金: 48.00",
+			expect{"income.this_year.一般公共预算其它资金", Error, []string{"unknown source"}}},
+		{"prior project listed twice", `- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
+			`- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}
+    - {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
+			expect{"prior.projects[3].code", Error, []string{"listed twice", "prior.projects[2]"}}},
+		{"money unit", "money_unit: 万元", "money_unit: 千元",
+			expect{"money_unit", Error, []string{`"千元"`, "万元", "元"}}},
+		{"no units", "units:\n  - {code: \"019001\", name: 封丘县政务服务和大数据管理局, kind: 行政}", "units: []",
+			expect{"units", Error, []string{"missing"}}},
+	}
+	text := fengqiuText(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse("fengqiu.yaml", []byte(edit(t, text, tt.old, tt.new)))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			ps := b.Check()
+			if !find(ps, tt.want) {
+				t.Fatalf("no problem at %s with %q; got:\n%v", tt.want.path, tt.want.words, ps)
+			}
+			for _, p := range ps {
+				if p.Pos.File != "fengqiu.yaml" {
+					t.Errorf("problem without a file position: %v", p)
+				}
+			}
+			err = b.Validate()
+			if hasErr := len(ps.Errors()) > 0; (err != nil) != hasErr {
+				t.Errorf("Validate = %v with %d errors", err, len(ps.Errors()))
+			}
+			if tt.want.sev == Error {
+				var got Problems
+				if !errors.As(err, &got) || len(got) != len(ps) {
+					t.Errorf("Validate's Problems = %v", err)
+				}
+				if f, ferr := b.Figures(); f != nil || ferr == nil {
+					t.Errorf("Figures on a broken budget gave %v, %v", f, ferr)
+				}
+			}
+		})
+	}
+}
+
+func TestValidatePositions(t *testing.T) {
+	text := edit(t, fengqiuText(t), wage, strings.Replace(wage, "75.66", "-75.66", 1))
+	b, err := Parse("fengqiu.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := b.Check()
+	want := strings.Count(text[:strings.Index(text, "-75.66")], "\n") + 1
+	for _, p := range ps {
+		if p.Path == "lines[0].amount" {
+			if p.Pos.Line != want {
+				t.Errorf("lines[0].amount at line %d, want %d", p.Pos.Line, want)
+			}
+			if !strings.HasPrefix(p.String(), "fengqiu.yaml:") {
+				t.Errorf("String() = %q", p.String())
+			}
+			return
+		}
+	}
+	t.Fatalf("no problem at lines[0].amount: %v", ps)
+}
+
+func TestValidateFunctionNamesWarn(t *testing.T) {
+	text := fengqiuText(t)
+	text = edit(t, text, `function: "2010301", economic: "30101"`, `function: "2010398", economic: "30101"`)
+	text = edit(t, text, "# The department's own unit", "function_names:\n  \"2010398\": 某某支出\n\n# The department's own unit")
+	b, err := Parse("fengqiu.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := b.Check()
+	if !find(ps, expect{"lines[0].function", Warning, []string{"2010398", "某某支出"}}) {
+		t.Fatalf("no warning: %v", ps)
+	}
+	if err := b.Validate(); err != nil {
+		t.Fatalf("a warning made Validate fail: %v", err)
+	}
+	f, err := b.Figures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.SpendingByFunction.Rows {
+		if r.Code == "2010398" && r.Name != "某某支出" {
+			t.Errorf("2010398 named %q", r.Name)
+		}
+	}
+}
+
+// Each contradiction inside the published reference (NOTES §2), reproduced
+// in data, is caught.
+func TestValidateReferenceContradictions(t *testing.T) {
+	text := fengqiuText(t)
+	tests := []struct {
+		name     string
+		old, new string
+		want     expect
+	}{
+		{"表十二's 工作经历 against 表十's 工作经费", work, work + ", project_name: 工作经历（含22年16.75万）",
+			expect{"lines[14].project_name", Error, []string{"the same project named differently", "工作经历（含22年16.75万）", "工作经费（含22年16.75万）"}}},
+		{"表十二's 疫情防控工作经历", `economic: "30227", project: "410727230000000018704"`,
+			`economic: "30227", project: "410727230000000018704", project_name: 疫情防控工作经历（2023年）`,
+			expect{"lines[22].project_name", Error, []string{"the same project named differently"}}},
+		{"the narrative's 政务服务中心政服务能力提升", `economic: "31002", project: "410727230000000010436"`,
+			`economic: "31002", project: "410727230000000010436", project_name: 政务服务中心政服务能力提升（硬件、软件）项目`,
+			expect{"lines[21].project_name", Error, []string{"the same project named differently"}}},
+		{"工装's ≤100% satisfaction", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
+			expect{"projects[3].targets[5].value", Error, []string{"upper bound on satisfaction"}}},
+		{"540.82 declared as 财政拨款 though 48.00 is not", "    一般公共预算财政拨款: 492.82\n    一般公共预算其他资金: 48.00",
+			"    一般公共预算财政拨款: 540.82",
+			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"540.82", "492.82"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse("fengqiu.yaml", []byte(edit(t, text, tt.old, tt.new)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ps := b.Check(); !find(ps, tt.want) {
+				t.Fatalf("not caught; got:\n%v", ps)
+			}
+		})
+	}
+}
+
+func TestValidateGoBudget(t *testing.T) {
+	// A budget built in Go has no positions but the same paths.
+	b := richBudget()
+	b.Lines[1].Amount = decimal.RequireFromString("2")
+	ps := b.Check()
+	if !find(ps, expect{"three_public.reception", Error, []string{"公务接待费 3", "spend 2"}}) {
+		t.Fatalf("got %v", ps)
+	}
+	for _, p := range ps {
+		if p.Pos != (Position{}) {
+			t.Errorf("position for a Go budget: %v", p)
+		}
+	}
+	// An empty budget: every missing part at once, no panic.
+	empty := &Budget{}
+	ps = empty.Check()
+	for _, path := range []string{"department.name", "department.code", "department.year", "department.published", "units", "lines"} {
+		if !find(ps, expect{path, Error, []string{"missing"}}) {
+			t.Errorf("empty budget: nothing at %s in %v", path, ps)
+		}
+	}
+	if _, err := empty.Figures(); err == nil {
+		t.Error("Figures of an empty budget")
+	}
+}
+
+func TestSetCatalogue(t *testing.T) {
+	b := loadFengqiu(t)
+	// A catalogue without the 2023 项 makes the example's codes unknown.
+	extra, err := catalog.Load(os.DirFS("testdata"), "tinycatalogue")
+	if err != nil {
+		t.Fatalf("test catalogue: %v", err)
+	}
+	b.SetCatalogue(extra)
+	if !find(b.Check(), expect{"lines[0].function", Error, []string{"unknown 功能分类"}}) {
+		t.Errorf("SetCatalogue's catalogue not used: %v", b.Check())
+	}
+	b.SetCatalogue(nil)
+	if ps := b.Check(); len(ps) != 0 {
+		t.Errorf("built-in catalogue restored: %v", ps)
+	}
+}
