@@ -55,7 +55,14 @@ type Options struct {
 	// MaxAliasNodes bounds the nodes reached through aliases;
 	// DefaultMaxAliasNodes when zero.
 	MaxAliasNodes int
+	// MaxErrors is how many errors to report before stopping;
+	// DefaultMaxErrors when zero. Past a few hundred, more errors only
+	// bury the first ones.
+	MaxErrors int
 }
+
+// DefaultMaxErrors is the default for Options.MaxErrors.
+const DefaultMaxErrors = 1000
 
 // Result is what decoding found: where each decoded path stands, and every
 // error.
@@ -74,6 +81,9 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 	}
 	if opts.MaxAliasNodes <= 0 {
 		opts.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	if opts.MaxErrors <= 0 {
+		opts.MaxErrors = DefaultMaxErrors
 	}
 	d := &decoder{
 		opts:      opts,
@@ -117,9 +127,16 @@ type decoder struct {
 }
 
 func (d *decoder) fail(n *yaml.Node, path, msg string) {
+	if d.stopped {
+		return
+	}
 	e := Error{Path: path, Message: msg}
 	if n != nil {
 		e.Position = Position{n.Line, n.Column}
+	}
+	if len(d.errs) == d.opts.MaxErrors {
+		e.Message = fmt.Sprintf("more than %d problems; stopped here", d.opts.MaxErrors)
+		d.stopped = true
 	}
 	d.errs = append(d.errs, e)
 }

@@ -354,3 +354,22 @@ func TestSyntaxErrors(t *testing.T) {
 		t.Errorf("comment-only YAML = %v, %v; want nil, nil", n, err)
 	}
 }
+
+func TestMaxErrors(t *testing.T) {
+	n, err := YAML([]byte("items:\n" + strings.Repeat("  - {amount: x}\n", 10)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d doc
+	res := Node(n, &d, Options{MaxErrors: 3})
+	got := errorStrings(res)
+	want := []string{
+		`2:14: items[0].amount: expected a number, got the string "x"`,
+		`3:14: items[1].amount: expected a number, got the string "x"`,
+		`4:14: items[2].amount: expected a number, got the string "x"`,
+		`5:14: items[3].amount: more than 3 problems; stopped here`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
