@@ -263,7 +263,7 @@ func (b *Budget) tableBasic(f *Figures) annexTable {
 		Name:    "六、一般公共预算基本支出表",
 		Columns: []float64{1.1, 2.6, 1.1, 2.2, 1.2, 1.2, 1.2},
 		Header: [][]doc.Cell{
-			{th("部门预算支出经济分类科目", 2, 1), th("政府预算支出经济分类科目", 2, 1), th("本年一般公共预算基本支出", 3, 1)},
+			{th("部门预算支出经济分类科目", 2, 1), th("政府预算支出经济分类科目编码", 2, 1), th("本年一般公共预算基本支出", 3, 1)},
 			{th("科目编码", 1, 1), th("科目名称", 1, 1), th("科目编码", 1, 1), th("科目名称", 1, 1), th("合计", 1, 1), th("人员经费", 1, 1), th("公用经费", 1, 1)},
 		},
 		Body: [][]doc.Cell{row(texts("合计", "", "", ""), nums(f.General.Basic, f.General.Personnel, f.General.Public))},
