@@ -121,8 +121,8 @@ type decoder struct {
 	// expanding holds the anchored nodes being decoded, to catch an alias
 	// that refers to a node containing it.
 	expanding map[*yaml.Node]bool
-	// stopped is set once the alias budget is spent: decoding further
-	// would only repeat the same errors.
+	// stopped is set once the alias budget or the error budget is spent:
+	// going on would only bury the errors already found.
 	stopped bool
 }
 
