@@ -27,6 +27,9 @@ func extractFace(data []byte, index int) ([]byte, error) {
 	if uint64(numFonts)*4 > uint64(len(data)-12) {
 		return nil, fmt.Errorf("collection header announces %d faces but the file is only %d bytes", numFonts, len(data))
 	}
+	if numFonts == 0 {
+		return nil, fmt.Errorf("collection header says it has no faces")
+	}
 	if index < 0 || uint64(index) >= uint64(numFonts) {
 		return nil, fmt.Errorf("face index %d is out of range: the collection has %d faces (index 0..%d)", index, numFonts, int64(numFonts)-1)
 	}
