@@ -9,21 +9,8 @@ import (
 	"unicode"
 
 	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
-
-// needTool skips the test when an outside tool is missing, unless
-// BUDGETDOC_REQUIRE_TOOLS=1 makes that a failure.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("BUDGETDOC_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s not found and BUDGETDOC_REQUIRE_TOOLS=1", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return path
-}
 
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -39,8 +26,8 @@ func squeeze(s string) string {
 // BUDGETDOC_DOCX_KEEP to a directory to keep sample.docx and sample.pdf for
 // a look.
 func TestLibreOfficeRendersSample(t *testing.T) {
-	soffice := needTool(t, "soffice")
-	pdftotext := needTool(t, "pdftotext")
+	soffice := testtool.Path(t, "soffice")
+	pdftotext := testtool.Path(t, "pdftotext")
 	dir := t.TempDir()
 	if keep := os.Getenv("BUDGETDOC_DOCX_KEEP"); keep != "" {
 		dir = keep

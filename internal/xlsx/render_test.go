@@ -10,30 +10,17 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
-
-// requireTool finds an outside program; without it the test skips, unless
-// BUDGETDOC_REQUIRE_TOOLS=1 makes a missing tool a failure.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("BUDGETDOC_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (BUDGETDOC_REQUIRE_TOOLS=1) but not found", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return path
-}
 
 // printWithLibreOffice writes d as a workbook, has LibreOffice print it to
 // PDF and returns the PDF's path. BUDGETDOC_KEEP=DIR keeps both files in DIR
 // to look at.
 func printWithLibreOffice(t *testing.T, d *doc.Document, name string) string {
 	t.Helper()
-	soffice := requireTool(t, "soffice")
-	requireTool(t, "pdftotext")
-	requireTool(t, "pdfinfo")
+	soffice := testtool.Path(t, "soffice")
+	testtool.Path(t, "pdftotext")
+	testtool.Path(t, "pdfinfo")
 	dir := os.Getenv("BUDGETDOC_KEEP")
 	if dir == "" {
 		dir = t.TempDir()
