@@ -254,3 +254,37 @@ func TestQpdfAndFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentRendersAgree: documents rendered at the same time share the
+// parsed fonts and still come out byte for byte as when rendered alone.
+func TestConcurrentRendersAgree(t *testing.T) {
+	d := sampleDoc(1, 20)
+	_, want := render(t, d)
+	results := make(chan []byte, 4)
+	for range 4 {
+		go func() {
+			l, err := Lay(d, Options{})
+			if err != nil {
+				results <- nil
+				return
+			}
+			var buf bytes.Buffer
+			l.WriteTo(&buf)
+			results <- buf.Bytes()
+		}()
+	}
+	for range 4 {
+		if got := <-results; !bytes.Equal(got, want) {
+			t.Error("a concurrent rendering differs from the one alone")
+		}
+	}
+}
+
+func TestMalformedTableIsReported(t *testing.T) {
+	tbl := &doc.Table{Name: "三、支出总体情况表", Columns: []float64{1, 1},
+		Body: [][]doc.Cell{{doc.Text("甲"), doc.Text("乙"), doc.Text("丙")}}}
+	_, err := Lay(&doc.Document{Blocks: []doc.Block{tbl}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "table 三、支出总体情况表: body row 1: cells need more than the 2 columns") {
+		t.Errorf("error = %v", err)
+	}
+}
