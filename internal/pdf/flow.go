@@ -29,6 +29,10 @@ type flow struct {
 	tables   map[int]*tableLayout // laid-out tables by block index
 }
 
+// maxProblems caps the problems one error lists: a font set missing a whole
+// role would otherwise report every character of the document.
+const maxProblems = 50
+
 // passes is what the layout passes of one document share: tables do not
 // depend on the TOC's page numbers, so each is laid out once. (A pass that
 // finds a problem ends the layout, so no problem is lost to the cache.)
@@ -76,8 +80,12 @@ func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, 
 		}
 	}
 	fl.footers()
-	if len(fl.ts.problems) > 0 {
-		return nil, errors.Join(fl.ts.problems...)
+	if problems := fl.ts.problems; len(problems) > 0 {
+		if len(problems) > maxProblems {
+			problems = append(problems[:maxProblems:maxProblems],
+				fmt.Errorf("… and %d more problems", len(problems)-maxProblems))
+		}
+		return nil, errors.Join(problems...)
 	}
 	l := &Layout{document: d, format: fl.f, fonts: o.Fonts, pages: fl.pages, headings: fl.headings,
 		numbers: doc.PageNumbers{}}

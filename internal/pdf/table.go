@@ -137,6 +137,8 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, header boo
 		for _, c := range row {
 			fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, r+1, c.Col+1)
 			role := fonts.Table
+			// Bold cells (合计 rows) are set in the heading face (黑体):
+			// the fonts have no bold table face.
 			if c.Bold {
 				role = fonts.Heading
 			}
