@@ -137,10 +137,10 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, header boo
 		for _, c := range row {
 			fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, r+1, c.Col+1)
 			role := fonts.Table
-			// Bold cells (合计 rows) are set in the heading face (黑体):
-			// the fonts have no bold table face.
+			// Bold cells (合计 rows) are set in the title face, the bold
+			// serif of the default set: there is no bold table role.
 			if c.Bold {
-				role = fonts.Heading
+				role = fonts.Title
 			}
 			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
 			lc := laidCell{Placed: c, role: role, size: size, align: cellAlign(c.Cell, header)}
