@@ -109,7 +109,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if err := os.MkdirAll(outdir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "budgetdoc batch: cannot make the folder %s: %v\n", outdir, writeError(outdir, err))
+		fmt.Fprintf(stderr, "budgetdoc batch: cannot make the folder %s: %v\n", outdir, bare(err))
 		return exitFailed
 	}
 	if err := checkFolder(outdir); err != nil {

@@ -115,15 +115,22 @@ func writeAll(docs map[string][]byte, order []string) error {
 // writeError words an error writing dest without the temporary file's
 // name, which means nothing to the reader.
 func writeError(dest string, err error) error {
+	return fmt.Errorf("cannot write %s: %w", dest, bare(err))
+}
+
+// bare strips the operation and file name from an error of the os package
+// ("open /x/.a.pdf.123.tmp: permission denied" becomes "permission
+// denied"), for messages that name the file in their own words.
+func bare(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		err = pe.Err
+		return pe.Err
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {
-		err = le.Err
+		return le.Err
 	}
-	return fmt.Errorf("cannot write %s: %w", dest, err)
+	return err
 }
 
 // checkFolder makes sure dir is a folder that exists, before any work is
@@ -136,11 +143,7 @@ func checkFolder(dir string) error {
 	case errors.Is(err, syscall.ENOTDIR):
 		return fmt.Errorf("cannot use the folder %s: part of that path is a file, not a folder", dir)
 	case err != nil:
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("cannot use the folder %s: %w", dir, err)
+		return fmt.Errorf("cannot use the folder %s: %w", dir, bare(err))
 	case !info.IsDir():
 		return fmt.Errorf("%s is a file, not a folder", dir)
 	}

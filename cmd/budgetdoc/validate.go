@@ -89,11 +89,7 @@ func readError(input string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: no such file", input)
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: cannot read the file: %v", input, err)
+	return fmt.Errorf("%s: cannot read the file: %v", input, bare(err))
 }
 
 // printProblems prints one problem a line: FILE:LINE:COLUMN: path: message.

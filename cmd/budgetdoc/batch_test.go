@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// copyFile copies an example into dir under name.
+func copyFile(t *testing.T, from, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := filepath.Join(dir, name)
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// fileNames lists the names in dir.
+func fileNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestBatchMixedInputs(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "公开文件")
+	copyFile(t, fengqiu, in, "封丘.yaml")
+	copyFile(t, shifan, in, "示范.yml")
+	broken := writeBroken(t, in) // three broken .yaml files
+	os.WriteFile(filepath.Join(in, "说明.txt"), []byte("not a budget"), 0o644)
+	os.WriteFile(filepath.Join(in, ".封丘.yaml.swp.yaml"), []byte("editor junk"), 0o644)
+	os.Mkdir(filepath.Join(in, "sub.yaml"), 0o755)
+
+	r := runCmd(t, "batch", in, "-o", out, "--format", "pdf,xlsx", "-j", "2")
+	if r.code != exitFailed {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	want := []string{"封丘.pdf", "封丘.xlsx", "示范.pdf", "示范.xlsx"}
+	if got := fileNames(t, out); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("OUTDIR holds %q, want %q", got, want)
+	}
+	for _, name := range want {
+		checkDocument(t, filepath.Join(out, name))
+	}
+
+	if !strings.HasPrefix(r.stdout, "2 succeeded, 3 failed\nfailed:\n") {
+		t.Errorf("summary starts %q", r.stdout)
+	}
+	for name, path := range broken {
+		if !strings.Contains(r.stdout, "  "+path+": ") {
+			t.Errorf("summary does not name %s (%s):\n%s", name, path, r.stdout)
+		}
+	}
+	// Each failed file's problems are listed, FILE:LINE:COLUMN.
+	if !regexp.MustCompile(`(?m)^    ` + regexp.QuoteMeta(broken["unbalanced-income"]) + `:\d+:\d+: .*income must equal spending`).MatchString(r.stdout) {
+		t.Errorf("the unbalanced income is not explained:\n%s", r.stdout)
+	}
+	// stderr is not a terminal here: one line a file.
+	if n := len(lines(r.stderr)); n != 5 {
+		t.Errorf("want 5 progress lines, got %d:\n%s", n, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "ok     "+filepath.Join(in, "封丘.yaml")+" → ") || !strings.Contains(r.stderr, "FAILED "+broken["unknown-key"]+": 1 error") {
+		t.Errorf("progress lines:\n%s", r.stderr)
+	}
+	noTemporaryFiles(t, out)
+}
+
+func TestBatchOutputNameClash(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	copyFile(t, shifan, in, "a.yaml")
+	copyFile(t, shifan, in, "a.yml")
+	r := runCmd(t, "batch", in, "-o", out, "--format", "xlsx")
+	if r.code != exitFailed || !strings.Contains(r.stdout, "1 succeeded, 1 failed") || !strings.Contains(r.stdout, "a.yml: would write "+filepath.Join(out, "a.xlsx")) {
+		t.Errorf("exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+	checkDocument(t, filepath.Join(out, "a.xlsx"))
+}
+
+// Cancelling (Ctrl-C) after the first file: it is finished and written,
+// the rest are not started, and nothing partial is left.
+func TestBatchInterrupted(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	for _, name := range []string{"a.yaml", "b.yaml", "c.yaml"} {
+		copyFile(t, shifan, in, name)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var done []string
+	testHookFileDone = func(input string) {
+		done = append(done, input)
+		cancel()
+	}
+	defer func() { testHookFileDone = nil }()
+
+	r := runCmdContext(t, ctx, "batch", in, "-o", out, "--format", "xlsx,docx", "-j", "1")
+	if r.code != exitInterrupted {
+		t.Errorf("exit %d, want %d", r.code, exitInterrupted)
+	}
+	if len(done) != 1 {
+		t.Errorf("files done: %q, want only the first", done)
+	}
+	if got := fileNames(t, out); strings.Join(got, " ") != "a.docx a.xlsx" {
+		t.Errorf("OUTDIR holds %q, want a.docx a.xlsx", got)
+	}
+	checkDocument(t, filepath.Join(out, "a.xlsx"))
+	want := "1 succeeded, 0 failed, 2 not started (interrupted)\nnot started:\n  " +
+		filepath.Join(in, "b.yaml") + "\n  " + filepath.Join(in, "c.yaml") + "\n"
+	if r.stdout != want {
+		t.Errorf("summary:\n%s\nwant:\n%s", r.stdout, want)
+	}
+	noTemporaryFiles(t, out)
+}
+
+func TestBatchArguments(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	file := filepath.Join(out, "file")
+	os.WriteFile(file, nil, 0o644)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"batch", "-o", out}, exitUsage, "name the folder"},
+		{[]string{"batch", in}, exitUsage, "with -o"},
+		{[]string{"batch", in, "-o", out, "-j", "0"}, exitUsage, "at least one"},
+		{[]string{"batch", in, "-o", out, "--format", "pdf,odt"}, exitUsage, `unknown --format "odt"`},
+		{[]string{"batch", in, "-o", out}, exitFailed, "no budget files"},
+		{[]string{"batch", filepath.Join(in, "none"), "-o", out}, exitFailed, "does not exist"},
+		{[]string{"batch", in, "-o", filepath.Join(file, "x")}, exitFailed, "cannot make the folder " + filepath.Join(file, "x") + ": not a directory"},
+	} {
+		if tc.code == exitFailed && strings.Contains(tc.want, "cannot make") {
+			copyFile(t, shifan, in, "a.yaml")
+		}
+		r := runCmd(t, tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+	}
+}
+
+func TestBatchFormats(t *testing.T) {
+	got, err := batchFormats(" PDF, xlsx,pdf,")
+	if err != nil || strings.Join(got, ",") != "pdf,xlsx" {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if _, err := batchFormats(","); err == nil {
+		t.Errorf("an empty list is accepted")
+	}
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkDocument fails unless path holds a document of its kind: a PDF
+// starts with %PDF, a Word or Excel file is a ZIP archive (PK).
+func checkDocument(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	magic := map[string]string{"pdf": "%PDF-", "docx": "PK\x03\x04", "xlsx": "PK\x03\x04"}[formatOf(path)]
+	if magic == "" || !bytes.HasPrefix(data, []byte(magic)) {
+		t.Errorf("%s does not start with %q (%d bytes)", path, magic, len(data))
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().Perm() != 0o644 {
+		t.Errorf("%s has mode %v, want 0644", path, info.Mode().Perm())
+	}
+}
+
+func TestRenderExamples(t *testing.T) {
+	for _, input := range []string{fengqiu, shifan} {
+		dir := t.TempDir()
+		base := strings.TrimSuffix(filepath.Base(input), ".yaml")
+		var outs []string
+		args := []string{"render", input}
+		for _, kind := range formats {
+			out := filepath.Join(dir, base+"."+kind)
+			outs = append(outs, out)
+			args = append(args, "-o", out)
+		}
+		r := runCmd(t, args...)
+		if r.code != exitOK {
+			t.Fatalf("render %s: exit %d\n%s", input, r.code, r.stderr)
+		}
+		for _, out := range outs {
+			checkDocument(t, out)
+			if !strings.Contains(r.stdout, "wrote "+out+"\n") {
+				t.Errorf("stdout does not say %s was written: %q", out, r.stdout)
+			}
+		}
+		noTemporaryFiles(t, dir)
+	}
+}
+
+func TestRenderFormatFlag(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "tables.bin")
+	r := runCmd(t, "render", "--format", "xlsx", shifan, "-o", out)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("--format xlsx did not write a workbook")
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.txt")}, "cannot tell what kind of document"},
+		{[]string{"render", shifan, "--format", "odt", "-o", filepath.Join(dir, "x.odt")}, `unknown --format "odt"`},
+		{[]string{"render", shifan, "--format", "pdf", "-o", "a.pdf", "-o", "b.pdf"}, "--format goes with a single -o"},
+		{[]string{"render", shifan, "-o", "a.pdf", "-o", "./a.pdf"}, "named twice"},
+		{[]string{"render", shifan}, "with -o"},
+		{[]string{"render", "-o", "a.pdf"}, "name the budget file"},
+		{[]string{"render", shifan, fengqiu, "-o", "a.pdf"}, "one budget file at a time"},
+		{[]string{"render", shifan, "-o", "a.pdf", "--font", "body"}, "write ROLE=FILE"},
+		{[]string{"render", shifan, "-o", "a.pdf", "--font", "footnote=x.ttf"}, `unknown role "footnote"`},
+	} {
+		r := runCmd(t, tc.args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("usage errors wrote files: %v", entries)
+	}
+}
+
+func TestParseFontFlag(t *testing.T) {
+	for _, tc := range []struct {
+		spec, role, path string
+		index            int
+	}{
+		{"body=simfang.ttf", "body", "simfang.ttf", 0},
+		{"kai=/fonts/simkai.ttc#2", "kai", "/fonts/simkai.ttc", 2},
+		{"title=C#/font.ttf", "title", "C#/font.ttf", 0},
+	} {
+		role, path, index, err := parseFontFlag(tc.spec)
+		if err != nil || string(role) != tc.role || path != tc.path || index != tc.index {
+			t.Errorf("%q: %q %q %d %v", tc.spec, role, path, index, err)
+		}
+	}
+}
+
+func TestRenderFontAndTemplatesNotFound(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a.pdf")
+	r := runCmd(t, "render", shifan, "-o", out, "--font", "body="+filepath.Join(dir, "missing.ttf"))
+	if r.code != exitFailed || !strings.Contains(r.stderr, "missing.ttf") {
+		t.Errorf("missing font: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runCmd(t, "render", shifan, "-o", out, "--templates", filepath.Join(dir, "nowhere"))
+	if r.code != exitFailed || !strings.Contains(r.stderr, "nowhere does not exist") {
+		t.Errorf("missing templates: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written despite the error", out)
+	}
+}
+
+func TestRenderMissingInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "none.yaml")
+	r := runCmd(t, "render", in, "-o", filepath.Join(dir, "a.pdf"))
+	if r.code != exitFailed || !strings.Contains(r.stderr, in+": no such file") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// A budget with errors is reported in full and nothing is written.
+func TestRenderInvalidWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	paths := writeBroken(t, dir)
+	out := filepath.Join(dir, "out.pdf")
+	r := runCmd(t, "render", paths["unbalanced-income"], "-o", out)
+	if r.code != exitFailed {
+		t.Fatalf("exit %d, want 1", r.code)
+	}
+	if !strings.Contains(r.stderr, "income must equal spending") || !strings.Contains(r.stderr, "2 errors; nothing written") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written for an invalid budget", out)
+	}
+	noTemporaryFiles(t, dir)
+}
+
+func TestRenderUnwritableDestination(t *testing.T) {
+	dir := t.TempDir()
+	// A path under a regular file: no one can write there, root included.
+	file := filepath.Join(dir, "notes.txt")
+	under := filepath.Join(file, "sub", "out.pdf")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.xlsx")
+	r := runCmd(t, "render", shifan, "-o", good, "-o", filepath.Join(file, "out.pdf"))
+	if r.code != exitFailed || !strings.Contains(r.stderr, "notes.txt is a file, not a folder") {
+		t.Errorf("under a file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runCmd(t, "render", shifan, "-o", good, "-o", under)
+	if r.code != exitFailed || !strings.Contains(r.stderr, "part of that path is a file, not a folder") {
+		t.Errorf("deeper under a file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(good); err == nil {
+		t.Errorf("%s written although another output failed", good)
+	}
+	noTemporaryFiles(t, dir)
+
+	if os.Geteuid() == 0 {
+		t.Log("running as root: a read-only folder is writable, skipping that case")
+		return
+	}
+	ro := filepath.Join(dir, "readonly")
+	if err := os.Mkdir(ro, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ro, 0o700)
+	r = runCmd(t, "render", shifan, "-o", good, "-o", filepath.Join(ro, "out.xlsx"))
+	if r.code != exitFailed || !strings.Contains(r.stderr, "permission denied") {
+		t.Errorf("read-only folder: exit %d, stderr %q", r.code, r.stderr)
+	}
+	noTemporaryFiles(t, dir)
+	noTemporaryFiles(t, ro)
+}
+
+// writeAll leaves nothing behind when a later document cannot be staged.
+func TestWriteAllAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(file, "b.pdf")
+	err := writeAll(map[string][]byte{a: []byte("%PDF-a"), b: []byte("%PDF-b")}, []string{a, b})
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot write "+b+": ") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("error %v", err)
+	}
+	if _, err := os.Stat(a); err == nil {
+		t.Errorf("%s written although %s failed", a, b)
+	}
+	noTemporaryFiles(t, dir)
+}
+
+func TestRenderInterruptedWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := filepath.Join(dir, "a.xlsx")
+	r := runCmdContext(t, ctx, "render", shifan, "-o", out)
+	if r.code != exitInterrupted || !strings.Contains(r.stderr, "nothing written") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written after the interrupt", out)
+	}
+	noTemporaryFiles(t, dir)
+}

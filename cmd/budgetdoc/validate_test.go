@@ -1,0 +1,147 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestValidateGood(t *testing.T) {
+	r := runCmd(t, "validate", fengqiu)
+	want := fengqiu + ": OK — 收入 540.82 万元, 支出 540.82 万元 (基本 165.12, 项目 375.70), 6 个项目\n"
+	if r.code != exitOK || r.stdout != want {
+		t.Errorf("validate fengqiu: exit %d\nstdout %q\nwant   %q\nstderr %q", r.code, r.stdout, want, r.stderr)
+	}
+	r = runCmd(t, "validate", fengqiu, shifan)
+	if r.code != exitOK || len(lines(r.stdout)) != 2 || !strings.Contains(r.stdout, shifan+": OK — 收入 697.10 万元") {
+		t.Errorf("validate both: exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+// brokenVariants are the shifan example with one mistake each: the change
+// to make, and what the report must say on which line.
+var brokenVariants = []struct {
+	name     string
+	old, new string
+	line     string // the line the problem is on, as it reads after the change
+	message  string // part of the message
+}{
+	{"unknown-key", "  code: \"501\"\n", "  code: \"501\"\n  cod: \"502\"\n", "  cod: \"502\"", "cod"},
+	{"wrong-amount", "amount: 85.20}", "amount: 85.2O}", "economic: \"30101\", basic: 人员经费, source: 一般公共预算财政拨款, amount: 85.2O}", "85.2O"},
+	{"unbalanced-income", "一般公共预算财政拨款: 627.10", "一般公共预算财政拨款: 672.10", "一般公共预算财政拨款: 672.10", "income must equal spending"},
+}
+
+// writeBroken writes each broken variant into dir and returns their paths.
+func writeBroken(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	good, err := os.ReadFile(shifan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]string{}
+	for _, v := range brokenVariants {
+		if strings.Count(string(good), v.old) != 1 {
+			t.Fatalf("%s: %q is not in the example exactly once", v.name, v.old)
+		}
+		path := filepath.Join(dir, v.name+".yaml")
+		if err := os.WriteFile(path, []byte(strings.Replace(string(good), v.old, v.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths[v.name] = path
+	}
+	return paths
+}
+
+// lineOf returns the 1-based number of the line of file that contains s.
+func lineOf(t *testing.T, file, s string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, s) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no line contains %q", file, s)
+	return 0
+}
+
+func TestValidateBroken(t *testing.T) {
+	paths := writeBroken(t, t.TempDir())
+	for _, v := range brokenVariants {
+		t.Run(v.name, func(t *testing.T) {
+			path := paths[v.name]
+			r := runCmd(t, "validate", path)
+			if r.code != exitFailed {
+				t.Fatalf("exit %d, want 1; stdout:\n%s", r.code, r.stdout)
+			}
+			out := lines(r.stdout)
+			if len(out) < 2 {
+				t.Fatalf("want problems and a count, got:\n%s", r.stdout)
+			}
+			problem := regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `:(\d+):(\d+): `)
+			found := false
+			for _, l := range out[:len(out)-1] {
+				m := problem.FindStringSubmatch(l)
+				if m == nil {
+					t.Errorf("not FILE:LINE:COLUMN: message: %q", l)
+					continue
+				}
+				if strings.Contains(l, v.message) && m[1] == strconv.Itoa(lineOf(t, path, v.line)) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no problem on line %d mentions %q:\n%s", lineOf(t, path, v.line), v.message, r.stdout)
+			}
+			if last := out[len(out)-1]; !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `: \d+ errors?`).MatchString(last) {
+				t.Errorf("last line %q does not count the errors", last)
+			}
+		})
+	}
+}
+
+func TestValidateWarningsStillOK(t *testing.T) {
+	data, err := os.ReadFile(shifan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A project that no line uses is a warning, not an error.
+	extra := strings.Replace(string(data), "projects:\n", "projects:\n  - {code: \"X1\", name: 未用项目, type: 其他运转类, unit: \"501001\"}\n", 1)
+	path := filepath.Join(t.TempDir(), "warn.yaml")
+	if err := os.WriteFile(path, []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "validate", path)
+	out := lines(r.stdout)
+	if r.code != exitOK || len(out) != 2 {
+		t.Fatalf("exit %d, want 0 with a warning and the summary:\n%s", r.code, r.stdout)
+	}
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `:\d+:\d+: warning: `).MatchString(out[0]) {
+		t.Errorf("warning line %q", out[0])
+	}
+	if !strings.HasPrefix(out[1], path+": OK with 1 warning — 收入 697.10 万元") {
+		t.Errorf("summary %q", out[1])
+	}
+}
+
+func TestValidateMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "none.yaml")
+	r := runCmd(t, "validate", path)
+	if r.code != exitFailed || r.stdout != path+": no such file\n" {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+	r = runCmd(t, "validate", "budget.txt")
+	if r.code != exitFailed || !strings.Contains(r.stdout, "budget.txt: unknown file type") {
+		t.Errorf("wrong extension: exit %d, stdout %q", r.code, r.stdout)
+	}
+	r = runCmd(t, "validate")
+	if r.code != exitUsage {
+		t.Errorf("no input: exit %d, want 2", r.code)
+	}
+}
