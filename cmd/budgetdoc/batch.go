@@ -36,11 +36,11 @@ Options:
 Example:
   budgetdoc batch 各单位预算 -o 公开文件 --format pdf,xlsx
 
-  3 succeeded, 1 failed
+  2 succeeded, 1 failed
   failed:
     各单位预算/城管局.yaml: 2 errors
-      各单位预算/城管局.yaml:41:76: lines[3].amount: negative amount -5: amounts are never below zero
-      各单位预算/城管局.yaml:12:5: income.this_year.一般公共预算财政拨款: …
+      各单位预算/城管局.yaml:27:3: income: income totals 670 but spending totals 697.1
+      各单位预算/城管局.yaml:28:17: income.this_year.一般公共预算财政拨款: this year's income from 一般公共预算财政拨款 is 600 but the lines spend 627.1: income must equal spending
 `
 
 // fileResult is what became of one budget file.

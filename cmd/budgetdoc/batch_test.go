@@ -162,3 +162,25 @@ func TestBatchFormats(t *testing.T) {
 		t.Errorf("an empty list is accepted")
 	}
 }
+
+// Workers share one font set; the documents of identical inputs must be
+// identical bytes (run with -race to check the sharing).
+func TestBatchSharedFonts(t *testing.T) {
+	font := filepath.Join("..", "..", "fonts", "ARPLKaitiMGB.ttf")
+	if _, err := os.Stat(font); err != nil {
+		t.Skipf("no font file to load: %v", err)
+	}
+	in, out := t.TempDir(), t.TempDir()
+	copyFile(t, shifan, in, "a.yaml")
+	copyFile(t, shifan, in, "b.yaml")
+	r := runCmd(t, "batch", in, "-o", out, "-j", "2", "--font", "kai="+font)
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	a, _ := os.ReadFile(filepath.Join(out, "a.pdf"))
+	b, _ := os.ReadFile(filepath.Join(out, "b.pdf"))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Errorf("the same budget rendered in parallel gave different PDFs (%d and %d bytes)", len(a), len(b))
+	}
+	checkDocument(t, filepath.Join(out, "a.pdf"))
+}

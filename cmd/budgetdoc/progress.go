@@ -21,7 +21,11 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int) *progress {
-	return &progress{w: w, terminal: isTerminal(w), total: total}
+	p := &progress{w: w, terminal: isTerminal(w), total: total}
+	if p.terminal {
+		p.drawBar("")
+	}
+	return p
 }
 
 // isTerminal reports whether w is a terminal (a character device).
@@ -75,7 +79,7 @@ func (p *progress) drawBar(last string) {
 func (p *progress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.terminal && p.finished > 0 {
+	if p.terminal {
 		fmt.Fprintln(p.w)
 	}
 }
