@@ -13,11 +13,7 @@ func (b *Budget) document(o *Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	labels, err := b.classLabels()
-	if err != nil {
-		return nil, err
-	}
-	n, err := newNarrator(o.Templates, f, b.templateData(f, labels))
+	n, err := newNarrator(o.Templates, f, b.templateData(f))
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +44,7 @@ func (b *Budget) document(o *Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, t := range b.annexTables(f, labels) {
+	for i, t := range b.annexTables(f) {
 		if i > 0 || t.orientation != doc.Portrait {
 			add(&doc.PageBreak{Orientation: t.orientation})
 		}

@@ -54,6 +54,9 @@ type Department struct {
 	Name string `json:"name"` // 封丘县政务服务和大数据管理局
 	Code string `json:"code"` // 019
 	Year int    `json:"year"` // fiscal year, 2023
+	// Level is the level of government whose 财政 funds the department, as
+	// the glossary words it: 县级 (the default), 市级, 省级.
+	Level string `json:"level,omitempty"`
 	// Published is the month of publication, "2023-04"; the cover prints
 	// it in Chinese numerals (二〇二三年四月).
 	Published string `json:"published"`

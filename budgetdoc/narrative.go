@@ -137,7 +137,7 @@ func thisYear(d, share decimal.Decimal) Amount {
 	return Amount{This: d, Share: share, Kind: "unchanged"}
 }
 
-func (b *Budget) templateData(f *Figures, labels classLabeler) TemplateData {
+func (b *Budget) templateData(f *Figures) TemplateData {
 	d := TemplateData{
 		Dept:    b.Department.Name,
 		Level:   cmp.Or(b.Department.Level, "县级"),
@@ -182,12 +182,8 @@ func (b *Budget) templateData(f *Figures, labels classLabeler) TemplateData {
 			d.Income.Others = append(d.Income.Others, o)
 		}
 	}
-	// The narrative names a class the way table 一 does: "一般公共服务（类）".
-	for _, c := range f.ClassShares {
-		c.Name = labels.short(c.Code, c.Name)
-		d.Classes = append(d.Classes, c)
-	}
-	d.GovFundClasses = classShares(f.GovernmentFundByFunction, labels)
+	d.Classes = shortClassNames(f.ClassShares)
+	d.GovFundClasses = shortClassNames(f.GovernmentFundClassShares)
 
 	c := ChangeData{
 		Basic:          amount(y.Basic, decimal.Zero),
@@ -319,19 +315,13 @@ func (n *narrator) blocks(name string) ([]doc.Block, error) {
 	return blocks, nil
 }
 
-// classShares lists the 类 rows of a table by function with their shares of
-// its total, for sentences like "城乡社区（类）支出…，占…%".
-func classShares(t ByFunction[SpendingColumns], labels classLabeler) []ClassShare {
-	var out []ClassShare
-	var parts []decimal.Decimal
-	for _, r := range t.Rows {
-		if r.Level == FunctionClass {
-			out = append(out, ClassShare{Code: r.Code, Name: labels.short(r.Code, r.Name), Amount: r.Columns.Total})
-			parts = append(parts, r.Columns.Total)
-		}
-	}
-	for i, s := range money.Shares(parts, t.Total.Total) {
-		out[i].Share = s
+// shortClassNames names the classes the way the narrative does: "住房保障
+// （类）支出" for 住房保障支出.
+func shortClassNames(cs []ClassShare) []ClassShare {
+	out := make([]ClassShare, len(cs))
+	for i, c := range cs {
+		c.Name = strings.TrimSuffix(c.Name, "支出")
+		out[i] = c
 	}
 	return out
 }

@@ -55,12 +55,12 @@ func row(parts ...[]doc.Cell) []doc.Cell {
 }
 
 // annexTables builds the twelve tables in the order the document prints them.
-func (b *Budget) annexTables(f *Figures, labels classLabeler) []annexTable {
+func (b *Budget) annexTables(f *Figures) []annexTable {
 	return []annexTable{
-		b.tableOverall(f, labels),
+		b.tableOverall(f),
 		b.tableIncome(f),
 		b.tableSpending("三", "部门支出总体情况表", f.SpendingByFunction, nil),
-		b.tableFiscal(f, labels),
+		b.tableFiscal(f),
 		b.tableSpending("五", "一般公共预算支出情况表", f.GeneralByFunction, []string{"note.五"}),
 		b.tableBasic(f),
 		b.tableEconomic(f),
@@ -73,7 +73,7 @@ func (b *Budget) annexTables(f *Figures, labels classLabeler) []annexTable {
 }
 
 // 一、部门收支总体情况表: income by source against spending by 功能分类 类.
-func (b *Budget) tableOverall(f *Figures, labels classLabeler) annexTable {
+func (b *Budget) tableOverall(f *Figures) annexTable {
 	in := f.Income.ThisYear
 	left := []struct {
 		label string
@@ -102,7 +102,7 @@ func (b *Budget) tableOverall(f *Figures, labels classLabeler) annexTable {
 		}
 		if i < len(f.Classes) {
 			c := f.Classes[i]
-			r = append(r, text(labels.overall(c.Code, c.Name)), num(c.Total))
+			r = append(r, text(classLabel(c.Serial, "", "、", c.OverviewName, c.Name)), num(c.Total))
 		} else {
 			r = append(r, text(""), doc.Cell{})
 		}
@@ -114,6 +114,17 @@ func (b *Budget) tableOverall(f *Figures, labels classLabeler) annexTable {
 		row(texts("收入总计"), nums(f.Income.Total), texts("支出总计"), nums(f.All.Total)),
 	)
 	return annexTable{serial: "一", name: "部门收支总体情况表", caption: true, tables: []*doc.Table{t}}
+}
+
+// classLabel words a 功能分类 类 row of tables 一 and 四: its serial in
+// Chinese between open and close, then its name as those tables print it
+// ("八、社会保障和就业", "（八）社会保障和就业支出"); the official name alone
+// for a class the catalogue gives no serial.
+func classLabel(serial int, open, close, printed, official string) string {
+	if serial == 0 || printed == "" {
+		return official
+	}
+	return open + chineseNumber(serial) + close + printed
 }
 
 // functionCodeHeader is the header of tables by 功能分类: 科目编码 (类 款 项),
@@ -208,7 +219,7 @@ func (b *Budget) tableSpending(serial, name string, t ByFunction[SpendingColumns
 }
 
 // 四、财政拨款收支总体情况表.
-func (b *Budget) tableFiscal(f *Figures, labels classLabeler) annexTable {
+func (b *Budget) tableFiscal(f *Figures) annexTable {
 	in, co := f.Income.ThisYear, f.Income.CarryOver
 	left := []struct {
 		label string
@@ -227,7 +238,7 @@ func (b *Budget) tableFiscal(f *Figures, labels classLabeler) annexTable {
 	general := f.General.Total
 	right := [][]doc.Cell{row(texts("一、本年支出"), nums(f.Fiscal, general, f.GeneralAppropriation, f.GovernmentFund.Total, f.StateCapital.Total))}
 	for _, c := range f.Classes {
-		right = append(right, row(texts(labels.fiscal(c.Code, c.Name)), nums(c.Fiscal, c.General, c.GeneralAppropriation, c.GovernmentFund, c.StateCapital)))
+		right = append(right, row(texts(classLabel(c.Serial, "（", "）", c.FiscalOverviewName, c.Name)), nums(c.Fiscal, c.General, c.GeneralAppropriation, c.GovernmentFund, c.StateCapital)))
 	}
 	right = append(right, row(texts("二、年终结转结余"), nums(decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero)))
 	t := &doc.Table{
@@ -446,9 +457,9 @@ func numText(d decimal.Decimal) string { return num(d).Text }
 // many rows as its longest list of targets of one kind.
 func (b *Budget) tableProjectTargets(f *Figures) annexTable {
 	kinds := []TargetKind{Cost, Output, Benefit, Satisfaction}
-	cols := []float64{64, 96, 38, 38, 38, 38}
+	cols := []float64{62, 92, 34, 34, 34, 34}
 	for range kinds {
-		cols = append(cols, 48, 36)
+		cols = append(cols, 45, 42)
 	}
 	var kindHeads, levelHeads []doc.Cell
 	for _, k := range kinds {
@@ -462,6 +473,9 @@ func (b *Budget) tableProjectTargets(f *Figures) annexTable {
 	t := &doc.Table{
 		Name:    "十二、部门预算项目绩效目标汇总表",
 		Columns: cols,
+		// Fourteen columns of indicator text: set smaller than the other
+		// tables so that a project's targets fit a page.
+		FontSize: 7.5,
 		Header: [][]doc.Cell{
 			{th("单位编码（项目编码）", 1, 3), th("项目单位（项目名称）", 1, 3), th("项目金额（"+f.MoneyUnit+"）", 4, 1), th("绩效目标", 2*len(kinds), 1)},
 			row([]doc.Cell{th("资金总额", 1, 2), th("政府预算资金", 1, 2), th("财政专户管理资金", 1, 2), th("单位资金", 1, 2)}, kindHeads),

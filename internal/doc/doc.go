@@ -134,6 +134,18 @@ type Table struct {
 	// the row below simply omits them (as in HTML).
 	Header [][]Cell
 	Body   [][]Cell
+	// FontSize sets this table's cells in another size than the format's
+	// TableSize (0): a dense table such as the project targets is set
+	// smaller to fit its columns.
+	FontSize float64
+}
+
+// CellSize is the type size of t's cells in format f.
+func (t *Table) CellSize(f Format) float64 {
+	if t.FontSize > 0 {
+		return t.FontSize
+	}
+	return f.TableSize
 }
 
 // Cell is one table cell.

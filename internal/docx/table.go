@@ -81,13 +81,13 @@ func (b *builder) table(t *doc.Table) (string, error) {
 		for _, row := range slots(placed, ncols) {
 			// A row at least twice the type size high, as published tables
 			// are set; taller when its text wraps.
-			fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*b.o.Format.TableSize))
+			fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*t.CellSize(b.o.Format)))
 			if g.header {
 				x.WriteString(`<w:tblHeader/>`)
 			}
 			x.WriteString(`</w:trPr>`)
 			for _, s := range row {
-				x.WriteString(tableCell(s, widths, g.header))
+				x.WriteString(tableCell(s, widths, g.header, sizeRun(t)))
 			}
 			x.WriteString(`</w:tr>`)
 		}
@@ -121,7 +121,17 @@ func slots(placed [][]doc.Placed, ncols int) [][]slot {
 	return out
 }
 
-func tableCell(s slot, widths []int, header bool) string {
+// sizeRun is the run property that sets a table's own type size, empty
+// when it uses the TableText style's.
+func sizeRun(t *doc.Table) string {
+	if t.FontSize <= 0 {
+		return ""
+	}
+	hp := int(math.Round(t.FontSize * 2))
+	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
+}
+
+func tableCell(s slot, widths []int, header bool, size string) string {
 	p := s.cell
 	w := 0
 	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
@@ -145,7 +155,10 @@ func tableCell(s slot, widths []int, header bool) string {
 	}
 	rPr := ""
 	if p.Bold {
-		rPr = `<w:rPr><w:b/><w:bCs/></w:rPr>`
+		rPr = `<w:b/><w:bCs/>`
+	}
+	if rPr += size; rPr != "" {
+		rPr = `<w:rPr>` + rPr + `</w:rPr>`
 	}
 	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header)}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
 	return x.String()

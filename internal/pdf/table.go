@@ -96,12 +96,12 @@ func (fl *flow) layTable(t *doc.Table, width float64) *tableLayout {
 		fl.ts.problem(fmt.Errorf("body %w", err))
 		return nil
 	}
-	size := fl.f.TableSize
+	size := t.CellSize(fl.f)
 	tl := &tableLayout{width: width, pitch: size * cellPitch, padY: size * cellPadY}
 	if len(header) > 0 {
-		tl.header = fl.bands(t.Name, header, xs, true)[0]
+		tl.header = fl.bands(t.Name, header, xs, size, true)[0]
 	}
-	tl.body = fl.bands(t.Name, body, xs, false)
+	tl.body = fl.bands(t.Name, body, xs, size, false)
 	return tl
 }
 
@@ -119,8 +119,7 @@ const minNumberScale = 0.7
 
 // bands sets rows: the header as one band, the body as one band per group
 // of rows joined by row spans.
-func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, header bool) []band {
-	size := fl.f.TableSize
+func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float64, header bool) []band {
 	pitch, padX, padY := size*cellPitch, size*cellPadX, size*cellPadY
 	word := "row"
 	if header {
