@@ -2,9 +2,7 @@ package docx
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,9 +10,8 @@ import (
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func writeSample(t *testing.T) []byte {
 	t.Helper()
@@ -70,25 +67,7 @@ func TestEveryPartIsWellFormedXML(t *testing.T) {
 func TestGoldenDocumentXML(t *testing.T) {
 	_, parts := unzip(t, writeSample(t))
 	got := prettyXML(t, parts["word/document.xml"])
-	path := filepath.Join("testdata", "sample.document.xml")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("document.xml differs from %s at line %d:\n got %s\nwant %s\n(go test -update rewrites it)", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("document.xml differs from %s in length: %d lines, want %d", path, len(gl), len(wl))
-	}
+	golden.Text(t, filepath.Join("testdata", "sample.document.xml"), string(got))
 }
 
 // Every paragraph of the sample keeps its text, and < > & " ' ]]> come out
