@@ -1,0 +1,35 @@
+package budgetdoc
+
+import (
+	"io"
+	"testing"
+)
+
+// BenchmarkFengqiuPDF renders the 封丘 report from loaded data: validation,
+// figures, the narrative, the twelve tables, layout and the PDF bytes.
+func BenchmarkFengqiuPDF(b *testing.B) {
+	bud, err := Load("../examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := bud.WritePDF(io.Discard, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadValidate reads and checks the 封丘 input.
+func BenchmarkLoadValidate(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		bud, err := Load("../examples/fengqiu/fengqiu.yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := bud.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package budgetdoc_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/budgetdoc/budgetdoc/budgetdoc"
+)
+
+// Load a department's budget, check it, and write its disclosure as PDF.
+func Example() {
+	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		log.Fatal(err) // every problem of the file, one per line
+	}
+	var pdf bytes.Buffer
+	if err := b.WritePDF(&pdf, nil); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pdf.String()[:5])
+	// Output: %PDF-
+}
+
+// Every problem comes at once, each naming file:line:column and the field.
+func ExampleBudget_Validate() {
+	input := []byte(`
+department: {name: 某局, code: "101", year: 2023, published: "2023-03"}
+units: [{code: "101001", name: 某局, kind: 行政}]
+income:
+  this_year: {一般公共预算财政拨款: 100.00}
+lines:
+  - {unit: "101001", function: "2010301", economic: "30201", basic: 人员经费, source: 一般公共预算财政拨款, amount: 90.005}
+three_public: {abroad: 0, vehicle_purchase: 0, vehicle_operation: 0, reception: 0}
+`)
+	b, err := budgetdoc.Parse("budget.yaml", input)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var problems budgetdoc.Problems
+	if errors.As(b.Validate(), &problems) {
+		for _, p := range problems.Errors() {
+			fmt.Println(p)
+		}
+	}
+	// Output:
+	// budget.yaml:5:3: income: income totals 100 but spending totals 90.005
+	// budget.yaml:5:27: income.this_year.一般公共预算财政拨款: this year's income from 一般公共预算财政拨款 is 100 but the lines spend 90.005: income must equal spending
+	// budget.yaml:7:53: lines[0].economic: 30201 办公费 is not 人员经费: 人员经费 uses 301 工资福利支出 and 303 对个人和家庭的补助
+	// budget.yaml:7:103: lines[0].amount: 90.005 has more than two decimals: amounts are in 万元 with at most two decimals
+}
+
+// The figures the document prints, computed from the spending lines.
+func ExampleBudget_Figures() {
+	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := b.Figures()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("支出合计", f.All.Total, "基本支出", f.All.Basic, f.All.BasicShare.StringFixed(2)+"%")
+	fmt.Println("比上年", f.Changes.Total.Amount, f.Changes.Total.Percent.StringFixed(2)+"%")
+	for _, c := range f.ClassShares {
+		fmt.Println(c.Name, c.Amount, c.Share.StringFixed(2)+"%")
+	}
+	// Output:
+	// 支出合计 540.82 基本支出 165.12 30.53%
+	// 比上年 199.45 58.43%
+	// 一般公共服务支出 502.33 92.88%
+	// 社会保障和就业支出 19.98 3.70%
+	// 卫生健康支出 7.27 1.34%
+	// 住房保障支出 11.24 2.08%
+}
+
+// Write the same document as Word and its tables as Excel.
+func ExampleBudget_WriteDOCX() {
+	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for name, write := range map[string]func(*os.File) error{
+		"fengqiu.docx": func(f *os.File) error { return b.WriteDOCX(f, nil) },
+		"fengqiu.xlsx": func(f *os.File) error { return b.WriteXLSX(f, nil) },
+	} {
+		f, err := os.CreateTemp("", name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := write(f); err != nil {
+			log.Fatal(err)
+		}
+		f.Close()
+		os.Remove(f.Name())
+	}
+}
