@@ -169,7 +169,7 @@ func functionBody[C any](b *Budget, t ByFunction[C], cols func(C) []doc.Cell) []
 
 // functionColumns are the widths of 类, 款, 项, 单位代码 and the name in tables
 // by 功能分类, in points of a landscape page; amount columns follow.
-var functionColumns = []float64{22, 22, 22, 40, 130}
+var functionColumns = []float64{22, 22, 22, 36, 150}
 
 // 二、部门收入总体情况表.
 func (b *Budget) tableIncome(f *Figures) annexTable {
