@@ -373,3 +373,25 @@ func TestMaxErrors(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestControlCharactersRejected(t *testing.T) {
+	type target struct {
+		Name string `json:"name"`
+	}
+	for _, in := range []string{"name: \"a\\u0001b\"\n", "name: \"a\\u0085b\"\n", "name: \"\\uFFFE\"\n", "name: \"a\\rb\"\n"} {
+		n, err := YAML([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v target
+		res := Node(n, &v, Options{})
+		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "control character") || res.Errors[0].Path != "name" {
+			t.Errorf("%q: %+v, want one control-character error at name", in, res.Errors)
+		}
+	}
+	n, _ := YAML([]byte("name: \"tab\\there\\nline\"\n"))
+	var v target
+	if res := Node(n, &v, Options{}); len(res.Errors) != 0 || v.Name != "tab\there\nline" {
+		t.Errorf("tab and newline: %+v %q", res.Errors, v.Name)
+	}
+}

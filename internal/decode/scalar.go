@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -22,8 +23,21 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	case n.Kind != yaml.ScalarNode:
 		d.mismatch(n, v, path)
 	default:
+		if i := strings.IndexFunc(n.Value, unprintable); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(n.Value[i:])
+			d.fail(n, path, fmt.Sprintf("the text holds the control character U+%04X, which no document can show: remove it", r))
+			return
+		}
 		v.SetString(n.Value)
 	}
+}
+
+// unprintable reports the characters a text field may not hold: control
+// characters other than tab and line feed (a copy from another program can
+// bring them in), and the noncharacters U+FFFE and U+FFFF. Word refuses
+// them in its XML, and a PDF would print nothing for them.
+func unprintable(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f) || r == 0xfffe || r == 0xffff
 }
 
 var wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
