@@ -1,0 +1,191 @@
+package budgetdoc
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestXLSXFiguresReadBack: excelize reads the 封丘 workbook back, a sheet per
+// table in document order, and the numbers stored in each sheet are exactly
+// the figures of its table.
+func TestXLSXFiguresReadBack(t *testing.T) {
+	b, d := fengqiuDocument(t)
+	var buf bytes.Buffer
+	if err := b.WriteXLSX(&buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []*doc.Table
+	for _, blk := range d.Blocks {
+		if tb, ok := blk.(*doc.Table); ok {
+			tables = append(tables, tb)
+		}
+	}
+	sheets := x.GetSheetList()
+	if len(sheets) != len(tables) {
+		t.Fatalf("%d sheets for %d tables", len(sheets), len(tables))
+	}
+	for i, tb := range tables {
+		var want, got []string
+		for _, rows := range [][][]doc.Cell{tb.Header, tb.Body} {
+			for _, r := range rows {
+				for _, c := range r {
+					if c.Number.Valid {
+						want = append(want, c.Number.Decimal.StringFixed(2))
+					}
+				}
+			}
+		}
+		rows, err := x.GetRows(sheets[i], excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if typ, _ := x.GetCellType(sheets[i], cell); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset || v == "" {
+					continue
+				}
+				d, err := decimal.NewFromString(v)
+				if err != nil {
+					continue // a text cell
+				}
+				got = append(got, d.StringFixed(2))
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(want, got) {
+			t.Errorf("sheet %s: numbers %v, want the table's %v", sheets[i], got, want)
+		}
+	}
+}
+
+// TestSpecialCharactersInEveryFormat puts XML's special characters into a
+// name that every format prints: each format keeps them as text.
+func TestSpecialCharactersInEveryFormat(t *testing.T) {
+	data, err := os.ReadFile("../examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = `示范县<城市>&"管理"局]]>'`
+	in := strings.Replace(string(data), "  name: 示范县城市管理局\n", "  name: '"+strings.ReplaceAll(name, "'", "''")+"'\n", 1)
+	b, err := Parse("special.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Department.Name != name {
+		t.Fatalf("name %q", b.Department.Name)
+	}
+
+	var docx bytes.Buffer
+	if err := b.WriteDOCX(&docx, nil); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx.Bytes()), int64(docx.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+			continue
+		}
+		rc, _ := f.Open()
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		var text strings.Builder
+		dec := xml.NewDecoder(bytes.NewReader(part))
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+			if cd, ok := tok.(xml.CharData); ok {
+				text.Write(cd)
+			}
+		}
+		if f.Name == "word/document.xml" && !strings.Contains(text.String(), name) {
+			t.Errorf("word/document.xml does not hold %q as text", name)
+		}
+	}
+
+	var xl bytes.Buffer
+	if err := b.WriteXLSX(&xl, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&xl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption, _ := x.GetCellValue(x.GetSheetList()[0], "A2")
+	if !strings.Contains(caption, name) {
+		t.Errorf("xlsx caption %q does not hold %q", caption, name)
+	}
+
+	var pdf bytes.Buffer
+	if err := b.WritePDF(&pdf, nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "special.pdf")
+	os.WriteFile(path, pdf.Bytes(), 0o644)
+	if !strings.Contains(squeeze(pdftotext(t, path)), squeeze(name)) {
+		t.Errorf("the PDF's text does not hold %q", name)
+	}
+}
+
+// TestLibreOfficeOpensDOCX has LibreOffice print the 封丘 .docx: its text
+// holds every paragraph and every figure of the tables.
+func TestLibreOfficeOpensDOCX(t *testing.T) {
+	soffice := testtool.Path(t, "soffice")
+	b, d := fengqiuDocument(t)
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := b.WriteDOCX(&buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "fengqiu.docx")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	text := footer.ReplaceAllString(squeeze(pdftotext(t, filepath.Join(dir, "fengqiu.pdf"))), "")
+	for _, blk := range d.Blocks {
+		switch x := blk.(type) {
+		case *doc.Paragraph:
+			for _, part := range strings.Split(x.Text, "\t") {
+				if !strings.Contains(text, squeeze(part)) {
+					t.Errorf("LibreOffice's text lacks the paragraph %q", part)
+				}
+			}
+		case *doc.Table:
+			for _, r := range x.Body {
+				for _, c := range r {
+					if c.Number.Valid && !strings.Contains(text, c.Text) {
+						t.Errorf("table %s: LibreOffice's text lacks %s", x.Name, c.Text)
+					}
+				}
+			}
+		}
+	}
+}
