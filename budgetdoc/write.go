@@ -55,8 +55,21 @@ func (b *Budget) prepare(o *Options) (*doc.Document, *Options, error) {
 	return d, o, nil
 }
 
-// layPDF lays the document out as PDF pages; the Word writer needs the page
-// numbers it finds for its table of contents.
+// layOut validates the budget, builds its document and lays it out as PDF
+// pages; the Word writer needs the page numbers the layout finds for its
+// table of contents.
+func (b *Budget) layOut(o *Options) (*doc.Document, *pdf.Layout, *Options, error) {
+	d, o, err := b.prepare(o)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l, err := layPDF(d, o)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return d, l, o, nil
+}
+
 func layPDF(d *doc.Document, o *Options) (*pdf.Layout, error) {
 	return pdf.Lay(d, pdf.Options{Format: o.format(), Fonts: o.Fonts})
 }
@@ -71,11 +84,7 @@ func writeAll(w io.Writer, buf *bytes.Buffer) error {
 // WritePDF validates the budget and writes its disclosure document as PDF.
 // An invalid budget gives Problems and writes nothing.
 func (b *Budget) WritePDF(w io.Writer, o *Options) error {
-	d, o, err := b.prepare(o)
-	if err != nil {
-		return err
-	}
-	l, err := layPDF(d, o)
+	_, l, _, err := b.layOut(o)
 	if err != nil {
 		return err
 	}
@@ -89,11 +98,7 @@ func (b *Budget) WritePDF(w io.Writer, o *Options) error {
 // WriteDOCX validates the budget and writes the same document as Word
 // (.docx), its table of contents carrying the PDF's page numbers.
 func (b *Budget) WriteDOCX(w io.Writer, o *Options) error {
-	d, o, err := b.prepare(o)
-	if err != nil {
-		return err
-	}
-	l, err := layPDF(d, o)
+	d, l, o, err := b.layOut(o)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -34,7 +35,7 @@ func TestTOCNumbersAreThePrintedPageNumbers(t *testing.T) {
 			l.pages[0].number, l.pages[1].number, l.pages[2].number)
 	}
 
-	pdftotext := tool(t, "pdftotext")
+	pdftotext := testtool.Path(t, "pdftotext")
 	file := writeTemp(t, pdf)
 	toc := pageText(t, pdftotext, file, 2)
 	for _, h := range l.headings {
@@ -137,7 +138,7 @@ func TestLandscapePageInPortraitDocument(t *testing.T) {
 		t.Errorf("landscape page MediaBox %s × %s", b[1], b[2])
 	}
 
-	pdftotext := tool(t, "pdftotext")
+	pdftotext := testtool.Path(t, "pdftotext")
 	text := pageText(t, pdftotext, writeTemp(t, pdf), land.index+1)
 	if !strings.Contains(text, "科目编码") || !strings.Contains(text, "—"+strconv.Itoa(land.number)+"—") {
 		t.Errorf("landscape page text lacks the table or its number: %.200s", text)
@@ -235,10 +236,10 @@ func decodeUTF16(hex string) string {
 func TestQpdfAndFonts(t *testing.T) {
 	_, pdf := render(t, sampleDoc(2, 40))
 	file := writeTemp(t, pdf)
-	if out, err := exec.Command(tool(t, "qpdf"), "--check", file).CombinedOutput(); err != nil {
+	if out, err := exec.Command(testtool.Path(t, "qpdf"), "--check", file).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
-	out, err := exec.Command(tool(t, "pdffonts"), file).Output()
+	out, err := exec.Command(testtool.Path(t, "pdffonts"), file).Output()
 	if err != nil {
 		t.Fatalf("pdffonts: %v", err)
 	}

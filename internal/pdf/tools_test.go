@@ -9,20 +9,6 @@ import (
 	"testing"
 )
 
-// tool returns the path of an outside program, skipping the test when it is
-// missing unless BUDGETDOC_REQUIRE_TOOLS=1.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("BUDGETDOC_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (BUDGETDOC_REQUIRE_TOOLS=1) but missing: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 // writeTemp writes pdf into the test's temporary directory.
 func writeTemp(t *testing.T, pdf []byte) string {
 	t.Helper()
