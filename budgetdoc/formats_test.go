@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -186,6 +187,44 @@ func TestLibreOfficeOpensDOCX(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestMissingGlyphNamesCharacterAndPlace: a character none of the fonts has
+// is an error that names it and where it stands, and nothing is written.
+func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
+	data, err := os.ReadFile("../examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Replace(string(data), "name: 智慧城管平台建设项目（2023年）", "name: 智慧城管𠀀平台建设项目（2023年）", 1)
+	b, err := Parse("glyph.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = b.WritePDF(&out, nil)
+	if err == nil || !strings.Contains(err.Error(), "U+20000") || !strings.Contains(err.Error(), "项目支出表") {
+		t.Errorf("WritePDF: %v; want an error naming U+20000 and the table", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("%d bytes written despite the error", out.Len())
+	}
+}
+
+// TestInvalidBudgetWritesNothing: every writer validates first.
+func TestInvalidBudgetWritesNothing(t *testing.T) {
+	b, err := Load("../examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Lines[0].Amount = b.Lines[0].Amount.Add(decimal.NewFromInt(1))
+	for name, write := range map[string]func(io.Writer, *Options) error{"pdf": b.WritePDF, "docx": b.WriteDOCX, "xlsx": b.WriteXLSX} {
+		var out bytes.Buffer
+		var problems Problems
+		if err := write(&out, nil); !errors.As(err, &problems) || out.Len() != 0 {
+			t.Errorf("%s: %v, %d bytes; want Problems and nothing written", name, err, out.Len())
 		}
 	}
 }
