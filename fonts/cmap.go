@@ -42,8 +42,9 @@ func (m *charMap) glyph(r rune) uint32 {
 }
 
 // parseCmap reads the subtables gopdf reads, with gopdf's preferences: the last (3,1) record
-// and the first (3,10) record.
-func parseCmap(cmap []byte) (*charMap, error) {
+// and the first (3,10) record. toEOF is the number of file bytes from the start of the cmap table
+// to the end of the file.
+func parseCmap(cmap []byte, toEOF int) (*charMap, error) {
 	if len(cmap) < 4 {
 		return nil, fmt.Errorf("cmap table is %d bytes, too short for its header", len(cmap))
 	}
@@ -67,7 +68,7 @@ func parseCmap(cmap []byte) (*charMap, error) {
 	}
 	m := &charMap{}
 	var err error
-	if m.bmp, err = parseCmap4(cmap, bmpOff); err != nil {
+	if m.bmp, err = parseCmap4(cmap, bmpOff, toEOF); err != nil {
 		return nil, err
 	}
 	if fullOff != 0 {
@@ -89,7 +90,13 @@ func parseCmap(cmap []byte) (*charMap, error) {
 // the deciding segment is the first whose end is not below it (gopdf's lookup); if that segment
 // does not start at or below the code point, the code point is unmapped. A glyph id array entry
 // outside the subtable also counts as unmapped (gopdf would index out of range there).
-func parseCmap4(cmap []byte, off uint32) ([]uint16, error) {
+//
+// When gopdf loads the font it reads, for every segment with an idRangeOffset, one glyph id per
+// code point of the whole segment (up to U+FFFE) straight from the file at the place
+// idRangeOffset points to, and fails with a bare "EOF" if that runs past the end of the file.
+// Such a font is refused here with the segment named; toEOF is the number of file bytes from the
+// start of the cmap table on.
+func parseCmap4(cmap []byte, off uint32, toEOF int) ([]uint16, error) {
 	if uint64(off)+14 > uint64(len(cmap)) {
 		return nil, fmt.Errorf("cmap (3,1) subtable at offset %d lies past the end of the %d-byte cmap", off, len(cmap))
 	}
@@ -115,6 +122,19 @@ func parseCmap4(cmap []byte, off uint32) ([]uint16, error) {
 	// The code points segment p decides are those above every earlier segment's end and not
 	// above its own: walking segments in order with the running maximum end visits only mapped
 	// code points.
+	for seg := 0; seg < segCount; seg++ {
+		start, end := int(u16(sub, starts+2*seg)), min(int(u16(sub, ends+2*seg)), 0xFFFE)
+		ro := int(u16(sub, rangeOffs+2*seg))
+		if ro == 0 || start > end {
+			continue // gopdf reads no glyph ids for this segment
+		}
+		last := int(off) + rangeOffs + 2*seg + ro + 2*(end-start+1) // cmap offset after the last id read
+		if last > toEOF {
+			return nil, fmt.Errorf("cmap format 4 segment %d (U+%04X..U+%04X) has idRangeOffset %d, which puts its glyph ids "+
+				"%d bytes past the end of the file; gopdf reads them all and fails", seg, start, end, ro, last-toEOF)
+		}
+	}
+
 	bmp := make([]uint16, 0x10000)
 	covered := -1 // highest code point an earlier segment decides
 	for seg := 0; seg < segCount; seg++ {

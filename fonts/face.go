@@ -181,7 +181,10 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if err := m.readHmtx(t["hmtx"], numberOfHMetrics); err != nil {
 		return nil, err
 	}
-	if m.cmap, err = parseCmap(t["cmap"]); err != nil {
+	// gopdf reads some cmap glyph ids from wherever they point in the file, even past the cmap
+	// table, so the cmap check needs to know how much of the file follows the table's start.
+	cmapToEOF := len(data) - int(tableOffset(records, "cmap"))
+	if m.cmap, err = parseCmap(t["cmap"], cmapToEOF); err != nil {
 		return nil, err
 	}
 	if m.postScriptName, err = readPostScriptName(t["name"]); err != nil {

@@ -236,3 +236,53 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// gopdf reads the glyph ids a format-4 segment's idRangeOffset points to straight from the file,
+// past the cmap table if need be, and fails with a bare "EOF" when they run past the end of the
+// file. Point tiny.ttf's 'A' segment (one code point, one id) at the file's last two bytes, then
+// two bytes further: Parse must accept the first (and gopdf load it) and refuse the second.
+func TestParseRefusesGlyphIdsPastEndOfFile(t *testing.T) {
+	tiny := readTiny(t)
+	records, err := readTableDirectory(tiny, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmapAt := int(tableOffset(records, "cmap"))
+	cmap := tables(tiny, records)["cmap"]
+	sub := -1
+	for i := 0; i < int(u16(cmap, 2)); i++ {
+		if u16(cmap, 4+8*i) == 3 && u16(cmap, 4+8*i+2) == 1 {
+			sub = int(u32(cmap, 4+8*i+4))
+		}
+	}
+	segCount := int(u16(cmap, sub+6)) / 2
+	if sub < 0 || u16(cmap, sub+14+2*segCount+2) != 'A' || u16(cmap, sub+14) != 'A' {
+		t.Fatalf("tiny.ttf's first (3,1) segment is not U+0041 alone; the test needs rewriting")
+	}
+	rangeOffAt := cmapAt + sub + 14 + 6*segCount + 2 // idRangeOffset[0] in the file
+	withRangeOffset := func(ro int) []byte {
+		d := bytes.Clone(tiny)
+		binary.BigEndian.PutUint16(d[rangeOffAt:], uint16(ro))
+		return d
+	}
+	lastFits := len(tiny) - 2 - rangeOffAt
+
+	fits, err := Parse("fits", withRangeOffset(lastFits))
+	if err != nil {
+		t.Fatalf("glyph id in the file's last 2 bytes: %v", err)
+	}
+	if err := newPDF(t).AddTTFFontData(fits.Name(), fits.Data()); err != nil {
+		t.Fatalf("gopdf refuses the font Parse accepted: %v", err)
+	}
+
+	past := withRangeOffset(lastFits + 2)
+	if err := newPDF(t).AddTTFFontData("past", past); err == nil {
+		t.Fatal("gopdf loads a font whose glyph id lies past the end of the file; the check is not needed")
+	}
+	_, err = Parse("past", past)
+	for _, want := range []string{`font "past"`, "segment 0 (U+0041..U+0041)", "2 bytes past the end of the file"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("glyph id past the end of the file: error = %v; want one containing %q", err, want)
+		}
+	}
+}

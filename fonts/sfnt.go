@@ -62,6 +62,18 @@ func tables(data []byte, records []tableRecord) map[string][]byte {
 	return m
 }
 
+// tableOffset is where the table tag starts in the file, from its last record as in tables. The
+// caller has checked that the tag is present.
+func tableOffset(records []tableRecord, tag string) uint32 {
+	var off uint32
+	for _, r := range records {
+		if r.tag == tag {
+			off = r.offset
+		}
+	}
+	return off
+}
+
 func u16(b []byte, off int) uint16 { return binary.BigEndian.Uint16(b[off:]) }
 func i16(b []byte, off int) int16  { return int16(binary.BigEndian.Uint16(b[off:])) }
 func u32(b []byte, off int) uint32 { return binary.BigEndian.Uint32(b[off:]) }
