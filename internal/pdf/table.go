@@ -341,10 +341,17 @@ func (pb placedBand) rules(dst []rule) []rule {
 	return dst
 }
 
-// splitBand cuts b so that its top fits in avail: at the lowest point no
-// line of text crosses. The rest starts with the top padding again. ok is
-// false when not even one line fits.
+// splitBand cuts b so that its top fits in avail. It cuts between rows
+// where it can: only cells spanning rows cross such a cut, and their text
+// (a short label such as an indicator's 一级指标) is set again, centred, in
+// each part, so that every page shows it. Otherwise it cuts at the lowest
+// point no line of text crosses, and the rest starts with the top padding
+// again. ok is false when not even one line fits.
 func splitBand(b band, avail, pitch, padY float64) (top, rest band, ok bool) {
+	if cut, ok := rowCut(b, avail, pitch); ok {
+		top, rest = cutBand(b, cut, 0, pitch)
+		return top, rest, true
+	}
 	const eps = 0.01
 	cut := avail
 	for moved := true; moved; {
@@ -363,16 +370,57 @@ func splitBand(b band, avail, pitch, padY float64) (top, rest band, ok bool) {
 	if cut < pitch {
 		return band{}, band{}, false
 	}
-	top.h = cut
-	rest.h = b.h - cut + padY
-	shift := padY - cut
+	top, rest = cutBand(b, cut, padY, pitch)
+	return top, rest, true
+}
+
+// rowCut finds the lowest boundary between rows within avail at which every
+// cell crossing it (a cell spanning rows) can show its whole text in both
+// parts.
+func rowCut(b band, avail, pitch float64) (float64, bool) {
+	const eps = 0.01
+	best, found := 0.0, false
 	for _, c := range b.cells {
+		for _, y := range []float64{c.y0, c.y1} {
+			if y < pitch || y > avail+eps || y > b.h-pitch || found && y <= best+eps {
+				continue
+			}
+			fits := true
+			for _, d := range b.cells {
+				need := float64(len(d.lines)) * pitch
+				if d.y0 < y-eps && d.y1 > y+eps && (y-d.y0 < need-eps || d.y1-y < need-eps) {
+					fits = false
+					break
+				}
+			}
+			if fits {
+				best, found = y, true
+			}
+		}
+	}
+	return best, found
+}
+
+// cutBand cuts b at cut; the rest starts pad lower. At a cut between rows
+// (pad 0) a cell crossing it has its text set again, centred, in both parts;
+// at a cut between lines each line stays in the part it falls in.
+func cutBand(b band, cut, pad, pitch float64) (top, rest band) {
+	const eps = 0.01
+	betweenRows := pad == 0
+	top.h = cut
+	rest.h = b.h - cut + pad
+	shift := pad - cut
+	for _, c := range b.cells {
+		repeat := betweenRows && c.y0 < cut-eps && c.y1 > cut+eps
 		if c.y0 < cut-eps {
 			t := cellBox{x0: c.x0, x1: c.x1, y0: c.y0, y1: min(c.y1, cut)}
 			for _, ln := range c.lines {
-				if ln.top+pitch <= cut+eps {
+				if repeat || ln.top < cut-eps {
 					t.lines = append(t.lines, ln)
 				}
+			}
+			if repeat {
+				t.lines = centre(t.lines, t.y0, t.y1, pitch)
 			}
 			top.cells = append(top.cells, t)
 		}
@@ -382,17 +430,39 @@ func splitBand(b band, avail, pitch, padY float64) (top, rest band, ok bool) {
 				r.y0 = c.y0 + shift
 			}
 			for _, ln := range c.lines {
-				if ln.top >= cut-eps {
-					moved := cellLine{top: ln.top + shift, texts: make([]textItem, len(ln.texts))}
-					for k, it := range ln.texts {
-						it.y += shift
-						moved.texts[k] = it
-					}
-					r.lines = append(r.lines, moved)
+				if repeat || ln.top >= cut-eps {
+					r.lines = append(r.lines, moveLine(ln, shift))
 				}
+			}
+			if repeat {
+				r.lines = centre(r.lines, r.y0, r.y1, pitch)
 			}
 			rest.cells = append(rest.cells, r)
 		}
 	}
-	return top, rest, true
+	return top, rest
+}
+
+// centre moves lines (consecutive, pitch apart) to stand centred between y0
+// and y1.
+func centre(lines []cellLine, y0, y1, pitch float64) []cellLine {
+	if len(lines) == 0 {
+		return lines
+	}
+	want := y0 + (y1-y0-float64(len(lines))*pitch)/2
+	out := make([]cellLine, len(lines))
+	for i, ln := range lines {
+		out[i] = moveLine(ln, want-lines[0].top)
+	}
+	return out
+}
+
+// moveLine is ln moved dy down, a copy.
+func moveLine(ln cellLine, dy float64) cellLine {
+	moved := cellLine{top: ln.top + dy, texts: make([]textItem, len(ln.texts))}
+	for k, it := range ln.texts {
+		it.y += dy
+		moved.texts[k] = it
+	}
+	return moved
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,5 +184,44 @@ func TestRowTallerThanPageIsSplitNotClipped(t *testing.T) {
 	}
 	if got.String() != long {
 		t.Errorf("the split cell's text across pages has %d bytes, want all %d of the original", got.Len(), len(long))
+	}
+}
+
+// A group of rows joined by a spanning cell and taller than a page is cut
+// between rows, never inside one, and the spanning cell's label stands on
+// every page the group reaches.
+func TestSpanningGroupSplitBetweenRowsWithLabelRepeated(t *testing.T) {
+	body := [][]doc.Cell{{{Text: "投入管理指标", RowSpan: 40}, doc.Text("第1行"), doc.Text(strings.Repeat("说明文字", 12))}}
+	for i := 2; i <= 40; i++ {
+		body = append(body, []doc.Cell{doc.Text("第" + strconv.Itoa(i) + "行"), doc.Text(strings.Repeat("说明文字", 12))})
+	}
+	tbl := &doc.Table{Name: "指标", Columns: []float64{1, 1, 4},
+		Header: [][]doc.Cell{{doc.Text("一级指标"), doc.Text("三级指标"), doc.Text("指标值说明")}}, Body: body}
+	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl}})
+	if l.Pages() < 2 {
+		t.Fatalf("the group fits on %d page; make it longer", l.Pages())
+	}
+	for i, p := range l.pages {
+		labels, rows := 0, map[string]int{}
+		for _, b := range p.bands[1:] { // after the repeated header
+			for _, c := range b.cells {
+				switch s := cellText(c); {
+				case s == "投入管理指标":
+					labels++
+				case strings.HasPrefix(s, "第"):
+					rows[s]++
+				case strings.HasPrefix(s, "说明"):
+					if s != strings.Repeat("说明文字", 12) {
+						t.Errorf("page %d: a row's text is cut: %q", i+1, s)
+					}
+				}
+			}
+		}
+		if labels != 1 {
+			t.Errorf("page %d shows the spanning label %d times, want once", i+1, labels)
+		}
+		if len(rows) == 0 {
+			t.Errorf("page %d has no row of the group", i+1)
+		}
 	}
 }
