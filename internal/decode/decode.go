@@ -50,7 +50,7 @@ const DefaultMaxAliasNodes = 10000
 // Options tune decoding.
 type Options struct {
 	// DecimalName is how messages name what a decimal.Decimal holds, as in
-	// "expected a number (amount in 万元)"; "a number" when empty.
+	// "应为数字（以万元为单位的金额）"; "数字" when empty.
 	DecimalName string
 	// MaxAliasNodes bounds the nodes reached through aliases;
 	// DefaultMaxAliasNodes when zero.
@@ -77,7 +77,7 @@ type Result struct {
 // bad input; a Go type it cannot decode into is reported as an error.
 func Node(n *yaml.Node, out any, opts Options) Result {
 	if opts.DecimalName == "" {
-		opts.DecimalName = "a number"
+		opts.DecimalName = "数字"
 	}
 	if opts.MaxAliasNodes <= 0 {
 		opts.MaxAliasNodes = DefaultMaxAliasNodes
@@ -95,11 +95,11 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 	case v.Kind() != reflect.Pointer || v.IsNil():
 		d.fail(n, "", fmt.Sprintf("decode: cannot decode into %T, need a non-nil pointer", out))
 	case n == nil:
-		d.errs = append(d.errs, Error{Message: "nothing to decode"})
+		d.errs = append(d.errs, Error{Message: "没有可读取的内容"})
 	default:
 		if n.Kind == yaml.DocumentNode {
 			if len(n.Content) == 0 {
-				d.fail(n, "", "the document is empty")
+				d.fail(n, "", "文件中没有内容")
 				break
 			}
 			n = n.Content[0]
@@ -135,7 +135,7 @@ func (d *decoder) fail(n *yaml.Node, path, msg string) {
 		e.Position = Position{n.Line, n.Column}
 	}
 	if len(d.errs) == d.opts.MaxErrors {
-		e.Message = fmt.Sprintf("more than %d problems; stopped here", d.opts.MaxErrors)
+		e.Message = fmt.Sprintf("问题超过 %d 个，检查到此为止：请先改正上面的问题", d.opts.MaxErrors)
 		d.stopped = true
 	}
 	d.errs = append(d.errs, e)
@@ -158,7 +158,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	if d.aliasDepth > 0 {
 		d.expanded++
 		if d.expanded > d.opts.MaxAliasNodes {
-			d.fail(n, path, fmt.Sprintf("aliases expand to more than %d values; write the data out instead of repeating anchors", d.opts.MaxAliasNodes))
+			d.fail(n, path, fmt.Sprintf("别名展开后超过 %d 个值：请把数据直接写出来，不要反复引用锚点", d.opts.MaxAliasNodes))
 			d.stopped = true
 			return
 		}
@@ -204,10 +204,10 @@ func (d *decoder) alias(n *yaml.Node, v reflect.Value, path string) {
 	target := n.Alias
 	switch {
 	case target == nil:
-		d.fail(n, path, fmt.Sprintf("alias *%s refers to no anchor", n.Value))
+		d.fail(n, path, fmt.Sprintf("别名 *%s 没有对应的锚点 &%s", n.Value, n.Value))
 		return
 	case d.expanding[target]:
-		d.fail(n, path, fmt.Sprintf("alias *%s refers to a value that contains it", n.Value))
+		d.fail(n, path, fmt.Sprintf("别名 *%s 引用了包含它自己的值", n.Value))
 		return
 	}
 	d.aliasDepth++
@@ -280,17 +280,17 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			d.fail(k, path, fmt.Sprintf("a key must be text, got %s", describe(k)))
+			d.fail(k, path, fmt.Sprintf("键必须是文字，这里却是%s", describe(k)))
 			continue
 		case k.ShortTag() == "!!merge":
-			d.fail(k, path, "merge keys (<<) are not supported; write the keys out")
+			d.fail(k, path, "不支持合并键（<<）：请把各个键逐一写出")
 			continue
 		case isNull(k):
-			d.fail(k, path, "a key is missing before the colon")
+			d.fail(k, path, "冒号前缺少键名")
 			continue
 		}
 		if f, dup := first[k.Value]; dup {
-			d.fail(k, join(path, k.Value), fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, f.Line))
+			d.fail(k, join(path, k.Value), fmt.Sprintf("键%s重复（第 %d 行已经写过）：请删去其中一个", quote(k.Value), f.Line))
 			continue
 		}
 		first[k.Value] = k

@@ -36,7 +36,7 @@ func decodeYAML(t *testing.T, src string) (doc, Result) {
 		t.Fatalf("YAML(%q): %v", src, err)
 	}
 	var d doc
-	return d, Node(n, &d, Options{DecimalName: "a number (amount in 万元)"})
+	return d, Node(n, &d, Options{DecimalName: "数字（以万元为单位的金额）"})
 }
 
 func errorStrings(r Result) []string {
@@ -111,51 +111,51 @@ func TestDecodeErrors(t *testing.T) {
 		want      []string
 	}{
 		{"typo suggestion", "itmes: []\n",
-			[]string{`1:1: unknown key "itmes"; did you mean "items"? (allowed: name, items, money, nested, ptr, names)`}},
+			[]string{`1:1: 无法识别的键“itmes”，是不是“items”？（这里可用的键：name、items、money、nested、ptr、names）`}},
 		{"case suggestion", "items:\n  - Amount: 1\n",
-			[]string{`2:5: items[0]: unknown key "Amount"; did you mean "amount"? (allowed: code, amount, cap, count, flag, tags)`}},
+			[]string{`2:5: items[0]: 无法识别的键“Amount”，是不是“amount”？（这里可用的键：code、amount、cap、count、flag、tags）`}},
 		{"no suggestion when far", "zzz: 1\n",
-			[]string{`1:1: unknown key "zzz" (allowed: name, items, money, nested, ptr, names)`}},
+			[]string{`1:1: 无法识别的键“zzz”（这里可用的键：name、items、money、nested、ptr、names）`}},
 		{"json-ignored field is unknown", "Skip: x\nhidden: y\n",
-			[]string{`1:1: unknown key "Skip" (allowed: name, items, money, nested, ptr, names)`,
-				`2:1: unknown key "hidden" (allowed: name, items, money, nested, ptr, names)`}},
+			[]string{`1:1: 无法识别的键“Skip”（这里可用的键：name、items、money、nested、ptr、names）`,
+				`2:1: 无法识别的键“hidden”（这里可用的键：name、items、money、nested、ptr、names）`}},
 		{"duplicate key", "name: a\nname: b\n",
-			[]string{`2:1: name: duplicate key "name" (first at line 1)`}},
+			[]string{`2:1: name: 键“name”重复（第 1 行已经写过）：请删去其中一个`}},
 		{"duplicate map key", "money:\n  a: 1\n  a: 2\n",
-			[]string{`3:3: money.a: duplicate key "a" (first at line 2)`}},
+			[]string{`3:3: money.a: 键“a”重复（第 2 行已经写过）：请删去其中一个`}},
 		{"string given a mapping", "name: {a: 1}\n",
-			[]string{`1:7: name: expected text, got a mapping`}},
+			[]string{`1:7: name: 应为文字，实际是一组“键: 值”`}},
 		{"list given a mapping", "items: {a: 1}\n",
-			[]string{`1:8: items: expected a list, got a mapping`}},
+			[]string{`1:8: items: 应为列表，实际是一组“键: 值”`}},
 		{"list given text", "items:\n  - tags: 办公室\n",
-			[]string{`2:11: items[0].tags: expected a list, got the string "办公室"; write a list with one "- " item per line, or [a, b]`}},
+			[]string{`2:11: items[0].tags: 应为列表，实际是文字“办公室”：列表请每行写一项，以“- ”开头，或写成 [甲, 乙]`}},
 		{"amount given text", "items: [{amount: abc}]\n",
-			[]string{`1:18: items[0].amount: expected a number (amount in 万元), got the string "abc"`}},
+			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“abc”`}},
 		{"amount with unit", "items: [{amount: 12万元}]\n",
-			[]string{`1:18: items[0].amount: expected a number (amount in 万元), got the string "12万元"`}},
+			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“12万元”`}},
 		{"amount empty", "items:\n  - amount:\n",
-			[]string{`2:12: items[0].amount: expected a number (amount in 万元), got an empty value`}},
+			[]string{`2:12: items[0].amount: 应为数字（以万元为单位的金额），实际是空值`}},
 		{"amount bool", "items: [{amount: true}]\n",
-			[]string{`1:18: items[0].amount: expected a number (amount in 万元), got the value true`}},
+			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是 true`}},
 		{"count fraction", "items: [{count: 1.5}]\n",
-			[]string{`1:17: items[0].count: expected a whole number, got the number 1.5`}},
+			[]string{`1:17: items[0].count: 应为整数，实际是数字 1.5`}},
 		{"count too large", "items: [{count: 99999999999999999999}]\n",
-			[]string{`1:17: items[0].count: 99999999999999999999 is too large`}},
+			[]string{`1:17: items[0].count: 99999999999999999999 太大，超出了允许的范围`}},
 		{"flag yes", "items: [{flag: yes}]\n",
-			[]string{`1:16: items[0].flag: expected true or false, got the string "yes"`}},
+			[]string{`1:16: items[0].flag: 应为 true 或 false，实际是文字“yes”`}},
 		{"map key not text", "money:\n  [a]: 1\n",
-			[]string{`2:3: money: a key must be text, got a list`}},
+			[]string{`2:3: money: 键必须是文字，这里却是列表`}},
 		{"merge key", "base: &b {name: x}\n",
-			[]string{`1:1: unknown key "base" (allowed: name, items, money, nested, ptr, names)`}},
+			[]string{`1:1: 无法识别的键“base”（这里可用的键：name、items、money、nested、ptr、names）`}},
 		{"merge key rejected", "ptr:\n  <<: {count: 1}\n",
-			[]string{`2:3: ptr: merge keys (<<) are not supported; write the keys out`}},
+			[]string{`2:3: ptr: 不支持合并键（<<）：请把各个键逐一写出`}},
 		{"all errors at once", "name: [x]\nitems:\n  - amount: x\n  - amount: 1e3\n    cout: 1\nptr: []\n",
 			[]string{
-				`1:7: name: expected text, got a list`,
-				`3:13: items[0].amount: expected a number (amount in 万元), got the string "x"`,
-				`4:13: items[1].amount: expected a number (amount in 万元), got the number 1e3 (exponent notation is not allowed; write 1000)`,
-				`5:5: items[1]: unknown key "cout"; did you mean "count"? (allowed: code, amount, cap, count, flag, tags)`,
-				`6:6: ptr: expected a mapping (key: value lines), got a list`,
+				`1:7: name: 应为文字，实际是列表`,
+				`3:13: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“x”`,
+				`4:13: items[1].amount: 应为数字（以万元为单位的金额），实际是数字 1e3（不能用科学记数法，请写成 1000）`,
+				`5:5: items[1]: 无法识别的键“cout”，是不是“count”？（这里可用的键：code、amount、cap、count、flag、tags）`,
+				`6:6: ptr: 应为一组“键: 值”（每行一个），实际是列表`,
 			}},
 	}
 	for _, tt := range tests {
@@ -185,21 +185,21 @@ func TestDecimalNotation(t *testing.T) {
 	}
 	// Each is written in block style: a comma would end a flow value.
 	bad := map[string]string{
-		"1e3":     "(exponent notation is not allowed; write 1000)",
-		"1.5E-2":  "(exponent notation is not allowed; write 0.015)",
-		"1e999":   "(exponent notation is not allowed; write the digits out)",
-		".5":      "(write 0.5)",
-		"-.5":     "(write -0.5)",
-		"5.":      "(write 5 without the trailing point)",
-		"+5":      "(write 5 without the plus sign)",
-		"0x10":    "(only decimal digits are allowed)",
-		"1,234.5": "(write 1234.5 without digit separators)",
-		"1_000":   "(write 1000 without digit separators)",
-		".inf":    "(not a number)",
-		".nan":    "(not a number)",
-		"１２":      `got the string "１２"`,
-		"[1]":     "got a list",
-		"123456789012345678901234567890.1234567890123": "has too many digits for an amount",
+		"1e3":     "（不能用科学记数法，请写成 1000）",
+		"1.5E-2":  "（不能用科学记数法，请写成 0.015）",
+		"1e999":   "（不能用科学记数法，请把数字完整写出）",
+		".5":      "（请写成 0.5）",
+		"-.5":     "（请写成 -0.5）",
+		"5.":      "（请写成 5，去掉末尾的小数点）",
+		"+5":      "（请写成 5，去掉加号）",
+		"0x10":    "（只能用十进制数字）",
+		"1,234.5": "（请写成 1234.5，去掉千位分隔符）",
+		"1_000":   "（请写成 1000，去掉千位分隔符）",
+		".inf":    "（这不是一个数）",
+		".nan":    "（这不是一个数）",
+		"１２":      "实际是文字“１２”",
+		"[1]":     "实际是列表",
+		"123456789012345678901234567890.1234567890123": "位数太多，不是有效的金额",
 	}
 	for src, want := range bad {
 		_, r := decodeYAML(t, "items:\n  - amount: "+src+"\n")
@@ -259,7 +259,7 @@ func TestAliases(t *testing.T) {
 		Names map[string][][][][][][][][][]string
 	}
 	res := Node(n, &v, Options{MaxAliasNodes: 1000})
-	if len(res.Errors) == 0 || !strings.Contains(res.Errors[len(res.Errors)-1].Message, "aliases expand to more than 1000 values") {
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[len(res.Errors)-1].Message, "别名展开后超过 1000 个值") {
 		t.Errorf("alias bomb not stopped: %v", errorStrings(res))
 	}
 }
@@ -274,7 +274,7 @@ func TestRecursiveAliasIntoRecursiveType(t *testing.T) {
 	}
 	var v tree
 	res := Node(n, &v, Options{})
-	want := `1:18: kids[0].kids: alias *x refers to a value that contains it`
+	want := `1:18: kids[0].kids: 别名 *x 引用了包含它自己的值`
 	if got := strings.Join(errorStrings(res), "\n"); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -323,14 +323,16 @@ func TestJSONPositions(t *testing.T) {
 }
 
 func TestSyntaxErrors(t *testing.T) {
+	// Each names the place, explains in Chinese, and keeps the parser's
+	// own words after 原文.
 	yamlTests := map[string]string{
-		"a: 1\nb:\n\tc: 2\n":  "3:1: found character that cannot start any token (a tab: indent YAML with spaces, not tabs)",
-		"a: [1\nb: 2":         "2:0: did not find expected ',' or ']'",
-		"a: b: c":             "1:0: mapping values are not allowed in this context",
-		"a:\n  b: 1\n c: 2\n": "3:0: did not find expected key",
-		"a: *nope\n":          "1:4: alias *nope refers to no anchor &nope",
-		"a: 1\n---\nb: 2\n":   "3:1: a second YAML document starts here (after ---); the file must hold one document",
-		"x: 1\na: \"\\q\"\n":  "2:0: found unknown escape character",
+		"a: 1\nb:\n\tc: 2\n":  "3:1: 这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
+		"a: [1\nb: 2":         "2:0: 方括号 [ ] 没有正确结束：缺少逗号或“]”（原文：did not find expected ',' or ']'）",
+		"a: b: c":             "1:0: 这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）",
+		"a:\n  b: 1\n c: 2\n": "3:0: 这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号（原文：did not find expected key）",
+		"a: *nope\n":          "1:4: 别名 *nope 没有对应的锚点 &nope",
+		"a: 1\n---\nb: 2\n":   "3:1: 这里（--- 之后）开始了第二个 YAML 文档：一个文件只能有一个文档",
+		"x: 1\na: \"\\q\"\n":  "2:0: 双引号里有无法识别的转义符“\\”：请改用单引号，或把“\\”写成“\\\\”（原文：found unknown escape character）",
 	}
 	for src, want := range yamlTests {
 		_, err := YAML([]byte(src))
@@ -339,10 +341,14 @@ func TestSyntaxErrors(t *testing.T) {
 		}
 	}
 	jsonTests := map[string]string{
-		`{"a": 1,}`:                    "1:9: invalid character '}' looking for beginning of object key string",
-		"{\n  \"a\": 1\n  \"名\": 2\n}": "3:3: invalid character '\"' after object key:value pair",
-		"{\"a\":\n":                    "1:6: unexpected end of JSON input",
-		"[1] x":                        "1:5: invalid character 'x' after top-level value",
+		`{"a": 1,}`:                    "1:9: 最后一项后面多了逗号：JSON 中“}”前不能有逗号（原文：invalid character '}' looking for beginning of object key string）",
+		`[1,]`:                         "1:4: 最后一项后面多了逗号：JSON 中“]”前不能有逗号（原文：invalid character ']' looking for beginning of value）",
+		"{\n  \"a\": 1\n  \"名\": 2\n}": "3:3: 上一项后面缺少逗号“,”，或缺少“}”（原文：invalid character '\"' after object key:value pair）",
+		"{\"a\":\n":                    "1:6: 文件意外结束：缺少右括号“}”或“]”，或有引号没有闭合（原文：unexpected end of JSON input）",
+		"[1] x":                        "1:5: 整个内容结束后还有多余的字符（原文：invalid character 'x' after top-level value）",
+		`{"a" 1}`:                      "1:6: 键名后面缺少冒号“:”（原文：invalid character '1' after object key）",
+		`{"a": [1 2]}`:                 "1:10: 列表的上一项后面缺少逗号“,”，或缺少“]”（原文：invalid character '2' after array element）",
+		`{"a": x}`:                     "1:7: 这里应是一个值，却是“x”：文字要用双引号括起（原文：invalid character 'x' looking for beginning of value）",
 	}
 	for src, want := range jsonTests {
 		_, err := JSON([]byte(src))
@@ -364,10 +370,10 @@ func TestMaxErrors(t *testing.T) {
 	res := Node(n, &d, Options{MaxErrors: 3})
 	got := errorStrings(res)
 	want := []string{
-		`2:14: items[0].amount: expected a number, got the string "x"`,
-		`3:14: items[1].amount: expected a number, got the string "x"`,
-		`4:14: items[2].amount: expected a number, got the string "x"`,
-		`5:14: items[3].amount: more than 3 problems; stopped here`,
+		`2:14: items[0].amount: 应为数字，实际是文字“x”`,
+		`3:14: items[1].amount: 应为数字，实际是文字“x”`,
+		`4:14: items[2].amount: 应为数字，实际是文字“x”`,
+		`5:14: items[3].amount: 问题超过 3 个，检查到此为止：请先改正上面的问题`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -385,7 +391,7 @@ func TestControlCharactersRejected(t *testing.T) {
 		}
 		var v target
 		res := Node(n, &v, Options{})
-		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "control character") || res.Errors[0].Path != "name" {
+		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "控制字符") || res.Errors[0].Path != "name" {
 			t.Errorf("%q: %+v, want one control-character error at name", in, res.Errors)
 		}
 	}

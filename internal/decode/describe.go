@@ -11,9 +11,9 @@ import (
 
 // mismatch reports that n is not what v's type needs.
 func (d *decoder) mismatch(n *yaml.Node, v reflect.Value, path string) {
-	msg := fmt.Sprintf("expected %s, got %s", d.expected(v.Type()), describe(n))
+	msg := fmt.Sprintf("应为%s，实际是%s", d.expected(v.Type()), describe(n))
 	if v.Kind() == reflect.Slice && n.Kind == yaml.ScalarNode && !isNull(n) {
-		msg += `; write a list with one "- " item per line, or [a, b]`
+		msg += "：列表请每行写一项，以“- ”开头，或写成 [甲, 乙]"
 	}
 	d.fail(n, path, msg)
 }
@@ -28,44 +28,44 @@ func (d *decoder) expected(t reflect.Type) string {
 	case reflect.Pointer:
 		return d.expected(t.Elem())
 	case reflect.Struct, reflect.Map:
-		return "a mapping (key: value lines)"
+		return "一组“键: 值”（每行一个）"
 	case reflect.Slice:
-		return "a list"
+		return "列表"
 	case reflect.String:
-		return "text"
+		return "文字"
 	case reflect.Bool:
-		return "true or false"
+		return " true 或 false"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return "a whole number"
+		return "整数"
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number, zero or more"
+		return "零或正整数"
 	}
 	return t.String()
 }
 
-// describe names what a node is: "a list", "the string \"abc\"".
+// describe names what a node is: "列表", "文字“abc”".
 func describe(n *yaml.Node) string {
 	n = resolve(n)
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return "一组“键: 值”"
 	case yaml.SequenceNode:
-		return "a list"
+		return "列表"
 	case yaml.DocumentNode:
-		return "a document"
+		return "文档"
 	}
 	v := abbreviate(n.Value)
 	switch n.ShortTag() {
 	case "!!null":
-		return "an empty value"
+		return "空值"
 	case "!!bool":
-		return "the value " + v
+		return " " + v
 	case "!!int", "!!float":
-		return "the number " + v
+		return "数字 " + v
 	case "!!str":
-		return fmt.Sprintf("the string %q", v)
+		return "文字" + quote(v)
 	}
-	return fmt.Sprintf("%q", v)
+	return quote(v)
 }
 
 // abbreviate shortens long text for a message.

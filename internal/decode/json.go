@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -30,15 +31,15 @@ func JSON(data []byte) (*yaml.Node, error) {
 	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
 		var syn *json.SyntaxError
 		if !errors.As(err, &syn) {
-			return nil, &SyntaxError{Message: err.Error()}
+			return nil, &SyntaxError{Message: original(explainJSON(err.Error()), err.Error())}
 		}
-		return nil, &SyntaxError{Position: jsonErrorPosition(data, syn), Message: syn.Error()}
+		return nil, &SyntaxError{Position: jsonErrorPosition(data, syn), Message: original(explainJSON(syn.Error()), syn.Error())}
 	}
 	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), cur: newCursor(data)}
 	p.dec.UseNumber()
 	n, err := p.value()
 	if err != nil { // the input was checked above; this is a safety net
-		return nil, &SyntaxError{Message: err.Error()}
+		return nil, &SyntaxError{Message: original(explainJSON(err.Error()), err.Error())}
 	}
 	return n, nil
 }
@@ -121,4 +122,43 @@ func (p *jsonParser) value() (*yaml.Node, error) {
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
 	}
 	return n, nil
+}
+
+// jsonMistake matches encoding/json's "invalid character 'X' <context>".
+var jsonMistake = regexp.MustCompile(`^invalid character '(.+)' (.*)$`)
+
+// explainJSON says in the reader's words what an encoding/json syntax error
+// means and what usually causes it.
+func explainJSON(parserText string) string {
+	if strings.HasPrefix(parserText, "unexpected end of JSON input") {
+		return "文件意外结束：缺少右括号“}”或“]”，或有引号没有闭合"
+	}
+	m := jsonMistake.FindStringSubmatch(parserText)
+	if m == nil {
+		return "请检查这里的写法"
+	}
+	char, context := m[1], m[2]
+	switch {
+	case context == "looking for beginning of object key string" && char == "}":
+		return "最后一项后面多了逗号：JSON 中“}”前不能有逗号"
+	case context == "looking for beginning of object key string":
+		return "这里应是用双引号括起的键名，却是“" + char + "”"
+	case context == "looking for beginning of value" && char == "]":
+		return "最后一项后面多了逗号：JSON 中“]”前不能有逗号"
+	case context == "looking for beginning of value":
+		return "这里应是一个值，却是“" + char + "”：文字要用双引号括起"
+	case context == "after object key:value pair":
+		return "上一项后面缺少逗号“,”，或缺少“}”"
+	case context == "after array element":
+		return "列表的上一项后面缺少逗号“,”，或缺少“]”"
+	case context == "after object key":
+		return "键名后面缺少冒号“:”"
+	case context == "after top-level value":
+		return "整个内容结束后还有多余的字符"
+	case strings.HasPrefix(context, "in string literal"):
+		return "文字中有不允许的字符（如换行或制表符）：请在文字里写成 \\n 或 \\t"
+	case strings.HasPrefix(context, "in string escape code"):
+		return "文字中有无法识别的转义符“\\”：反斜杠请写成“\\\\”"
+	}
+	return "这里有不该出现的字符“" + char + "”"
 }

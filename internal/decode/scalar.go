@@ -25,7 +25,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		if i := strings.IndexFunc(n.Value, unprintable); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(n.Value[i:])
-			d.fail(n, path, fmt.Sprintf("the text holds the control character U+%04X, which no document can show: remove it", r))
+			d.fail(n, path, fmt.Sprintf("文字中有控制字符 U+%04X，任何文档都无法显示（多是从其他程序复制时带进来的）：请删去", r))
 			return
 		}
 		v.SetString(n.Value)
@@ -51,7 +51,7 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	if v.CanInt() {
 		i, err := strconv.ParseInt(n.Value, 10, bits)
 		if err != nil {
-			d.fail(n, path, fmt.Sprintf("%s is too large", n.Value))
+			d.fail(n, path, fmt.Sprintf("%s 太大，超出了允许的范围", n.Value))
 			return
 		}
 		v.SetInt(i)
@@ -59,7 +59,7 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	}
 	u, err := strconv.ParseUint(n.Value, 10, bits)
 	if err != nil {
-		d.fail(n, path, fmt.Sprintf("%s is negative or too large", n.Value))
+		d.fail(n, path, fmt.Sprintf("%s 是负数或太大，超出了允许的范围", n.Value))
 		return
 	}
 	v.SetUint(u)
@@ -99,19 +99,19 @@ func (d *decoder) decimal(n *yaml.Node, v reflect.Value, path string) {
 	text := n.Value
 	if !plainDecimal.MatchString(text) {
 		if hint := numberHint(text); hint != "" {
-			d.fail(n, path, fmt.Sprintf("expected %s, got %s (%s)", d.opts.DecimalName, describe(n), hint))
+			d.fail(n, path, fmt.Sprintf("应为%s，实际是%s（%s）", d.opts.DecimalName, describe(n), hint))
 		} else {
 			d.mismatch(n, v, path)
 		}
 		return
 	}
 	if len(text) > maxDecimalLength {
-		d.fail(n, path, fmt.Sprintf("%s has too many digits for an amount", abbreviate(text)))
+		d.fail(n, path, fmt.Sprintf("%s 位数太多，不是有效的金额", abbreviate(text)))
 		return
 	}
 	x, err := decimal.NewFromString(text)
 	if err != nil { // unreachable after the pattern check, but never panic
-		d.fail(n, path, fmt.Sprintf("expected %s, got %s", d.opts.DecimalName, describe(n)))
+		d.fail(n, path, fmt.Sprintf("应为%s，实际是%s", d.opts.DecimalName, describe(n)))
 		return
 	}
 	v.Set(reflect.ValueOf(x))
@@ -134,23 +134,23 @@ func numberHint(text string) string {
 	switch {
 	case exponent.MatchString(text):
 		if x, err := decimal.NewFromString(strings.TrimPrefix(text, "+")); err == nil && len(x.String()) <= 24 {
-			return "exponent notation is not allowed; write " + x.String()
+			return "不能用科学记数法，请写成 " + x.String()
 		}
-		return "exponent notation is not allowed; write the digits out"
+		return "不能用科学记数法，请把数字完整写出"
 	case anyExponent.MatchString(text):
-		return "exponent notation is not allowed; write the digits out"
+		return "不能用科学记数法，请把数字完整写出"
 	case bareFrac.MatchString(text):
-		return "write " + strings.Replace(text, ".", "0.", 1)
+		return "请写成 " + strings.Replace(text, ".", "0.", 1)
 	case bareDot.MatchString(text):
-		return "write " + strings.TrimSuffix(text, ".") + " without the trailing point"
+		return "请写成 " + strings.TrimSuffix(text, ".") + "，去掉末尾的小数点"
 	case plusSign.MatchString(text):
-		return "write " + text[1:] + " without the plus sign"
+		return "请写成 " + text[1:] + "，去掉加号"
 	case radix.MatchString(text):
-		return "only decimal digits are allowed"
+		return "只能用十进制数字"
 	case grouped.MatchString(text):
-		return "write " + strings.NewReplacer(",", "", "_", "").Replace(text) + " without digit separators"
+		return "请写成 " + strings.NewReplacer(",", "", "_", "").Replace(text) + "，去掉千位分隔符"
 	case special.MatchString(text):
-		return "not a number"
+		return "这不是一个数"
 	}
 	return ""
 }

@@ -9,15 +9,15 @@ import (
 // when it is a likely typo, and listing them all.
 func unknownKey(key string, fs []field) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "unknown key %q", key)
+	fmt.Fprintf(&b, "无法识别的键%s", quote(key))
 	if s := closest(key, fs); s != "" {
-		fmt.Fprintf(&b, "; did you mean %q?", s)
+		fmt.Fprintf(&b, "，是不是%s？", quote(s))
 	}
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.name
 	}
-	fmt.Fprintf(&b, " (allowed: %s)", strings.Join(names, ", "))
+	fmt.Fprintf(&b, "（这里可用的键：%s）", strings.Join(names, "、"))
 	return b.String()
 }
 

@@ -30,7 +30,7 @@ func YAML(data []byte) (*yaml.Node, error) {
 		if len(next.Content) > 0 {
 			pos = Position{next.Content[0].Line, next.Content[0].Column}
 		}
-		return nil, &SyntaxError{Position: pos, Message: "a second YAML document starts here (after ---); the file must hold one document"}
+		return nil, &SyntaxError{Position: pos, Message: "这里（--- 之后）开始了第二个 YAML 文档：一个文件只能有一个文档"}
 	case !errors.Is(err, io.EOF):
 		return nil, yamlSyntaxError(data, err)
 	}
@@ -67,31 +67,34 @@ var parserProblems = []string{
 func yamlSyntaxError(data []byte, err error) *SyntaxError {
 	text := err.Error()
 	if m := unknownAnchor.FindStringSubmatch(text); m != nil {
-		e := &SyntaxError{Message: "alias *" + m[1] + " refers to no anchor &" + m[1]}
+		e := &SyntaxError{Message: "别名 *" + m[1] + " 没有对应的锚点 &" + m[1]}
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			e.Position = PositionOf(data, i)
 		}
 		return e
 	}
-	e := &SyntaxError{Message: strings.TrimPrefix(text, "yaml: ")}
+	parserText := strings.TrimPrefix(text, "yaml: ")
+	e := &SyntaxError{}
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
-		e.Message = m[2]
+		parserText = m[2]
 		for _, p := range parserProblems {
-			if e.Message == p {
+			if parserText == p {
 				e.Line++
 			}
 		}
-	} else if isParseProblem(e.Message) {
+	} else if isParseProblem(parserText) {
 		// yaml.v3 leaves out the line when it is the first.
 		e.Line = 1
 	}
-	if strings.Contains(e.Message, "tab character") || strings.Contains(e.Message, "cannot start any token") {
+	explanation := explainYAML(parserText)
+	if strings.Contains(parserText, "tab character") || strings.Contains(parserText, "cannot start any token") {
 		if col := tabColumn(data, e.Line); col > 0 {
 			e.Column = col
-			e.Message += " (a tab: indent YAML with spaces, not tabs)"
+			explanation = "这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格"
 		}
 	}
+	e.Message = original(explanation, parserText)
 	return e
 }
 
@@ -134,4 +137,36 @@ func tabColumn(data []byte, line int) int {
 		}
 	}
 	return 0
+}
+
+// yamlExplanations says in the reader's words what yaml.v3's messages mean
+// and what usually causes them, by the start of the message.
+var yamlExplanations = []struct{ prefix, explanation string }{
+	{"did not find expected key", "这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号"},
+	{"mapping values are not allowed in this context", "这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号"},
+	{"block sequence entries are not allowed in this context", "这里不能开始“- ”列表：列表应另起一行，并比上一级多缩进"},
+	{"did not find expected '-' indicator", "列表项没有对齐：每一项都应以同样缩进的“- ”开头"},
+	{"did not find expected ',' or ']'", "方括号 [ ] 没有正确结束：缺少逗号或“]”"},
+	{"did not find expected ',' or '}'", "花括号 { } 没有正确结束：缺少逗号或“}”"},
+	{"did not find expected node content", "这里缺少值"},
+	{"could not find expected ':'", "缺少冒号：每个键后面应写“: ”再写值"},
+	{"found unknown escape character", "双引号里有无法识别的转义符“\\”：请改用单引号，或把“\\”写成“\\\\”"},
+	{"found unexpected end of stream", "文件意外结束：有引号或括号没有闭合"},
+	{"found character that cannot start any token", "这里有 YAML 不允许用在开头的字符：含有 @、` 等符号的值请加上引号"},
+	{"found a tab character", "这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格"},
+	{"control characters are not allowed", "文件里有不允许的控制字符：请删去"},
+	{"found undefined tag handle", "这里有未定义的标记（以 ! 开头）：值以 ! 开头时请加上引号"},
+	{"did not find expected alphabetic or numeric character", "锚点（&）或别名（*）的名称不对：值以 & 或 * 开头时请加上引号"},
+	{"found unexpected ':'", "这里多了一个冒号：值里含有冒号时请给整个值加上引号"},
+}
+
+// explainYAML words a yaml.v3 message for the reader; a message it does not
+// know is named as a YAML syntax error only, the parser's words following.
+func explainYAML(parserText string) string {
+	for _, e := range yamlExplanations {
+		if strings.HasPrefix(parserText, e.prefix) {
+			return e.explanation
+		}
+	}
+	return "请检查这里的写法"
 }
