@@ -65,7 +65,7 @@ func Parse(name string, data []byte) (*Budget, error) {
 		}
 		return nil, Problems{{
 			Pos:     Position{File: name, Line: syn.Line, Column: syn.Column},
-			Message: kind + " syntax error: " + syn.Message,
+			Message: kind + " 语法错误：" + syn.Message,
 		}}
 	}
 	if p := checkRoot(name, root); p != nil {
@@ -73,7 +73,7 @@ func Parse(name string, data []byte) (*Budget, error) {
 	}
 
 	b := &Budget{}
-	res := decode.Node(root, b, decode.Options{DecimalName: "a number (amount in " + moneyUnit(root) + ")"})
+	res := decode.Node(root, b, decode.Options{DecimalName: "数字（以" + moneyUnit(root) + "为单位的金额）"})
 	if len(res.Errors) > 0 {
 		ps := make(Problems, len(res.Errors))
 		for i, e := range res.Errors {
@@ -102,7 +102,7 @@ func format(name string) (isJSON bool, err error) {
 	default:
 		return false, Problems{{
 			Pos:     Position{File: name},
-			Message: fmt.Sprintf("unknown file type %q: name the file .yaml, .yml or .json", ext),
+			Message: fmt.Sprintf("无法识别的文件类型%s：文件名应以 .yaml、.yml 或 .json 结尾", quote(ext)),
 		}}
 	}
 }
@@ -117,9 +117,9 @@ func checkEncoding(name string, data []byte) ([]byte, *Problem) {
 	}
 	switch {
 	case len(data) > MaxInputSize:
-		return nil, problem(Position{}, "the file is larger than %d MiB; a budget is far smaller, is it the right file?", MaxInputSize>>20)
+		return nil, problem(Position{}, "文件超过 %d MiB，预算文件远没有这么大：请确认是不是选错了文件", MaxInputSize>>20)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return nil, problem(Position{}, "the file is UTF-16; save it as UTF-8")
+		return nil, problem(Position{}, "文件是 UTF-16 编码：请另存为 UTF-8 编码")
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
@@ -133,10 +133,10 @@ func checkEncoding(name string, data []byte) ([]byte, *Problem) {
 		}
 		p := decode.PositionOf(data, off)
 		return nil, problem(Position{Line: p.Line, Column: p.Column},
-			"the file is not UTF-8 (byte 0x%02X here; GBK perhaps?); save it as UTF-8", data[off])
+			"文件不是 UTF-8 编码（此处的字节是 0x%02X，可能是 GBK 编码）：请另存为 UTF-8 编码", data[off])
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, problem(Position{}, "the file is empty")
+		return nil, problem(Position{}, "文件是空的")
 	}
 	return data, nil
 }
@@ -144,18 +144,18 @@ func checkEncoding(name string, data []byte) ([]byte, *Problem) {
 // checkRoot makes sure the document is a mapping of budget fields.
 func checkRoot(name string, root *yaml.Node) *Problem {
 	if root == nil || root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
-		return &Problem{Pos: Position{File: name}, Message: "the file holds no data (it is empty or only comments)"}
+		return &Problem{Pos: Position{File: name}, Message: "文件中没有数据（是空的，或只有注释）"}
 	}
 	if root.Kind == yaml.MappingNode {
 		return nil
 	}
-	what := "a list"
+	what := "一个列表"
 	if root.Kind != yaml.SequenceNode {
-		what = fmt.Sprintf("the single value %q", root.Value)
+		what = "单个值" + quote(root.Value)
 	}
 	return &Problem{
 		Pos:     Position{File: name, Line: root.Line, Column: root.Column},
-		Message: "the file must be a mapping of budget fields (department:, units:, income:, lines: …), but it is " + what,
+		Message: "文件应由预算的各项组成（department:、units:、income:、lines: …），现在却是" + what,
 	}
 }
 

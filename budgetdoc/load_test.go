@@ -140,14 +140,14 @@ func TestParseMoneyUnit(t *testing.T) {
 		t.Errorf("money_unit 元: %v %v", b, err)
 	}
 	_, err = Parse("b.yaml", []byte("money_unit: 元\nthree_public:\n  abroad: 十\n"))
-	want := `b.yaml:3:11: three_public.abroad: expected a number (amount in 元), got the string "十"`
+	want := `b.yaml:3:11: three_public.abroad: 应为数字（以元为单位的金额），实际是文字“十”`
 	if got := strings.Join(problemStrings(t, err), "\n"); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
 
 func TestParseProblems(t *testing.T) {
-	lineKeys := "(allowed: unit, function, economic, basic, project, project_name, source, carry_over, amount)"
+	lineKeys := "（这里可用的键：unit、function、economic、basic、project、project_name、source、carry_over、amount）"
 	tests := []struct {
 		name string // test name
 		file string
@@ -155,64 +155,64 @@ func TestParseProblems(t *testing.T) {
 		want []string // every problem, exactly
 	}{
 		{"unknown key with typo suggestion", "b.yaml", "lines:\n  - unit: 019001\n    amout: 1\n",
-			[]string{`b.yaml:3:5: lines[0]: unknown key "amout"; did you mean "amount"? ` + lineKeys}},
+			[]string{`b.yaml:3:5: lines[0]: 无法识别的键“amout”，是不是“amount”？` + lineKeys}},
 		{"unknown top-level key", "b.yaml", "department: {}\nprojcts: []\n",
-			[]string{`b.yaml:2:1: unknown key "projcts"; did you mean "projects"? (allowed: money_unit, department, units, income, lines, projects, function_names, three_public, procurement, assets, special_transfers, performance, prior)`}},
+			[]string{`b.yaml:2:1: 无法识别的键“projcts”，是不是“projects”？（这里可用的键：money_unit、department、units、income、lines、projects、function_names、three_public、procurement、assets、special_transfers、performance、prior）`}},
 		{"wrong type: text for a list", "b.yaml", "department:\n  offices: 办公室\n",
-			[]string{`b.yaml:2:12: department.offices: expected a list, got the string "办公室"; write a list with one "- " item per line, or [a, b]`}},
+			[]string{`b.yaml:2:12: department.offices: 应为列表，实际是文字“办公室”：列表请每行写一项，以“- ”开头，或写成 [甲, 乙]`}},
 		{"wrong type: list for a mapping", "b.yaml", "income:\n  - 1\n",
-			[]string{`b.yaml:2:3: income: expected a mapping (key: value lines), got a list`}},
+			[]string{`b.yaml:2:3: income: 应为一组“键: 值”（每行一个），实际是列表`}},
 		{"bad amount text", "b.yaml", "lines:\n  - amount: 一百\n",
-			[]string{`b.yaml:2:13: lines[0].amount: expected a number (amount in 万元), got the string "一百"`}},
+			[]string{`b.yaml:2:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是文字“一百”`}},
 		{"exponent amount", "b.yaml", "lines:\n  - amount: 1e3\n",
-			[]string{`b.yaml:2:13: lines[0].amount: expected a number (amount in 万元), got the number 1e3 (exponent notation is not allowed; write 1000)`}},
+			[]string{`b.yaml:2:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是数字 1e3（不能用科学记数法，请写成 1000）`}},
 		{"amount with thousands separator", "b.yaml", "three_public:\n  reception: 1,234.50\n",
-			[]string{`b.yaml:2:14: three_public.reception: expected a number (amount in 万元), got the string "1,234.50" (write 1234.50 without digit separators)`}},
+			[]string{`b.yaml:2:14: three_public.reception: 应为数字（以万元为单位的金额），实际是文字“1,234.50”（请写成 1234.50，去掉千位分隔符）`}},
 		{"duplicate key", "b.yaml", "department:\n  name: a\n  code: 019\n  name: b\n",
-			[]string{`b.yaml:4:3: department.name: duplicate key "name" (first at line 2)`}},
+			[]string{`b.yaml:4:3: department.name: 键“name”重复（第 2 行已经写过）：请删去其中一个`}},
 		{"nested path: target value", "b.yaml", "projects:\n  - code: P1\n    targets:\n      - value: 1\n      - value: 2\n      - value: {a: 1}\n",
-			[]string{`b.yaml:6:16: projects[0].targets[2].value: expected text, got a mapping`}},
+			[]string{`b.yaml:6:16: projects[0].targets[2].value: 应为文字，实际是一组“键: 值”`}},
 		{"nested path: income by source", "b.yaml", "income:\n  this_year:\n    一般公共预算财政拨款: abc\n",
-			[]string{`b.yaml:3:17: income.this_year.一般公共预算财政拨款: expected a number (amount in 万元), got the string "abc"`}},
+			[]string{`b.yaml:3:17: income.this_year.一般公共预算财政拨款: 应为数字（以万元为单位的金额），实际是文字“abc”`}},
 		{"every problem at once", "b.yaml", "department:\n  year: 二〇二三\nlines:\n  - amount: x\n  - carry_over: 是\nassets:\n  vehicles:\n    official: 1.5\n",
 			[]string{
-				`b.yaml:2:9: department.year: expected a whole number, got the string "二〇二三"`,
-				`b.yaml:4:13: lines[0].amount: expected a number (amount in 万元), got the string "x"`,
-				`b.yaml:5:17: lines[1].carry_over: expected true or false, got the string "是"`,
-				`b.yaml:8:15: assets.vehicles.official: expected a whole number, got the number 1.5`,
+				`b.yaml:2:9: department.year: 应为整数，实际是文字“二〇二三”`,
+				`b.yaml:4:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是文字“x”`,
+				`b.yaml:5:17: lines[1].carry_over: 应为 true 或 false，实际是文字“是”`,
+				`b.yaml:8:15: assets.vehicles.official: 应为整数，实际是数字 1.5`,
 			}},
 		{"YAML syntax error", "b.yaml", "department:\n  name: a\n code: 019\n",
-			[]string{`b.yaml:3: YAML syntax error: did not find expected key`}},
+			[]string{`b.yaml:3: YAML 语法错误：这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号（原文：did not find expected key）`}},
 		{"YAML syntax error on line 1", "b.yaml", "department: name: x\n",
-			[]string{`b.yaml:1: YAML syntax error: mapping values are not allowed in this context`}},
+			[]string{`b.yaml:1: YAML 语法错误：这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）`}},
 		{"tab indentation", "b.yaml", "department:\n\tname: a\n",
-			[]string{`b.yaml:2:1: YAML syntax error: found character that cannot start any token (a tab: indent YAML with spaces, not tabs)`}},
+			[]string{`b.yaml:2:1: YAML 语法错误：这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）`}},
 		{"JSON syntax error", "b.json", "{\n  \"department\": {\"name\": \"a\",},\n  \"lines\": []\n}",
-			[]string{`b.json:2:30: JSON syntax error: invalid character '}' looking for beginning of object key string`}},
+			[]string{`b.json:2:30: JSON 语法错误：最后一项后面多了逗号：JSON 中“}”前不能有逗号（原文：invalid character '}' looking for beginning of object key string）`}},
 		{"JSON missing comma", "b.json", "{\n  \"department\": {}\n  \"lines\": []\n}",
-			[]string{`b.json:3:3: JSON syntax error: invalid character '"' after object key:value pair`}},
+			[]string{`b.json:3:3: JSON 语法错误：上一项后面缺少逗号“,”，或缺少“}”（原文：invalid character '"' after object key:value pair）`}},
 		{"JSON truncated", "b.json", "{\n  \"lines\": [\n",
-			[]string{`b.json:2:13: JSON syntax error: unexpected end of JSON input`}},
+			[]string{`b.json:2:13: JSON 语法错误：文件意外结束：缺少右括号“}”或“]”，或有引号没有闭合（原文：unexpected end of JSON input）`}},
 		{"JSON wrong type", "b.json", "{\n  \"lines\": [{\"amount\": true}]\n}",
-			[]string{`b.json:2:24: lines[0].amount: expected a number (amount in 万元), got the value true`}},
+			[]string{`b.json:2:24: lines[0].amount: 应为数字（以万元为单位的金额），实际是 true`}},
 		{"JSON duplicate key", "b.json", `{"money_unit": "元", "money_unit": "万元"}`,
-			[]string{`b.json:1:21: money_unit: duplicate key "money_unit" (first at line 1)`}},
-		{"empty file", "b.yaml", "", []string{`b.yaml: the file is empty`}},
-		{"blank file", "b.json", " \n\t\n", []string{`b.json: the file is empty`}},
-		{"only comments", "b.yaml", "# 待填写\n", []string{`b.yaml: the file holds no data (it is empty or only comments)`}},
+			[]string{`b.json:1:21: money_unit: 键“money_unit”重复（第 1 行已经写过）：请删去其中一个`}},
+		{"empty file", "b.yaml", "", []string{`b.yaml: 文件是空的`}},
+		{"blank file", "b.json", " \n\t\n", []string{`b.json: 文件是空的`}},
+		{"only comments", "b.yaml", "# 待填写\n", []string{`b.yaml: 文件中没有数据（是空的，或只有注释）`}},
 		{"top-level list", "b.yaml", "- department: {}\n",
-			[]string{`b.yaml:1:1: the file must be a mapping of budget fields (department:, units:, income:, lines: …), but it is a list`}},
+			[]string{`b.yaml:1:1: 文件应由预算的各项组成（department:、units:、income:、lines: …），现在却是一个列表`}},
 		{"top-level scalar", "b.json", `"budget"`,
-			[]string{`b.json:1:1: the file must be a mapping of budget fields (department:, units:, income:, lines: …), but it is the single value "budget"`}},
+			[]string{`b.json:1:1: 文件应由预算的各项组成（department:、units:、income:、lines: …），现在却是单个值“budget”`}},
 		{"multiple documents", "b.yaml", "department: {}\n---\nlines: []\n",
-			[]string{`b.yaml:3:1: YAML syntax error: a second YAML document starts here (after ---); the file must hold one document`}},
+			[]string{`b.yaml:3:1: YAML 语法错误：这里（--- 之后）开始了第二个 YAML 文档：一个文件只能有一个文档`}},
 		{"unknown anchor", "b.yaml", "units: *u\n",
-			[]string{`b.yaml:1:8: YAML syntax error: alias *u refers to no anchor &u`}},
+			[]string{`b.yaml:1:8: YAML 语法错误：别名 *u 没有对应的锚点 &u`}},
 		{"invalid UTF-8 (GBK)", "b.yaml", "department:\n  name: \xb7\xe2\xc7\xf0\n",
-			[]string{`b.yaml:2:9: the file is not UTF-8 (byte 0xB7 here; GBK perhaps?); save it as UTF-8`}},
-		{"UTF-16", "b.json", "\xff\xfe{\x00}\x00", []string{`b.json: the file is UTF-16; save it as UTF-8`}},
+			[]string{`b.yaml:2:9: 文件不是 UTF-8 编码（此处的字节是 0xB7，可能是 GBK 编码）：请另存为 UTF-8 编码`}},
+		{"UTF-16", "b.json", "\xff\xfe{\x00}\x00", []string{`b.json: 文件是 UTF-16 编码：请另存为 UTF-8 编码`}},
 		{"unknown extension", "budget.txt", "department: {}\n",
-			[]string{`budget.txt: unknown file type ".txt": name the file .yaml, .yml or .json`}},
+			[]string{`budget.txt: 无法识别的文件类型“.txt”：文件名应以 .yaml、.yml 或 .json 结尾`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,7 +238,7 @@ func TestParseProblemFields(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	want := Problem{Pos: Position{File: "in/b.yaml", Line: 2, Column: 15}, Path: "lines[0].economic", Severity: Error,
-		Message: "expected text, got a list"}
+		Message: "应为文字，实际是列表"}
 	if ps[0] != want {
 		t.Errorf("problem = %#v, want %#v", ps[0], want)
 	}
@@ -247,7 +247,7 @@ func TestParseProblemFields(t *testing.T) {
 func TestParseTooLarge(t *testing.T) {
 	data := make([]byte, MaxInputSize+1)
 	_, err := Parse("big.yaml", data)
-	if got := strings.Join(problemStrings(t, err), ""); got != "big.yaml: the file is larger than 32 MiB; a budget is far smaller, is it the right file?" {
+	if got := strings.Join(problemStrings(t, err), ""); got != "big.yaml: 文件超过 32 MiB，预算文件远没有这么大：请确认是不是选错了文件" {
 		t.Errorf("got %s", got)
 	}
 }
@@ -273,7 +273,7 @@ func TestLoad(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("lines: {}\n"), 0o600)
 	_, err := Load(bad)
-	if got := strings.Join(problemStrings(t, err), ""); got != bad+":1:8: lines: expected a list, got a mapping" {
+	if got := strings.Join(problemStrings(t, err), ""); got != bad+":1:8: lines: 应为列表，实际是一组“键: 值”" {
 		t.Errorf("got %s", got)
 	}
 }

@@ -34,12 +34,17 @@ const (
 	Warning
 )
 
+// warningMark starts a warning's text. Messages are in Chinese, for the
+// finance staff who read them; the field path stays in the input's own
+// (English) key names.
+const warningMark = "警告："
+
 // Problem is one thing wrong with the input: where it is and what is wrong.
 type Problem struct {
 	Pos      Position
 	Path     string // field path, "lines[3].economic"
 	Severity Severity
-	Message  string
+	Message  string // in Chinese: what is wrong and how to put it right
 }
 
 func (p Problem) String() string {
@@ -49,7 +54,7 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	if p.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(warningMark)
 	}
 	if p.Path != "" {
 		b.WriteString(p.Path)

@@ -41,7 +41,7 @@ func (b *Budget) Check() Problems {
 	for i, t := range b.SpecialTransfers {
 		p := fmt.Sprintf("special_transfers[%d]", i)
 		if strings.TrimSpace(t.Name) == "" {
-			c.errorf(p+".name", "missing: name the 专项转移支付 project")
+			c.errorf(p+".name", "未填写：请填写专项转移支付项目的名称")
 		}
 		c.amount(p+".amount", t.Amount)
 	}
@@ -78,10 +78,10 @@ func (c *checker) warnf(path, format string, args ...any)  { c.add(Warning, path
 // decimals.
 func (c *checker) amount(path string, d decimal.Decimal) {
 	if d.IsNegative() {
-		c.errorf(path, "negative amount %s: amounts are never below zero", d)
+		c.errorf(path, "金额 %s 是负数：金额不能小于零", d)
 	}
 	if !d.Equal(d.Round(2)) {
-		c.errorf(path, "%s has more than two decimals: amounts are in %s with at most two decimals", d, c.b.moneyUnit())
+		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", d, c.b.moneyUnit())
 	}
 }
 
@@ -97,31 +97,31 @@ func (c *checker) department() {
 	switch b.MoneyUnit {
 	case "", "万元", "元":
 	default:
-		c.errorf("money_unit", "unknown money unit %q: use 万元 or 元", b.MoneyUnit)
+		c.errorf("money_unit", "金额单位%s无法识别：请填写 万元 或 元", quote(b.MoneyUnit))
 	}
 	d := b.Department
 	if strings.TrimSpace(d.Name) == "" {
-		c.errorf("department.name", "missing: name the department")
+		c.errorf("department.name", "未填写：请填写部门名称")
 	}
 	if strings.TrimSpace(d.Code) == "" {
-		c.errorf("department.code", "missing: give the department code (019)")
+		c.errorf("department.code", "未填写：请填写部门编码（如 019）")
 	}
 	switch {
 	case d.Year == 0:
-		c.errorf("department.year", "missing: give the fiscal year (2023)")
+		c.errorf("department.year", "未填写：请填写预算年度（如 2023）")
 	case d.Year < minYear || d.Year > maxYear:
-		c.errorf("department.year", "year %d out of range %d–%d", d.Year, minYear, maxYear)
+		c.errorf("department.year", "预算年度 %d 不在 %d–%d 之间", d.Year, minYear, maxYear)
 	}
 	if c.cat == nil && d.Year >= minYear && d.Year <= maxYear {
 		_, err := catalog.Builtin(d.Year)
-		c.errorf("department.year", "cannot check codes: %v", err)
+		c.errorf("department.year", "无法核对分类编码：%v", err)
 	}
 	if d.Published == "" {
-		c.errorf("department.published", "missing: give the month of publication as YYYY-MM (2023-04)")
+		c.errorf("department.published", "未填写：请按 YYYY-MM 填写公开月份（如 2023-04）")
 	} else if y, m, ok := parseMonth(d.Published); !ok {
-		c.errorf("department.published", "malformed month %q: write YYYY-MM (2023-04)", d.Published)
+		c.errorf("department.published", "公开月份%s格式不对：请写成 YYYY-MM（如 2023-04）", quote(d.Published))
 	} else if d.Year != 0 && y < d.Year {
-		c.errorf("department.published", "published %04d-%02d, before fiscal year %d begins", y, m, d.Year)
+		c.errorf("department.published", "公开月份 %04d-%02d 早于预算年度 %d 年", y, m, d.Year)
 	}
 }
 
@@ -141,23 +141,23 @@ func parseMonth(s string) (year, month int, ok bool) {
 
 func (c *checker) units() {
 	if len(c.b.Units) == 0 {
-		c.errorf("units", "missing: list at least the department's own unit (本级)")
+		c.errorf("units", "未填写：请至少列出部门本级单位")
 	}
 	seen := map[string]int{}
 	for i, u := range c.b.Units {
 		p := fmt.Sprintf("units[%d]", i)
 		if u.Code == "" {
-			c.errorf(p+".code", "missing unit code")
+			c.errorf(p+".code", "未填写单位编码")
 		} else if j, dup := seen[u.Code]; dup {
-			c.errorf(p+".code", "duplicate unit code %q: units[%d] has it too", u.Code, j)
+			c.errorf(p+".code", "单位编码%s重复：units[%d] 已使用这个编码", quote(u.Code), j)
 		} else {
 			seen[u.Code] = i
 		}
 		if strings.TrimSpace(u.Name) == "" {
-			c.errorf(p+".name", "missing unit name")
+			c.errorf(p+".name", "未填写单位名称")
 		}
 		if u.Kind != Administrative && u.Kind != Institution {
-			c.errorf(p+".kind", "unit kind %q: use %s or %s", u.Kind, Administrative, Institution)
+			c.errorf(p+".kind", "单位类型%s无法识别：请填写 %s", quote(string(u.Kind)), eitherOf(string(Administrative), string(Institution)))
 		}
 	}
 }
@@ -165,7 +165,7 @@ func (c *checker) units() {
 // unitKnown reports whether code names a unit, and says so if not.
 func (c *checker) unit(path, code string) {
 	if code == "" {
-		c.errorf(path, "missing unit code")
+		c.errorf(path, "未填写单位编码")
 		return
 	}
 	var codes []string
@@ -175,7 +175,11 @@ func (c *checker) unit(path, code string) {
 		}
 		codes = append(codes, u.Code)
 	}
-	c.errorf(path, "unknown unit %q: units are %s", code, strings.Join(codes, ", "))
+	if len(codes) == 0 {
+		c.errorf(path, "没有编码为%s的单位：units 中还没有列出任何单位", quote(code))
+		return
+	}
+	c.errorf(path, "没有编码为%s的单位：已列出的单位编码为 %s", quote(code), listOf(codes...))
 }
 
 func isDigits(s string, n int) bool {
@@ -196,31 +200,31 @@ func (c *checker) function(path, code string) {
 		return
 	}
 	if !isDigits(code, 7) {
-		c.errorf(path, "功能分类 code %q must be 7 digits (类3 款2 项2, e.g. 2010301)", code)
+		c.errorf(path, "功能分类编码%s应为 7 位数字（类 3 位、款 2 位、项 2 位，如 2010301）", quote(code))
 		return
 	}
 	if _, ok := c.cat.Function(code[:3]); !ok {
-		c.errorf(path, "unknown 功能分类 类 %s in %s", code[:3], code)
+		c.errorf(path, "功能分类中没有类 %s（编码 %s）", code[:3], code)
 		return
 	}
 	if _, ok := c.cat.Function(code[:5]); !ok {
-		c.errorf(path, "unknown 功能分类 款 %s in %s", code[:5], code)
+		c.errorf(path, "功能分类中没有款 %s（编码 %s）", code[:5], code)
 		return
 	}
 	if _, ok := c.cat.Function(code); ok {
 		return
 	}
 	if name := c.b.FunctionNames[code]; name != "" {
-		c.warnf(path, "功能分类 项 %s is not in the %d catalogue; using the name from function_names: %s", code, c.b.Department.Year, name)
+		c.warnf(path, "功能分类 项 %s 不在 %d 年的分类目录中，已采用 function_names 中的名称：%s", code, c.b.Department.Year, name)
 		return
 	}
-	c.errorf(path, "unknown 功能分类 项 %s: not in the %d catalogue; if it is right, name it under function_names", code, c.b.Department.Year)
+	c.errorf(path, "功能分类 项 %s 不在 %d 年的分类目录中：请核对编码；如确认无误，请在 function_names 下填写它的名称", code, c.b.Department.Year)
 }
 
 // economic checks a 部门预算支出经济分类 款 code and reports its name.
 func (c *checker) economic(path, code string) (string, bool) {
 	if !isDigits(code, 5) {
-		c.errorf(path, "经济分类 code %q must be 5 digits (类3 款2, e.g. 30101)", code)
+		c.errorf(path, "经济分类编码%s应为 5 位数字（类 3 位、款 2 位，如 30101）", quote(code))
 		return "", false
 	}
 	if c.cat == nil {
@@ -228,7 +232,7 @@ func (c *checker) economic(path, code string) (string, bool) {
 	}
 	name, ok := c.cat.DeptEconomic(code)
 	if !ok {
-		c.errorf(path, "unknown 部门预算支出经济分类 code %s", code)
+		c.errorf(path, "部门预算支出经济分类中没有编码 %s", code)
 		return "", false
 	}
 	return name, true
@@ -237,7 +241,7 @@ func (c *checker) economic(path, code string) (string, bool) {
 func (c *checker) lines() {
 	b := c.b
 	if len(b.Lines) == 0 {
-		c.errorf("lines", "missing: a budget has at least one spending line")
+		c.errorf("lines", "未填写：预算至少要有一条支出明细")
 	}
 	projects := b.projectIndex()
 	for i, l := range b.Lines {
@@ -246,29 +250,29 @@ func (c *checker) lines() {
 		c.function(p+".function", l.Function)
 		name, ecoOK := c.economic(p+".economic", l.Economic)
 		if !l.Source.known() {
-			c.errorf(p+".source", "unknown source %q: use one of %s", l.Source, sourceNames())
+			c.errorf(p+".source", "资金来源%s无法识别：请填写以下之一：%s", quote(string(l.Source)), sourceList())
 		}
 		c.amount(p+".amount", l.Amount)
 		if l.Amount.IsZero() {
-			c.errorf(p+".amount", "zero amount: leave out a line without money")
+			c.errorf(p+".amount", "金额为零：没有金额的支出明细请删去")
 		}
 		switch {
 		case l.Project != "" && l.Basic != "":
-			c.errorf(p+".basic", "a project line (project %s) cannot also be 基本支出 (%s): remove one", l.Project, l.Basic)
+			c.errorf(p+".basic", "这条明细属于项目 %s，不能同时是基本支出（%s）：请删去其中一项", l.Project, l.Basic)
 		case l.Project == "" && l.Basic == "":
-			c.errorf(p, "neither 基本支出 nor a project: set basic (人员经费 or 公用经费) or project")
+			c.errorf(p, "既不是基本支出，也不属于项目：请填写 basic（人员经费 或 公用经费）或 project")
 		case l.Project == "":
 			c.basicEconomic(p, l, name, ecoOK)
 		default:
 			proj := projects[l.Project]
 			if proj == nil {
-				c.errorf(p+".project", "project %q is not defined under projects", l.Project)
+				c.errorf(p+".project", "项目%s未在 projects 中列出", quote(l.Project))
 			} else if l.ProjectName != "" && l.ProjectName != proj.Name {
-				c.errorf(p+".project_name", "the same project named differently: line says %q, project %s is %q", l.ProjectName, proj.Code, proj.Name)
+				c.errorf(p+".project_name", "同一项目名称不一致：本条明细写作%s，项目 %s 的名称是%s", quote(l.ProjectName), proj.Code, quote(proj.Name))
 			}
 		}
 		if l.Project == "" && l.ProjectName != "" {
-			c.errorf(p+".project_name", "project name %q on a 基本支出 line without a project", l.ProjectName)
+			c.errorf(p+".project_name", "基本支出明细不属于任何项目，却填写了项目名称%s：请删去，或填写 project", quote(l.ProjectName))
 		}
 	}
 }
@@ -279,14 +283,14 @@ func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
 	switch l.Basic {
 	case Personnel:
 		if ecoOK && !containsString(personnelClasses, class) {
-			c.errorf(p+".economic", "%s %s is not 人员经费: 人员经费 uses 301 工资福利支出 and 303 对个人和家庭的补助", l.Economic, name)
+			c.errorf(p+".economic", "%s %s不属于人员经费：人员经费应使用 301 工资福利支出 和 303 对个人和家庭的补助", l.Economic, name)
 		}
 	case Public:
 		if ecoOK && !containsString(publicClasses, class) {
-			c.errorf(p+".economic", "%s %s is not 公用经费: 公用经费 uses 302 商品和服务支出 and 310 资本性支出 (also 309, 399)", l.Economic, name)
+			c.errorf(p+".economic", "%s %s不属于公用经费：公用经费应使用 302 商品和服务支出 和 310 资本性支出（以及 309、399）", l.Economic, name)
 		}
 	default:
-		c.errorf(p+".basic", "unknown basic kind %q: use %s or %s", l.Basic, Personnel, Public)
+		c.errorf(p+".basic", "基本支出类型%s无法识别：请填写 %s", quote(string(l.Basic)), eitherOf(string(Personnel), string(Public)))
 	}
 }
 
@@ -304,25 +308,25 @@ func (c *checker) projects() {
 	for i, pr := range b.Projects {
 		p := fmt.Sprintf("projects[%d]", i)
 		if pr.Code == "" {
-			c.errorf(p+".code", "missing project code")
+			c.errorf(p+".code", "未填写项目编码")
 		} else if j, dup := codes[pr.Code]; dup {
-			c.errorf(p+".code", "duplicate project code %q: projects[%d] has it too", pr.Code, j)
+			c.errorf(p+".code", "项目编码%s重复：projects[%d] 已使用这个编码", quote(pr.Code), j)
 		} else {
 			codes[pr.Code] = i
 		}
 		if strings.TrimSpace(pr.Name) == "" {
-			c.errorf(p+".name", "missing project name")
+			c.errorf(p+".name", "未填写项目名称")
 		} else if j, dup := names[pr.Name]; dup {
-			c.errorf(p+".name", "two projects named %q: projects[%d] has the same name", pr.Name, j)
+			c.errorf(p+".name", "项目名称%s重复：projects[%d] 也叫这个名称", quote(pr.Name), j)
 		} else {
 			names[pr.Name] = i
 		}
 		if pr.Type != OtherOperation && pr.Type != SpecificTarget {
-			c.errorf(p+".type", "project type %q: use %s or %s", pr.Type, OtherOperation, SpecificTarget)
+			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(OtherOperation), string(SpecificTarget)))
 		}
 		c.unit(p+".unit", pr.Unit)
 		if pr.Code != "" && !used[pr.Code] {
-			c.warnf(p, "project %s %s is defined but no line uses it", pr.Code, pr.Name)
+			c.warnf(p, "项目 %s%s已列出，但没有支出明细使用它", pr.Code, quote(pr.Name))
 		}
 		total := sums[pr.Code]
 		procured := decimal.Zero
@@ -332,7 +336,7 @@ func (c *checker) projects() {
 			procured = procured.Add(pc.Amount)
 		}
 		if procured.GreaterThan(total) {
-			c.errorf(p+".procurement", "procurement %s is more than the project's %s", procured, total)
+			c.errorf(p+".procurement", "政府采购 %s 超过了项目金额 %s", procured, total)
 		}
 		c.targets(p, pr, total)
 	}
@@ -342,7 +346,7 @@ func (c *checker) procurementItem(p string, pc Procurement) {
 	switch pc.Category {
 	case Goods, Works, Services:
 	default:
-		c.errorf(p+".category", "procurement category %q: use %s, %s or %s", pc.Category, Goods, Works, Services)
+		c.errorf(p+".category", "采购类别%s无法识别：请填写 %s", quote(string(pc.Category)), eitherOf(string(Goods), string(Works), string(Services)))
 	}
 	c.amount(p+".amount", pc.Amount)
 }
@@ -355,13 +359,13 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 		switch t.Kind {
 		case Cost, Output, Benefit, Satisfaction:
 		default:
-			c.errorf(tp+".kind", "target kind %q: use %s, %s, %s or %s", t.Kind, Cost, Output, Benefit, Satisfaction)
+			c.errorf(tp+".kind", "指标类型%s无法识别：请填写 %s", quote(string(t.Kind)), eitherOf(string(Cost), string(Output), string(Benefit), string(Satisfaction)))
 		}
 		if strings.TrimSpace(t.Indicator) == "" {
-			c.errorf(tp+".indicator", "missing indicator (三级指标)")
+			c.errorf(tp+".indicator", "未填写三级指标")
 		}
 		if strings.TrimSpace(t.Value) == "" {
-			c.errorf(tp+".value", "missing value (指标值)")
+			c.errorf(tp+".value", "未填写指标值")
 		}
 		c.targetValue(tp+".value", t.Kind == Satisfaction, t.Indicator, t.Value)
 		if t.Kind == Cost {
@@ -372,11 +376,11 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 		}
 	}
 	if costs > 0 && !costSum.Equal(total) {
-		what := "cost target"
+		what := "成本指标为"
 		if costs > 1 {
-			what = fmt.Sprintf("the %d cost targets add up to", costs)
+			what = fmt.Sprintf("%d 个成本指标合计", costs)
 		}
-		c.errorf(p+".targets", "%s %s %s, but the project's lines add up to %s %s", what, costSum, c.b.moneyUnit(), total, c.b.moneyUnit())
+		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, costSum, c.b.moneyUnit(), total, c.b.moneyUnit())
 	}
 }
 
@@ -430,10 +434,10 @@ func (c *checker) targetValue(path string, satisfaction bool, indicator, value s
 	satisfaction = satisfaction || strings.Contains(indicator, "满意")
 	if cmp.unit == "%" && cmp.number.GreaterThan(hundred) &&
 		(satisfaction || strings.Contains(indicator, "率") || strings.Contains(indicator, "合格")) {
-		c.errorf(path, "%s: a rate cannot exceed 100%%", value)
+		c.errorf(path, "指标值 %s 有误：比率不能超过 100%%", value)
 	}
 	if satisfaction && cmp.unit == "%" && isUpperBound(cmp.op) {
-		c.errorf(path, "%s is an upper bound on satisfaction, always met: write a lower bound such as ≥95%%", value)
+		c.errorf(path, "指标值 %s 是满意度的上限，总能达到，起不到约束作用：请改写为下限，如 ≥95%%", value)
 	}
 }
 
@@ -478,7 +482,7 @@ func (c *checker) income() {
 				c.amount(p, d)
 				totalIncome = totalIncome.Add(d)
 				if !s.known() {
-					c.errorf(p, "unknown source %q: use one of %s", s, sourceNames())
+					c.errorf(p, "资金来源%s无法识别：请填写以下之一：%s", quote(string(s)), sourceList())
 				}
 			}
 			if !d.Equal(spent[s]) {
@@ -486,14 +490,14 @@ func (c *checker) income() {
 				if !declaredOK {
 					target = path
 				}
-				c.errorf(target, "%s income from %s is %s but the lines spend %s: income must equal spending", what, s, d, spent[s])
+				c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", what, s, d, spent[s])
 			}
 		}
 	}
-	side("income.this_year", "this year's", b.Income.ThisYear, spentThis)
-	side("income.carry_over", "carried-over", b.Income.CarryOver, spentCarry)
+	side("income.this_year", "本年", b.Income.ThisYear, spentThis)
+	side("income.carry_over", "上年结转", b.Income.CarryOver, spentCarry)
 	if !totalIncome.Equal(totalSpent) {
-		c.errorf("income", "income totals %s but spending totals %s", totalIncome, totalSpent)
+		c.errorf("income", "收入合计 %s，支出合计 %s：收入应与支出相等", totalIncome, totalSpent)
 	}
 }
 
@@ -537,7 +541,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 	c.amount(path+".reception", t.Reception)
 	sum := t.Abroad.Add(t.VehiclePurchase).Add(t.VehicleOperation).Add(t.Reception)
 	if t.Total != nil && !t.Total.Equal(sum) {
-		c.errorf(path+".total", "\"三公\" total %s is not the sum of its items, %s", t.Total, sum)
+		c.errorf(path+".total", "“三公”经费合计 %s 不等于各项之和 %s", t.Total, sum)
 	}
 	if path != "three_public" {
 		return
@@ -568,7 +572,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 		{"reception", ecoReception, "公务接待费", t.Reception},
 	} {
 		if !item.declared.Equal(spent[item.code]) {
-			c.errorf(path+"."+item.key, "\"三公\" %s %s but the 财政拨款 lines on %s spend %s", item.name, item.declared, item.code, spent[item.code])
+			c.errorf(path+"."+item.key, "“三公”经费中%s为 %s，但经济分类 %s 的财政拨款支出明细合计 %s：二者应相等", item.name, item.declared, item.code, spent[item.code])
 		}
 	}
 }
@@ -588,7 +592,7 @@ func (c *checker) procurement() {
 	if t := b.Procurement.Total; t != nil {
 		c.amount("procurement.total", *t)
 		if !t.Equal(sum) {
-			c.errorf("procurement.total", "procurement total %s is not the sum of the projects' and basic procurement, %s", t, sum)
+			c.errorf("procurement.total", "政府采购合计 %s 不等于各项目和基本支出的政府采购之和 %s", t, sum)
 		}
 	}
 }
@@ -605,9 +609,9 @@ func (c *checker) prior() {
 	for i, pp := range b.Prior.Projects {
 		p := fmt.Sprintf("prior.projects[%d]", i)
 		if pp.Code == "" {
-			c.errorf(p+".code", "missing project code")
+			c.errorf(p+".code", "未填写项目编码")
 		} else if j, dup := seen[pp.Code]; dup {
-			c.errorf(p+".code", "prior project %q listed twice: prior.projects[%d] has it too", pp.Code, j)
+			c.errorf(p+".code", "上年项目%s重复列出：prior.projects[%d] 已有这个项目", quote(pp.Code), j)
 		} else {
 			seen[pp.Code] = i
 		}

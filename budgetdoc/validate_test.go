@@ -70,93 +70,93 @@ func TestValidateBrokenInputs(t *testing.T) {
 		want     expect
 	}{
 		{"income differs from spending", "一般公共预算财政拨款: 492.82", "一般公共预算财政拨款: 490.82",
-			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"490.82", "492.82", "income must equal spending"}}},
+			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"本年收入中一般公共预算财政拨款为 490.82", "支出明细合计 492.82", "收入应与支出相等"}}},
 		{"income total differs", "一般公共预算其他资金: 48.00", "一般公共预算其他资金: 50.00",
-			expect{"income", Error, []string{"542.82", "540.82"}}},
+			expect{"income", Error, []string{"收入合计 542.82", "支出合计 540.82"}}},
 		{"spending from an undeclared source", "source: 一般公共预算财政拨款, amount: 20.00}", "source: 事业收入, amount: 20.00}",
-			expect{"income.this_year", Error, []string{"事业收入", "income must equal spending"}}},
+			expect{"income.this_year", Error, []string{"本年收入中事业收入为 0", "用这笔资金的支出明细合计 20", "收入应与支出相等"}}},
 		{"carry-over not declared", village, strings.Replace(village, "amount: 7.48}", "carry_over: true, amount: 7.48}", 1),
-			expect{"income.carry_over", Error, []string{"carried-over", "7.48"}}},
+			expect{"income.carry_over", Error, []string{"上年结转收入中一般公共预算财政拨款为 0", "7.48"}}},
 		{"negative amount", wage, strings.Replace(wage, "75.66", "-75.66", 1),
-			expect{"lines[0].amount", Error, []string{"negative amount -75.66"}}},
+			expect{"lines[0].amount", Error, []string{"金额 -75.66 是负数"}}},
 		{"three decimals", wage, strings.Replace(wage, "75.66", "75.655", 1),
-			expect{"lines[0].amount", Error, []string{"75.655", "more than two decimals"}}},
+			expect{"lines[0].amount", Error, []string{"金额 75.655 超过两位小数", "万元", "最多保留两位小数"}}},
 		{"zero line", wage, strings.Replace(wage, "75.66", "0", 1),
-			expect{"lines[0].amount", Error, []string{"zero amount"}}},
+			expect{"lines[0].amount", Error, []string{"金额为零"}}},
 		{"unknown unit on a line", `{unit: "019001", function: "2010301", economic: "30101"`, `{unit: "019002", function: "2010301", economic: "30101"`,
-			expect{"lines[0].unit", Error, []string{`unknown unit "019002"`, "019001"}}},
+			expect{"lines[0].unit", Error, []string{"没有编码为“019002”的单位", "019001"}}},
 		{"function not 7 digits", `function: "2010301", economic: "30101"`, `function: "201031", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"must be 7 digits"}}},
+			expect{"lines[0].function", Error, []string{"“201031”应为 7 位数字"}}},
 		{"unknown function class", `function: "2010301", economic: "30101"`, `function: "9990301", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"unknown 功能分类 类 999"}}},
+			expect{"lines[0].function", Error, []string{"功能分类中没有类 999"}}},
 		{"unknown function section", `function: "2010301", economic: "30101"`, `function: "2018801", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"unknown 功能分类 款 20188"}}},
+			expect{"lines[0].function", Error, []string{"功能分类中没有款 20188"}}},
 		{"unknown function item", `function: "2010301", economic: "30101"`, `function: "2010398", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"unknown 功能分类 项 2010398", "function_names"}}},
+			expect{"lines[0].function", Error, []string{"功能分类 项 2010398 不在 2023 年的分类目录中", "function_names"}}},
 		{"unknown economic code", wage, strings.Replace(wage, "30101", "30198", 1),
-			expect{"lines[0].economic", Error, []string{"unknown 部门预算支出经济分类 code 30198"}}},
+			expect{"lines[0].economic", Error, []string{"部门预算支出经济分类中没有编码 30198"}}},
 		{"office costs as personnel", wage, strings.Replace(wage, "30101", "30201", 1),
-			expect{"lines[0].economic", Error, []string{"30201", "办公费", "is not 人员经费", "301", "303"}}},
+			expect{"lines[0].economic", Error, []string{"30201", "办公费", "不属于人员经费", "301", "303"}}},
 		{"wages as public", office, strings.Replace(office, "30201", "30101", 1),
-			expect{"lines[10].economic", Error, []string{"30101", "is not 公用经费", "302", "310"}}},
+			expect{"lines[10].economic", Error, []string{"30101", "不属于公用经费", "302", "310"}}},
 		{"unknown basic kind", wage, strings.Replace(wage, "basic: 人员经费", "basic: 工资", 1),
-			expect{"lines[0].basic", Error, []string{`unknown basic kind "工资"`}}},
+			expect{"lines[0].basic", Error, []string{"基本支出类型“工资”无法识别", "人员经费", "公用经费"}}},
 		{"basic line with a project", wage, strings.Replace(wage, "basic: 人员经费", `basic: 人员经费, project: "410727230000000009617"`, 1),
-			expect{"lines[0].basic", Error, []string{"cannot also be 基本支出"}}},
+			expect{"lines[0].basic", Error, []string{"410727230000000009617", "不能同时是基本支出"}}},
 		{"project line without a project", village, strings.Replace(village, `project: "410727230000000009620", `, "", 1),
-			expect{"lines[17]", Error, []string{"neither 基本支出 nor a project"}}},
+			expect{"lines[17]", Error, []string{"既不是基本支出，也不属于项目"}}},
 		{"project not defined", village, strings.Replace(village, "9620", "9999", 1),
-			expect{"lines[17].project", Error, []string{`"410727230000000009999" is not defined`}}},
+			expect{"lines[17].project", Error, []string{"项目“410727230000000009999”未在 projects 中列出"}}},
 		{"project defined but unused", village, strings.Replace(village, "9620", "9617", 1),
-			expect{"projects[1]", Warning, []string{"defined but no line uses it"}}},
+			expect{"projects[1]", Warning, []string{"410727230000000009620", "已列出，但没有支出明细使用它"}}},
 		{"project named differently on a line", work, work + ", project_name: 工作经费",
-			expect{"lines[14].project_name", Error, []string{"the same project named differently", "工作经费（含22年16.75万）"}}},
+			expect{"lines[14].project_name", Error, []string{"同一项目名称不一致", "“工作经费”", "“工作经费（含22年16.75万）”"}}},
 		{"duplicate project code", `code: "410727230000000009620"
     name:`, `code: "410727230000000009617"
     name:`,
-			expect{"projects[1].code", Error, []string{"duplicate project code", "projects[0]"}}},
+			expect{"projects[1].code", Error, []string{"项目编码“410727230000000009617”重复", "projects[0]"}}},
 		{"two projects with one name", "name: 驻村工作队经费（含22年2.48万）", "name: 工作经费（含22年16.75万）",
-			expect{"projects[1].name", Error, []string{"two projects named", "projects[0]"}}},
+			expect{"projects[1].name", Error, []string{"项目名称“工作经费（含22年16.75万）”重复", "projects[0]"}}},
 		{"duplicate unit code", "kind: 行政}\n", "kind: 行政}\n  - {code: \"019001\", name: 另一单位, kind: 事业}\n",
-			expect{"units[1].code", Error, []string{`duplicate unit code "019001"`}}},
+			expect{"units[1].code", Error, []string{"单位编码“019001”重复"}}},
 		{"unit kind", "kind: 行政}", "kind: 企业}",
-			expect{"units[0].kind", Error, []string{`"企业"`, "行政", "事业"}}},
+			expect{"units[0].kind", Error, []string{"单位类型“企业”无法识别", "行政", "事业"}}},
 		{"three public total", "  reception: 0\n  total: 0", "  reception: 0\n  total: 1.50",
-			expect{"three_public.total", Error, []string{"1.5", "not the sum"}}},
+			expect{"three_public.total", Error, []string{"合计 1.5", "不等于各项之和 0"}}},
 		{"three public against lines", village, strings.Replace(village, "30299", "30217", 1),
-			expect{"three_public.reception", Error, []string{"公务接待费", "30217", "7.48"}}},
+			expect{"three_public.reception", Error, []string{"公务接待费为 0", "30217", "7.48"}}},
 		{"procurement total", "total: 91.47", "total: 90.00",
-			expect{"procurement.total", Error, []string{"90", "91.47"}}},
+			expect{"procurement.total", Error, []string{"政府采购合计 90", "91.47"}}},
 		{"procurement above the project", "item: 工作人员服装, amount: 37.20", "item: 工作人员服装, amount: 40.00",
-			expect{"projects[3].procurement", Error, []string{"40", "more than the project's 37.2"}}},
+			expect{"projects[3].procurement", Error, []string{"政府采购 40 超过了项目金额 37.2"}}},
 		{"rate above 100%", "value: ≥99%", "value: ≥120%",
-			expect{"projects[4].targets[5].value", Error, []string{"≥120%", "cannot exceed 100%"}}},
+			expect{"projects[4].targets[5].value", Error, []string{"≥120%", "比率不能超过 100%"}}},
 		{"satisfaction upper bound", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
-			expect{"projects[3].targets[5].value", Error, []string{"≤100%", "upper bound on satisfaction"}}},
+			expect{"projects[3].targets[5].value", Error, []string{"≤100%", "是满意度的上限", "≥95%"}}},
 		{"cost target off the amount", "value: ≤7.48万元", "value: ≤8.48万元",
-			expect{"projects[1].targets", Error, []string{"cost target 8.48", "7.48"}}},
+			expect{"projects[1].targets", Error, []string{"成本指标为 8.48 万元", "支出明细合计 7.48 万元"}}},
 		{"missing department name", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: \"\"\n  code:",
-			expect{"department.name", Error, []string{"missing"}}},
+			expect{"department.name", Error, []string{"未填写", "部门名称"}}},
 		{"year out of range", "year: 2023", "year: 1999",
-			expect{"department.year", Error, []string{"1999 out of range"}}},
+			expect{"department.year", Error, []string{"预算年度 1999 不在 2007–2100 之间"}}},
 		{"year without a catalogue", "year: 2023", "year: 2031",
-			expect{"department.year", Error, []string{"cannot check codes", "2031"}}},
+			expect{"department.year", Error, []string{"无法核对分类编码", "没有 2031 年的内置分类目录"}}},
 		{"published malformed", `published: "2023-04"`, `published: "2023-4"`,
-			expect{"department.published", Error, []string{"malformed month"}}},
+			expect{"department.published", Error, []string{"公开月份“2023-4”格式不对", "YYYY-MM"}}},
 		{"published before the year", `published: "2023-04"`, `published: "2022-12"`,
-			expect{"department.published", Error, []string{"before fiscal year 2023"}}},
+			expect{"department.published", Error, []string{"2022-12 早于预算年度 2023 年"}}},
 		{"unknown source on a line", "source: 一般公共预算其他资金, amount: 48.00}", "source: 自有资金, amount: 48.00}",
-			expect{"lines[15].source", Error, []string{`unknown source "自有资金"`}}},
+			expect{"lines[15].source", Error, []string{"资金来源“自有资金”无法识别", "一般公共预算其他资金"}}},
 		{"unknown source in income", "一般公共预算其他资金: 48.00", "一般公共预算其它资金: 48.00",
-			expect{"income.this_year.一般公共预算其它资金", Error, []string{"unknown source"}}},
+			expect{"income.this_year.一般公共预算其它资金", Error, []string{"资金来源“一般公共预算其它资金”无法识别"}}},
 		{"prior project listed twice", `- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
 			`- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}
     - {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
-			expect{"prior.projects[3].code", Error, []string{"listed twice", "prior.projects[2]"}}},
+			expect{"prior.projects[3].code", Error, []string{"上年项目“410727230000000009621”重复列出", "prior.projects[2]"}}},
 		{"money unit", "money_unit: 万元", "money_unit: 千元",
-			expect{"money_unit", Error, []string{`"千元"`, "万元", "元"}}},
+			expect{"money_unit", Error, []string{"金额单位“千元”无法识别", "万元", "元"}}},
 		{"no units", "units:\n  - {code: \"019001\", name: 封丘县政务服务和大数据管理局, kind: 行政}", "units: []",
-			expect{"units", Error, []string{"missing"}}},
+			expect{"units", Error, []string{"未填写", "本级"}}},
 	}
 	text := fengqiuText(t)
 	for _, tt := range tests {
@@ -249,18 +249,18 @@ func TestValidateReferenceContradictions(t *testing.T) {
 		want     expect
 	}{
 		{"表十二's 工作经历 against 表十's 工作经费", work, work + ", project_name: 工作经历（含22年16.75万）",
-			expect{"lines[14].project_name", Error, []string{"the same project named differently", "工作经历（含22年16.75万）", "工作经费（含22年16.75万）"}}},
+			expect{"lines[14].project_name", Error, []string{"同一项目名称不一致", "“工作经历（含22年16.75万）”", "“工作经费（含22年16.75万）”"}}},
 		{"表十二's 疫情防控工作经历", `economic: "30227", project: "410727230000000018704"`,
 			`economic: "30227", project: "410727230000000018704", project_name: 疫情防控工作经历（2023年）`,
-			expect{"lines[22].project_name", Error, []string{"the same project named differently"}}},
+			expect{"lines[22].project_name", Error, []string{"同一项目名称不一致", "疫情防控工作经历（2023年）"}}},
 		{"the narrative's 政务服务中心政服务能力提升", `economic: "31002", project: "410727230000000010436"`,
 			`economic: "31002", project: "410727230000000010436", project_name: 政务服务中心政服务能力提升（硬件、软件）项目`,
-			expect{"lines[21].project_name", Error, []string{"the same project named differently"}}},
+			expect{"lines[21].project_name", Error, []string{"同一项目名称不一致", "政务服务中心政服务能力提升（硬件、软件）项目"}}},
 		{"工装's ≤100% satisfaction", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
-			expect{"projects[3].targets[5].value", Error, []string{"upper bound on satisfaction"}}},
+			expect{"projects[3].targets[5].value", Error, []string{"≤100% 是满意度的上限"}}},
 		{"540.82 declared as 财政拨款 though 48.00 is not", "    一般公共预算财政拨款: 492.82\n    一般公共预算其他资金: 48.00",
 			"    一般公共预算财政拨款: 540.82",
-			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"540.82", "492.82"}}},
+			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"一般公共预算财政拨款为 540.82", "支出明细合计 492.82"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,7 +280,7 @@ func TestValidateGoBudget(t *testing.T) {
 	b := richBudget()
 	b.Lines[1].Amount = decimal.RequireFromString("2")
 	ps := b.Check()
-	if !find(ps, expect{"three_public.reception", Error, []string{"公务接待费 3", "spend 2"}}) {
+	if !find(ps, expect{"three_public.reception", Error, []string{"公务接待费为 3", "30217", "支出明细合计 2"}}) {
 		t.Fatalf("got %v", ps)
 	}
 	for _, p := range ps {
@@ -292,7 +292,7 @@ func TestValidateGoBudget(t *testing.T) {
 	empty := &Budget{}
 	ps = empty.Check()
 	for _, path := range []string{"department.name", "department.code", "department.year", "department.published", "units", "lines"} {
-		if !find(ps, expect{path, Error, []string{"missing"}}) {
+		if !find(ps, expect{path, Error, []string{"未填写"}}) {
 			t.Errorf("empty budget: nothing at %s in %v", path, ps)
 		}
 	}
@@ -309,7 +309,7 @@ func TestSetCatalogue(t *testing.T) {
 		t.Fatalf("test catalogue: %v", err)
 	}
 	b.SetCatalogue(extra)
-	if !find(b.Check(), expect{"lines[0].function", Error, []string{"unknown 功能分类"}}) {
+	if !find(b.Check(), expect{"lines[0].function", Error, []string{"功能分类中没有款"}}) {
 		t.Errorf("SetCatalogue's catalogue not used: %v", b.Check())
 	}
 	b.SetCatalogue(nil)

@@ -24,9 +24,10 @@ var builtinYears = map[int]func() (*Catalogue, error){
 func Builtin(year int) (*Catalogue, error) {
 	load, ok := builtinYears[year]
 	if !ok {
-		return nil, fmt.Errorf("catalogue: no built-in classification for %d; built in: %s; "+
-			"for another year write the files (%s) in the same format and use catalog.Load",
-			year, strings.Join(BuiltinYears(), ", "), strings.Join(catalogueFiles, ", "))
+		// The reader is the person whose budget names this year (the
+		// validator passes this on), so it is worded in Chinese.
+		return nil, fmt.Errorf("没有 %d 年的内置分类目录（内置的年度：%s）；其他年度请按同样格式编写目录文件（%s），用 catalog.Load 读取",
+			year, strings.Join(BuiltinYears(), "、"), strings.Join(catalogueFiles, "、"))
 	}
 	return load()
 }

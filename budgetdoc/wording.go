@@ -1,0 +1,44 @@
+package budgetdoc
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The messages a person reads are in Chinese, for the finance staff who fill
+// in the budget. These helpers keep their punctuation the same everywhere.
+
+// quote puts s in Chinese quotation marks, “s”. Text with characters that
+// cannot be seen (which the loader rejects in text fields, but a map key or a
+// budget built in Go may hold) is escaped as Go would, so the reader sees
+// what is there.
+func quote(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			q := strconv.Quote(s)
+			return "“" + q[1:len(q)-1] + "”"
+		}
+	}
+	return "“" + s + "”"
+}
+
+// listOf joins the items with the Chinese enumeration comma: 甲、乙、丙.
+func listOf(items ...string) string { return strings.Join(items, "、") }
+
+// eitherOf words a choice: "甲 或 乙", "甲、乙 或 丙".
+func eitherOf(items ...string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return listOf(items[:len(items)-1]...) + " 或 " + items[len(items)-1]
+}
+
+// sourceList names every known source of funds, for a message.
+func sourceList() string {
+	names := make([]string, len(Sources))
+	for i, s := range Sources {
+		names[i] = string(s)
+	}
+	return listOf(names...)
+}
