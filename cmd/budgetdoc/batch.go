@@ -14,33 +14,31 @@ import (
 	"github.com/budgetdoc/budgetdoc/budgetdoc"
 )
 
-const batchUsage = `Usage:
-  budgetdoc batch DIR -o OUTDIR [--format pdf,docx,xlsx] [-j N] [options]
+const batchUsage = `用法：
+  budgetdoc batch 文件夹 -o 输出文件夹 [--format pdf,docx,xlsx] [-j N] [选项]
 
-Makes the documents for every budget file (*.yaml, *.yml, *.json) in the
-folder DIR (not its subfolders), several at a time. OUTDIR/NAME.pdf (and
-.docx, .xlsx) is written for DIR/NAME.yaml. A file with errors is reported
-and skipped; the others are still made. At the end a summary names every
-file that failed and why. The exit status is 1 if any file failed.
+为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json）制作公开文件，
+同时处理多个。文件夹/名称.yaml 写出为 输出文件夹/名称.pdf（以及 .docx、.xlsx）。
+有错误的文件会列出并跳过，其他文件照常制作。最后的汇总列出每个失败的文件及原因。
+有文件失败时退出状态为 1。
 
-Ctrl-C stops starting new files; the files being made are finished, and no
-document is ever left half-written.
+按 Ctrl-C 后不再开始新文件；正在制作的文件会做完，不会留下写了一半的文件。
 
-Options:
-  -o OUTDIR          the folder to write to (made if it does not exist)
-  --format KINDS     which documents, separated by commas (default pdf)
-  -j N               how many files to make at a time (default: one per CPU)
-  --font ROLE=FILE   use a font file for a role, as for render
-  --templates DIR    a folder of *.tmpl files replacing the narrative wording
+选项：
+  -o OUTDIR          输出到哪个文件夹（不存在时自动创建）
+  --format KINDS     制作哪些文件，多个用逗号分隔（默认 pdf）
+  -j N               同时制作几个文件（默认每个 CPU 一个）
+  --font ROLE=FILE   为某一用途指定字体文件，与 render 相同
+  --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
 
-Example:
+示例：
   budgetdoc batch 各单位预算 -o 公开文件 --format pdf,xlsx
 
-  2 succeeded, 1 failed
-  failed:
-    各单位预算/城管局.yaml: 2 errors
-      各单位预算/城管局.yaml:27:3: income: income totals 670 but spending totals 697.1
-      各单位预算/城管局.yaml:28:17: income.this_year.一般公共预算财政拨款: this year's income from 一般公共预算财政拨款 is 600 but the lines spend 627.1: income must equal spending
+  成功 2 个，失败 1 个
+  失败：
+    各单位预算/城管局.yaml：2 个错误
+      各单位预算/城管局.yaml:27:3: income: 收入合计 670，支出合计 697.1：收入应与支出相等
+      各单位预算/城管局.yaml:28:17: income.this_year.一般公共预算财政拨款: 本年收入中一般公共预算财政拨款为 600，但用这笔资金的支出明细合计 627.1：收入应与支出相等
 `
 
 // fileResult is what became of one budget file.
@@ -78,13 +76,13 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	switch {
 	case len(positional) == 0:
-		return fail("name the folder of budget files")
+		return fail("请指定存放预算文件的文件夹")
 	case len(positional) > 1:
-		return fail("one folder at a time (got %s)", strings.Join(positional, ", "))
+		return fail("一次只能处理一个文件夹（收到 %s）", strings.Join(positional, "、"))
 	case outdir == "":
-		return fail("say where to write the documents with -o, for example -o 公开文件")
+		return fail("请用 -o 指定公开文件写到哪个文件夹，如 -o 公开文件")
 	case jobs < 1:
-		return fail("-j %d: make at least one file at a time", jobs)
+		return fail("-j %d：每次至少要制作一个文件", jobs)
 	}
 	dir := positional[0]
 	kinds, err := batchFormats(formatList)
@@ -105,11 +103,11 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintf(stderr, "budgetdoc batch: no budget files (*.yaml, *.yml, *.json) in %s\n", dir)
+		fmt.Fprintf(stderr, "budgetdoc batch: %s 中没有预算文件（*.yaml、*.yml、*.json）\n", dir)
 		return exitFailed
 	}
 	if err := os.MkdirAll(outdir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "budgetdoc batch: cannot make the folder %s: %v\n", outdir, bare(err))
+		fmt.Fprintf(stderr, "budgetdoc batch: 无法创建文件夹 %s：%s\n", outdir, reason(err))
 		return exitFailed
 	}
 	if err := checkFolder(outdir); err != nil {
@@ -171,14 +169,14 @@ func batchFormats(list string) ([]string, error) {
 			continue
 		}
 		if formatOf("x."+f) == "" {
-			return nil, fmt.Errorf("unknown --format %q: use pdf, docx or xlsx, separated by commas", f)
+			return nil, fmt.Errorf("无法识别的 --format“%s”：请用 pdf、docx 或 xlsx，多个用逗号分隔", f)
 		}
 		if !contains(kinds, f) {
 			kinds = append(kinds, f)
 		}
 	}
 	if len(kinds) == 0 {
-		return nil, fmt.Errorf("--format names no kind of document: use pdf, docx or xlsx")
+		return nil, fmt.Errorf("--format 没有指定任何文件类型：请用 pdf、docx 或 xlsx")
 	}
 	return kinds, nil
 }
@@ -200,7 +198,7 @@ func budgetFiles(dir string) ([]string, error) {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the folder %s: %v", dir, err)
+		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, reason(err))
 	}
 	var files []string
 	for _, e := range entries {
@@ -232,7 +230,7 @@ func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
 	for _, r := range results {
 		path := outputPath(outdir, r.input, kinds[0])
 		if first, taken := owner[path]; taken {
-			r.err = fmt.Errorf("%s: would write %s, as %s does; rename one of them", r.input, path, first)
+			r.err = fmt.Errorf("%s：会写出 %s，与 %s 写出的文件同名：请给其中一个文件改名", r.input, path, first)
 			continue
 		}
 		owner[path] = r.input
@@ -269,19 +267,19 @@ func batchSummary(w io.Writer, results []*fileResult, interrupted bool) int {
 			succeeded = append(succeeded, r)
 		}
 	}
-	fmt.Fprintf(w, "%d succeeded, %d failed", len(succeeded), len(failed))
+	fmt.Fprintf(w, "成功 %d 个，失败 %d 个", len(succeeded), len(failed))
 	if len(notStarted) > 0 {
-		fmt.Fprintf(w, ", %d not started (interrupted)", len(notStarted))
+		fmt.Fprintf(w, "，%d 个未开始（已中断）", len(notStarted))
 	}
 	fmt.Fprintln(w)
 	if len(failed) > 0 {
-		fmt.Fprintln(w, "failed:")
+		fmt.Fprintln(w, "失败：")
 		for _, r := range failed {
 			if r.err != nil && len(r.problems) == 0 {
 				fmt.Fprintf(w, "  %v\n", r.err)
 				continue
 			}
-			fmt.Fprintf(w, "  %s: %s\n", r.input, countProblems(r.problems))
+			fmt.Fprintf(w, "  %s：%s\n", r.input, countProblems(r.problems))
 			for _, p := range r.problems {
 				fmt.Fprintf(w, "    %s\n", p)
 			}
@@ -297,16 +295,16 @@ func batchSummary(w io.Writer, results []*fileResult, interrupted bool) int {
 		}
 	}
 	if len(warned) > 0 {
-		fmt.Fprintln(w, "made, with warnings:")
+		fmt.Fprintln(w, "已制作，但有警告：")
 		for _, r := range warned {
-			fmt.Fprintf(w, "  %s: %s\n", r.input, countProblems(r.problems))
+			fmt.Fprintf(w, "  %s：%s\n", r.input, countProblems(r.problems))
 			for _, p := range r.problems {
 				fmt.Fprintf(w, "    %s\n", p)
 			}
 		}
 	}
 	if len(notStarted) > 0 {
-		fmt.Fprintln(w, "not started:")
+		fmt.Fprintln(w, "未开始：")
 		for _, r := range notStarted {
 			fmt.Fprintf(w, "  %s\n", r.input)
 		}

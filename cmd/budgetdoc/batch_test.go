@@ -58,23 +58,23 @@ func TestBatchMixedInputs(t *testing.T) {
 		checkDocument(t, filepath.Join(out, name))
 	}
 
-	if !strings.HasPrefix(r.stdout, "2 succeeded, 3 failed\nfailed:\n") {
+	if !strings.HasPrefix(r.stdout, "成功 2 个，失败 3 个\n失败：\n") {
 		t.Errorf("summary starts %q", r.stdout)
 	}
 	for name, path := range broken {
-		if !strings.Contains(r.stdout, "  "+path+": ") {
+		if !strings.Contains(r.stdout, "  "+path+"：") {
 			t.Errorf("summary does not name %s (%s):\n%s", name, path, r.stdout)
 		}
 	}
 	// Each failed file's problems are listed, FILE:LINE:COLUMN.
-	if !regexp.MustCompile(`(?m)^    ` + regexp.QuoteMeta(broken["unbalanced-income"]) + `:\d+:\d+: .*income must equal spending`).MatchString(r.stdout) {
+	if !regexp.MustCompile(`(?m)^    ` + regexp.QuoteMeta(broken["unbalanced-income"]) + `:\d+:\d+: .*收入应与支出相等`).MatchString(r.stdout) {
 		t.Errorf("the unbalanced income is not explained:\n%s", r.stdout)
 	}
 	// stderr is not a terminal here: one line a file.
 	if n := len(lines(r.stderr)); n != 5 {
 		t.Errorf("want 5 progress lines, got %d:\n%s", n, r.stderr)
 	}
-	if !strings.Contains(r.stderr, "ok     "+filepath.Join(in, "封丘.yaml")+" → ") || !strings.Contains(r.stderr, "FAILED "+broken["unknown-key"]+": 1 error") {
+	if !strings.Contains(r.stderr, "完成 "+filepath.Join(in, "封丘.yaml")+" → ") || !strings.Contains(r.stderr, "失败 "+broken["unknown-key"]+"：1 个错误") {
 		t.Errorf("progress lines:\n%s", r.stderr)
 	}
 	noTemporaryFiles(t, out)
@@ -85,7 +85,7 @@ func TestBatchOutputNameClash(t *testing.T) {
 	copyFile(t, shifan, in, "a.yaml")
 	copyFile(t, shifan, in, "a.yml")
 	r := runCmd(t, "batch", in, "-o", out, "--format", "xlsx")
-	if r.code != exitFailed || !strings.Contains(r.stdout, "1 succeeded, 1 failed") || !strings.Contains(r.stdout, "a.yml: would write "+filepath.Join(out, "a.xlsx")) {
+	if r.code != exitFailed || !strings.Contains(r.stdout, "成功 1 个，失败 1 个") || !strings.Contains(r.stdout, "a.yml：会写出 "+filepath.Join(out, "a.xlsx")+"，与 "+filepath.Join(in, "a.yaml")+" 写出的文件同名") {
 		t.Errorf("exit %d, stdout:\n%s", r.code, r.stdout)
 	}
 	checkDocument(t, filepath.Join(out, "a.xlsx"))
@@ -118,7 +118,7 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Errorf("OUTDIR holds %q, want a.docx a.xlsx", got)
 	}
 	checkDocument(t, filepath.Join(out, "a.xlsx"))
-	want := "1 succeeded, 0 failed, 2 not started (interrupted)\nnot started:\n  " +
+	want := "成功 1 个，失败 0 个，2 个未开始（已中断）\n未开始：\n  " +
 		filepath.Join(in, "b.yaml") + "\n  " + filepath.Join(in, "c.yaml") + "\n"
 	if r.stdout != want {
 		t.Errorf("summary:\n%s\nwant:\n%s", r.stdout, want)
@@ -135,15 +135,15 @@ func TestBatchArguments(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"batch", "-o", out}, exitUsage, "name the folder"},
-		{[]string{"batch", in}, exitUsage, "with -o"},
-		{[]string{"batch", in, "-o", out, "-j", "0"}, exitUsage, "at least one"},
-		{[]string{"batch", in, "-o", out, "--format", "pdf,odt"}, exitUsage, `unknown --format "odt"`},
-		{[]string{"batch", in, "-o", out}, exitFailed, "no budget files"},
-		{[]string{"batch", filepath.Join(in, "none"), "-o", out}, exitFailed, "does not exist"},
-		{[]string{"batch", in, "-o", filepath.Join(file, "x")}, exitFailed, "cannot make the folder " + filepath.Join(file, "x") + ": not a directory"},
+		{[]string{"batch", "-o", out}, exitUsage, "请指定存放预算文件的文件夹"},
+		{[]string{"batch", in}, exitUsage, "请用 -o 指定"},
+		{[]string{"batch", in, "-o", out, "-j", "0"}, exitUsage, "-j 0：每次至少要制作一个文件"},
+		{[]string{"batch", in, "-o", out, "--format", "pdf,odt"}, exitUsage, "无法识别的 --format“odt”"},
+		{[]string{"batch", in, "-o", out}, exitFailed, "中没有预算文件"},
+		{[]string{"batch", filepath.Join(in, "none"), "-o", out}, exitFailed, "文件夹 " + filepath.Join(in, "none") + " 不存在"},
+		{[]string{"batch", in, "-o", filepath.Join(file, "x")}, exitFailed, "无法创建文件夹 " + filepath.Join(file, "x") + "：路径中有一部分是文件，不是文件夹（not a directory）"},
 	} {
-		if tc.code == exitFailed && strings.Contains(tc.want, "cannot make") {
+		if tc.code == exitFailed && strings.Contains(tc.want, "无法创建") {
 			copyFile(t, shifan, in, "a.yaml")
 		}
 		r := runCmd(t, tc.args...)

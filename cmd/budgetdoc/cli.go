@@ -33,13 +33,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if _, ok := <-signals; !ok {
 			return
 		}
-		fmt.Fprintln(stderr, "\ninterrupted: finishing what is running; press Ctrl-C again to stop at once")
+		fmt.Fprintln(stderr, "\n已中断：正在完成进行中的文件；再按一次 Ctrl-C 立即停止")
 		cancel()
 		if _, ok := <-signals; !ok {
 			return
 		}
 		removeTemporaryFiles()
-		fmt.Fprintln(stderr, "stopped: no output was half-written")
+		fmt.Fprintln(stderr, "已停止：没有留下写了一半的文件")
 		os.Exit(exitInterrupted)
 	}()
 	return runContext(ctx, args, stdout, stderr)
@@ -72,33 +72,33 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitOK
 	default:
 		if strings.HasPrefix(cmd, "-") {
-			fmt.Fprintf(stderr, "budgetdoc: unknown option %s: name a command first\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的选项 %s：请先写命令名（init、validate、render 或 batch）\n\n", cmd)
 		} else {
-			fmt.Fprintf(stderr, "budgetdoc: unknown command %q\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的命令“%s”：命令有 init、validate、render、batch\n\n", cmd)
 		}
 		fmt.Fprint(stderr, mainUsage)
 		return exitUsage
 	}
 }
 
-const mainUsage = `budgetdoc makes a department's 部门预算 disclosure (PDF, Word, Excel) from one budget file.
+const mainUsage = `budgetdoc 根据一个预算文件制作部门预算公开文件（PDF、Word、Excel）。
 
-Usage:
-  budgetdoc <command> [arguments]
+用法：
+  budgetdoc <命令> [参数]
 
-Commands:
-  init      write a new budget file, with explanations, to fill in
-  validate  check budget files and list every problem
-  render    make the PDF, Word (.docx) or Excel (.xlsx) document from a budget file
-  batch     make the documents for every budget file in a folder
+命令：
+  init      新建一个预算文件，每项都附有填写说明
+  validate  检查预算文件，一次列出全部问题
+  render    根据预算文件制作 PDF、Word（.docx）或 Excel（.xlsx）文件
+  batch     为一个文件夹中的每个预算文件制作公开文件
 
-Examples:
+示例：
   budgetdoc init -o 2023预算.yaml
   budgetdoc validate 2023预算.yaml
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc batch 各单位预算 -o 公开文件
 
-Run "budgetdoc <command> --help" for the options of a command.
+各命令的选项请运行“budgetdoc <命令> --help”查看。
 `
 
 // commandUsage is each command's help, for "budgetdoc help <command>" and
@@ -151,7 +151,7 @@ func parseCommand(fs *flag.FlagSet, usage string, args []string, stdout, stderr 
 		fmt.Fprint(stdout, usage)
 		return nil, exitOK, false
 	case err != nil:
-		return nil, usageError(stderr, fs.Name(), usage, "%v", err), false
+		return nil, usageError(stderr, fs.Name(), usage, "%s", flagError(err)), false
 	}
 	return positional, exitOK, true
 }

@@ -69,7 +69,7 @@ func noTemporaryFiles(t *testing.T, dir string) {
 
 func TestNoArgumentsPrintsUsage(t *testing.T) {
 	r := runCmd(t)
-	if r.code != exitUsage || !strings.Contains(r.stderr, "Commands:") {
+	if r.code != exitUsage || !strings.Contains(r.stderr, "命令：") {
 		t.Errorf("no arguments: exit %d, stderr %q; want exit 2 and the usage", r.code, r.stderr)
 	}
 }
@@ -87,7 +87,7 @@ func TestUnknownCommandAndFlag(t *testing.T) {
 		if r.code != exitUsage {
 			t.Errorf("%q: exit %d, want 2", args, r.code)
 		}
-		if !strings.Contains(r.stderr, "Usage:") || !strings.Contains(r.stderr, "budgetdoc") {
+		if !strings.Contains(r.stderr, "用法：") || !strings.Contains(r.stderr, "budgetdoc") {
 			t.Errorf("%q: stderr lacks the usage:\n%s", args, r.stderr)
 		}
 		if r.stdout != "" {
@@ -101,7 +101,7 @@ func TestUnknownCommandAndFlag(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		r := runCmd(t, args...)
-		if r.code != exitOK || !strings.Contains(r.stdout, "Examples:") {
+		if r.code != exitOK || !strings.Contains(r.stdout, "示例：") {
 			t.Errorf("%q: exit %d, stdout %q", args, r.code, r.stdout)
 		}
 	}
@@ -117,7 +117,7 @@ func TestHelp(t *testing.T) {
 			if r.code != exitOK {
 				t.Errorf("%q: exit %d, want 0", args, r.code)
 			}
-			if !strings.Contains(r.stdout, "Example") || !strings.Contains(r.stdout, "budgetdoc "+cmd) {
+			if !strings.Contains(r.stdout, "示例：") || !strings.Contains(r.stdout, "budgetdoc "+cmd) {
 				t.Errorf("%q: help lacks an example:\n%s", args, r.stdout)
 			}
 		}

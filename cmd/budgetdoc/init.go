@@ -17,19 +17,18 @@ import (
 //go:embed skeleton.yaml
 var skeleton []byte
 
-const initUsage = `Usage:
-  budgetdoc init -o NEW.yaml [--force]
+const initUsage = `用法：
+  budgetdoc init -o 新文件.yaml [--force]
 
-Writes a new budget file to fill in: every field the disclosure needs, each
-explained in a comment (what it is, the allowed values, the unit). Fill in
-the blanks ("" and 0), then check the file with budgetdoc validate.
-An existing file is never replaced unless --force is given.
+新建一个待填写的预算文件：公开文件需要的每一项都在，每项都有注释说明（是什么、
+可填的值、单位）。把空白处（"" 和 0）填好后，用 budgetdoc validate 检查。
+已有的文件不会被替换，除非加上 --force。
 
-Options:
-  -o FILE    the file to write (.yaml or .yml)
-  --force    replace FILE if it exists
+选项：
+  -o FILE    要写的文件（.yaml 或 .yml）
+  --force    FILE 已存在时替换它
 
-Example:
+示例：
   budgetdoc init -o 2023预算.yaml
 `
 
@@ -48,20 +47,20 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case len(positional) > 0:
-		return fail("unexpected %s: give the file to write with -o", strings.Join(positional, " "))
+		return fail("多余的参数 %s：要写的文件请用 -o 指定", strings.Join(positional, " "))
 	case out == "":
-		return fail("say where to write the new file with -o, for example -o 2023预算.yaml")
+		return fail("请用 -o 指定新文件写到哪里，如 -o 2023预算.yaml")
 	}
 	if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-		return fail("%s: name the file .yaml (the new file is YAML, with comments)", out)
+		return fail("%s：文件名请以 .yaml 结尾（新文件是带注释的 YAML）", out)
 	}
 	if err := checkFolder(filepath.Dir(out)); err != nil {
-		fmt.Fprintf(stderr, "budgetdoc init: cannot write %s: %v\n", out, err)
+		fmt.Fprintf(stderr, "budgetdoc init: 无法写入 %s：%v\n", out, err)
 		return exitFailed
 	}
 	if !force {
 		if _, err := os.Lstat(out); err == nil {
-			fmt.Fprintf(stderr, "budgetdoc init: %s already exists; it was left as it is (add --force to replace it)\n", out)
+			fmt.Fprintf(stderr, "budgetdoc init: %s 已存在，未作改动（如要替换，请加 --force）\n", out)
 			return exitFailed
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(stderr, "budgetdoc init: %v\n", writeError(out, err))
@@ -72,6 +71,6 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetdoc init: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(stdout, "wrote %s: fill in the blanks, then run: budgetdoc validate %s\n", out, out)
+	fmt.Fprintf(stdout, "已写出 %s：请填写其中的空白项，然后运行 budgetdoc validate %s\n", out, out)
 	return exitOK
 }

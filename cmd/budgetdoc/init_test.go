@@ -14,7 +14,7 @@ func TestInitWritesAndRefusesOverwrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "new.yaml")
 	r := runCmd(t, "init", "-o", path)
-	if r.code != exitOK || !strings.Contains(r.stdout, "wrote "+path) {
+	if r.code != exitOK || !strings.Contains(r.stdout, "已写出 "+path+"：请填写其中的空白项，然后运行 budgetdoc validate "+path) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	data, err := os.ReadFile(path)
@@ -24,7 +24,7 @@ func TestInitWritesAndRefusesOverwrite(t *testing.T) {
 
 	os.WriteFile(path, []byte("mine"), 0o644)
 	r = runCmd(t, "init", "-o", path)
-	if r.code != exitFailed || !strings.Contains(r.stderr, "already exists") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, path+" 已存在，未作改动（如要替换，请加 --force）") {
 		t.Errorf("overwrite: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "mine" {
@@ -57,8 +57,8 @@ func TestSkeletonLoads(t *testing.T) {
 		t.Fatalf("the blank skeleton validates (%v); its blanks should be reported", err)
 	}
 	for _, p := range ps.Errors() {
-		if !strings.Contains(p.Message, "missing") && !strings.Contains(p.Message, "zero amount") &&
-			!strings.Contains(p.Message, "neither 基本支出 nor a project") {
+		if !strings.Contains(p.Message, "未填写") && !strings.Contains(p.Message, "金额为零") &&
+			!strings.Contains(p.Message, "既不是基本支出，也不属于项目") {
 			t.Errorf("not a blank: %v", p)
 		}
 	}
@@ -114,7 +114,7 @@ func TestSkeletonValidatesWhenFilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runCmd(t, "validate", path)
-	want := path + ": OK — 收入 115.50 万元, 支出 115.50 万元 (基本 85.50, 项目 30.00), 1 个项目\n"
+	want := path + "：通过 — 收入 115.50 万元，支出 115.50 万元（基本 85.50，项目 30.00），1 个项目\n"
 	if r.code != exitOK || r.stdout != want {
 		t.Errorf("filled skeleton: exit %d\n%s\nwant %s", r.code, r.stdout, want)
 	}

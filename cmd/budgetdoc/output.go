@@ -115,7 +115,7 @@ func writeAll(docs map[string][]byte, order []string) error {
 // writeError words an error writing dest without the temporary file's
 // name, which means nothing to the reader.
 func writeError(dest string, err error) error {
-	return fmt.Errorf("cannot write %s: %w", dest, bare(err))
+	return fmt.Errorf("无法写入 %s：%s", dest, reason(err))
 }
 
 // bare strips the operation and file name from an error of the os package
@@ -139,13 +139,13 @@ func checkFolder(dir string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("the folder %s does not exist", dir)
+		return fmt.Errorf("文件夹 %s 不存在", dir)
 	case errors.Is(err, syscall.ENOTDIR):
-		return fmt.Errorf("cannot use the folder %s: part of that path is a file, not a folder", dir)
+		return fmt.Errorf("无法使用文件夹 %s：路径中有一部分是文件，不是文件夹", dir)
 	case err != nil:
-		return fmt.Errorf("cannot use the folder %s: %w", dir, bare(err))
+		return fmt.Errorf("无法使用文件夹 %s：%s", dir, reason(err))
 	case !info.IsDir():
-		return fmt.Errorf("%s is a file, not a folder", dir)
+		return fmt.Errorf("%s 是文件，不是文件夹", dir)
 	}
 	return nil
 }

@@ -56,9 +56,9 @@ func (p *progress) done(r *fileResult) {
 		if why == "" && r.err != nil {
 			why = r.err.Error()
 		}
-		fmt.Fprintf(p.w, "[%d/%d] FAILED %s: %s\n", p.finished, p.total, r.input, why)
+		fmt.Fprintf(p.w, "[%d/%d] 失败 %s：%s\n", p.finished, p.total, r.input, why)
 	default:
-		fmt.Fprintf(p.w, "[%d/%d] ok     %s → %s\n", p.finished, p.total, r.input, strings.Join(r.written, ", "))
+		fmt.Fprintf(p.w, "[%d/%d] 完成 %s → %s\n", p.finished, p.total, r.input, strings.Join(r.written, "、"))
 	}
 }
 
@@ -69,7 +69,7 @@ func (p *progress) drawBar(last string) {
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
 	failed := ""
 	if p.failed > 0 {
-		failed = fmt.Sprintf(", %d failed", p.failed)
+		failed = fmt.Sprintf("，失败 %d 个", p.failed)
 	}
 	// \r returns to the start of the line, \033[K clears what was there.
 	fmt.Fprintf(p.w, "\r\033[K%s %d/%d%s  %s", bar, p.finished, p.total, failed, last)

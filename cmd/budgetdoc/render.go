@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,29 +16,31 @@ import (
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
-const renderUsage = `Usage:
-  budgetdoc render INPUT -o OUTPUT [-o OUTPUT ...] [options]
+const renderUsage = `用法：
+  budgetdoc render 预算文件 -o 输出文件 [-o 输出文件 ...] [选项]
 
-Makes the disclosure document from the budget file INPUT (.yaml, .yml or
-.json). The kind of each OUTPUT comes from its name: .pdf, .docx (Word) or
-.xlsx (Excel, the twelve tables). Give -o several times to make several at
-once. The budget is checked first; if it has errors, nothing is written.
-A document is written whole or not at all, also when interrupted.
+根据预算文件（.yaml、.yml 或 .json）制作公开文件。每个输出文件的类型由文件名
+决定：.pdf、.docx（Word）或 .xlsx（Excel，即十二张附表）。多次使用 -o 可一次
+制作多个文件。制作前先检查预算，有错误时不写出任何文件。每个文件要么完整写出，
+要么不写，中途按 Ctrl-C 也是如此。
 
-Options:
-  -o FILE            where to write a document (may be given several times)
-  --format KIND      pdf, docx or xlsx, when the name of the one OUTPUT does
-                     not end in it
-  --font ROLE=FILE   use a font file (.ttf, .otf, or .ttc#INDEX for a face
-                     of a collection) for a role: body, title, heading, kai
-                     or table; may be given several times
-  --templates DIR    a folder of *.tmpl files replacing the narrative wording
+选项：
+  -o FILE            输出文件写到哪里（可多次使用）
+  --format KIND      pdf、docx 或 xlsx：只有一个输出文件、且文件名不以此结尾时
+                     用它指定类型
+  --font ROLE=FILE   为某一用途指定字体文件（.ttf、.otf，或用 .ttc#序号 指定字体
+                     集中的一款）；用途有 body（正文）、title（标题）、heading
+                     （小标题）、kai（楷体）、table（表格）；可多次使用
+  --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
 
-Examples:
+示例：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc render 2023预算.yaml -o 2023预算.pdf --font body=C:\Windows\Fonts\simfang.ttf
 `
+
+// errInterrupted is what a render stopped by Ctrl-C reports.
+var errInterrupted = errors.New("已中断")
 
 // formats are the kinds of document, by name and file extension.
 var formats = []string{"pdf", "docx", "xlsx"}
@@ -100,7 +103,7 @@ var fontRoles = []fonts.Role{fonts.Body, fonts.Title, fonts.Heading, fonts.Kai, 
 func parseFontFlag(spec string) (role fonts.Role, path string, index int, err error) {
 	name, path, ok := strings.Cut(spec, "=")
 	if !ok || path == "" {
-		return "", "", 0, fmt.Errorf("--font %q: write ROLE=FILE, for example body=simfang.ttf", spec)
+		return "", "", 0, fmt.Errorf("--font“%s”：请写成 用途=字体文件（ROLE=FILE），如 body=simfang.ttf", spec)
 	}
 	role = fonts.Role(strings.TrimSpace(name))
 	known := false
@@ -110,7 +113,7 @@ func parseFontFlag(spec string) (role fonts.Role, path string, index int, err er
 		known = known || r == role
 	}
 	if !known {
-		return "", "", 0, fmt.Errorf("--font %q: unknown role %q; the roles are %s", spec, name, strings.Join(names, ", "))
+		return "", "", 0, fmt.Errorf("--font“%s”：无法识别的用途“%s”；可用的用途有 %s", spec, name, strings.Join(names, "、"))
 	}
 	// A '#' followed by digits at the end picks a face of a collection; a
 	// '#' elsewhere is part of the file name.
@@ -144,11 +147,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	switch {
 	case len(positional) == 0:
-		return fail("name the budget file to render")
+		return fail("请指定要制作的预算文件")
 	case len(positional) > 1:
-		return fail("one budget file at a time (got %s); use batch for a folder", strings.Join(positional, ", "))
+		return fail("一次只能制作一个预算文件（收到 %s）；整个文件夹请用 batch", strings.Join(positional, "、"))
 	case len(outs) == 0:
-		return fail("say where to write the document with -o, for example -o 2023预算.pdf")
+		return fail("请用 -o 指定文件写到哪里，如 -o 2023预算.pdf")
 	}
 	input := positional[0]
 
@@ -166,7 +169,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	for _, o := range outputs {
 		if err := checkFolder(filepath.Dir(o.path)); err != nil {
-			fmt.Fprintf(stderr, "budgetdoc render: cannot write %s: %v\n", o.path, err)
+			fmt.Fprintf(stderr, "budgetdoc render: 无法写入 %s：%v\n", o.path, err)
 			return exitFailed
 		}
 	}
@@ -178,20 +181,20 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailed
 	}
 	if n := len(problems.Errors()); n > 0 {
-		fmt.Fprintf(stderr, "%s: %s; nothing written\n", input, countProblems(problems))
+		fmt.Fprintf(stderr, "%s：%s，没有写出任何文件\n", input, countProblems(problems))
 		return exitFailed
 	}
 
 	written, err := renderBudget(ctx, b, outputs, opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc render: %v; nothing written\n", err)
+		fmt.Fprintf(stderr, "budgetdoc render: %v；没有写出任何文件\n", err)
 		if ctx.Err() != nil {
 			return exitInterrupted
 		}
 		return exitFailed
 	}
 	for _, o := range written {
-		fmt.Fprintf(stdout, "wrote %s\n", o)
+		fmt.Fprintf(stdout, "已写出 %s\n", o)
 	}
 	return exitOK
 }
@@ -201,10 +204,10 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 	if format != "" {
 		format = strings.ToLower(strings.TrimPrefix(format, "."))
 		if formatOf("x."+format) == "" {
-			return nil, fmt.Errorf("unknown --format %q: use pdf, docx or xlsx", format)
+			return nil, fmt.Errorf("无法识别的 --format“%s”：请用 pdf、docx 或 xlsx", format)
 		}
 		if len(outs) > 1 {
-			return nil, fmt.Errorf("--format goes with a single -o; with several, name each file .pdf, .docx or .xlsx")
+			return nil, fmt.Errorf("--format 只能配合一个 -o 使用；有多个 -o 时，请让每个文件名以 .pdf、.docx 或 .xlsx 结尾")
 		}
 	}
 	seen := map[string]bool{}
@@ -215,11 +218,11 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 			f = formatOf(path)
 		}
 		if f == "" {
-			return nil, fmt.Errorf("cannot tell what kind of document %s is: name it .pdf, .docx or .xlsx, or give --format", path)
+			return nil, fmt.Errorf("无法判断 %s 是哪种文件：文件名请以 .pdf、.docx 或 .xlsx 结尾，或用 --format 指定", path)
 		}
 		clean := filepath.Clean(path)
 		if seen[clean] {
-			return nil, fmt.Errorf("%s is named twice", path)
+			return nil, fmt.Errorf("%s 指定了两次", path)
 		}
 		seen[clean] = true
 		outputs = append(outputs, output{path: path, format: f})
@@ -235,7 +238,7 @@ func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, op
 	var order []string
 	for _, o := range outputs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("interrupted")
+			return nil, errInterrupted
 		}
 		var buf bytes.Buffer
 		var err error
@@ -248,13 +251,13 @@ func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, op
 			err = b.WriteXLSX(&buf, opts)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot make %s: %w", o.path, err)
+			return nil, fmt.Errorf("无法制作 %s：%w", o.path, err)
 		}
 		docs[o.path] = buf.Bytes()
 		order = append(order, o.path)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("interrupted")
+		return nil, errInterrupted
 	}
 	if err := writeAll(docs, order); err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ func TestRenderExamples(t *testing.T) {
 		}
 		for _, out := range outs {
 			checkDocument(t, out)
-			if !strings.Contains(r.stdout, "wrote "+out+"\n") {
+			if !strings.Contains(r.stdout, "已写出 "+out+"\n") {
 				t.Errorf("stdout does not say %s was written: %q", out, r.stdout)
 			}
 		}
@@ -67,15 +67,15 @@ func TestRenderFormatFlag(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.txt")}, "cannot tell what kind of document"},
-		{[]string{"render", shifan, "--format", "odt", "-o", filepath.Join(dir, "x.odt")}, `unknown --format "odt"`},
-		{[]string{"render", shifan, "--format", "pdf", "-o", "a.pdf", "-o", "b.pdf"}, "--format goes with a single -o"},
-		{[]string{"render", shifan, "-o", "a.pdf", "-o", "./a.pdf"}, "named twice"},
-		{[]string{"render", shifan}, "with -o"},
-		{[]string{"render", "-o", "a.pdf"}, "name the budget file"},
-		{[]string{"render", shifan, fengqiu, "-o", "a.pdf"}, "one budget file at a time"},
-		{[]string{"render", shifan, "-o", "a.pdf", "--font", "body"}, "write ROLE=FILE"},
-		{[]string{"render", shifan, "-o", "a.pdf", "--font", "footnote=x.ttf"}, `unknown role "footnote"`},
+		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.txt")}, "无法判断 " + filepath.Join(dir, "x.txt") + " 是哪种文件"},
+		{[]string{"render", shifan, "--format", "odt", "-o", filepath.Join(dir, "x.odt")}, "无法识别的 --format“odt”"},
+		{[]string{"render", shifan, "--format", "pdf", "-o", "a.pdf", "-o", "b.pdf"}, "--format 只能配合一个 -o 使用"},
+		{[]string{"render", shifan, "-o", "a.pdf", "-o", "./a.pdf"}, "./a.pdf 指定了两次"},
+		{[]string{"render", shifan}, "请用 -o 指定"},
+		{[]string{"render", "-o", "a.pdf"}, "请指定要制作的预算文件"},
+		{[]string{"render", shifan, fengqiu, "-o", "a.pdf"}, "一次只能制作一个预算文件"},
+		{[]string{"render", shifan, "-o", "a.pdf", "--font", "body"}, "--font“body”：请写成 用途=字体文件"},
+		{[]string{"render", shifan, "-o", "a.pdf", "--font", "footnote=x.ttf"}, "无法识别的用途“footnote”"},
 	} {
 		r := runCmd(t, tc.args...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
@@ -112,7 +112,7 @@ func TestRenderFontAndTemplatesNotFound(t *testing.T) {
 		t.Errorf("missing font: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runCmd(t, "render", shifan, "-o", out, "--templates", filepath.Join(dir, "nowhere"))
-	if r.code != exitFailed || !strings.Contains(r.stderr, "nowhere does not exist") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, "nowhere 不存在") {
 		t.Errorf("missing templates: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -124,7 +124,7 @@ func TestRenderMissingInput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "none.yaml")
 	r := runCmd(t, "render", in, "-o", filepath.Join(dir, "a.pdf"))
-	if r.code != exitFailed || !strings.Contains(r.stderr, in+": no such file") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, in+"：文件不存在") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -138,7 +138,7 @@ func TestRenderInvalidWritesNothing(t *testing.T) {
 	if r.code != exitFailed {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
-	if !strings.Contains(r.stderr, "income must equal spending") || !strings.Contains(r.stderr, "2 errors; nothing written") {
+	if !strings.Contains(r.stderr, "收入应与支出相等") || !strings.Contains(r.stderr, "2 个错误，没有写出任何文件") {
 		t.Errorf("stderr %q", r.stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -157,11 +157,11 @@ func TestRenderUnwritableDestination(t *testing.T) {
 	}
 	good := filepath.Join(dir, "good.xlsx")
 	r := runCmd(t, "render", shifan, "-o", good, "-o", filepath.Join(file, "out.pdf"))
-	if r.code != exitFailed || !strings.Contains(r.stderr, "notes.txt is a file, not a folder") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, "notes.txt 是文件，不是文件夹") {
 		t.Errorf("under a file: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runCmd(t, "render", shifan, "-o", good, "-o", under)
-	if r.code != exitFailed || !strings.Contains(r.stderr, "part of that path is a file, not a folder") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, "路径中有一部分是文件，不是文件夹") {
 		t.Errorf("deeper under a file: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(good); err == nil {
@@ -179,7 +179,7 @@ func TestRenderUnwritableDestination(t *testing.T) {
 	}
 	defer os.Chmod(ro, 0o700)
 	r = runCmd(t, "render", shifan, "-o", good, "-o", filepath.Join(ro, "out.xlsx"))
-	if r.code != exitFailed || !strings.Contains(r.stderr, "permission denied") {
+	if r.code != exitFailed || !strings.Contains(r.stderr, "没有权限（permission denied）") {
 		t.Errorf("read-only folder: exit %d, stderr %q", r.code, r.stderr)
 	}
 	noTemporaryFiles(t, dir)
@@ -193,7 +193,7 @@ func TestWriteAllAllOrNothing(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(file, "b.pdf")
 	err := writeAll(map[string][]byte{a: []byte("%PDF-a"), b: []byte("%PDF-b")}, []string{a, b})
-	if err == nil || !strings.HasPrefix(err.Error(), "cannot write "+b+": ") || strings.Contains(err.Error(), ".tmp") {
+	if err == nil || !strings.HasPrefix(err.Error(), "无法写入 "+b+"：") || strings.Contains(err.Error(), ".tmp") {
 		t.Errorf("error %v", err)
 	}
 	if _, err := os.Stat(a); err == nil {
@@ -208,7 +208,7 @@ func TestRenderInterruptedWritesNothing(t *testing.T) {
 	cancel()
 	out := filepath.Join(dir, "a.xlsx")
 	r := runCmdContext(t, ctx, "render", shifan, "-o", out)
-	if r.code != exitInterrupted || !strings.Contains(r.stderr, "nothing written") {
+	if r.code != exitInterrupted || !strings.Contains(r.stderr, "已中断；没有写出任何文件") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(out); err == nil {

@@ -10,20 +10,19 @@ import (
 	"github.com/budgetdoc/budgetdoc/budgetdoc"
 )
 
-const validateUsage = `Usage:
-  budgetdoc validate INPUT [INPUT ...]
+const validateUsage = `用法：
+  budgetdoc validate 预算文件 [预算文件 ...]
 
-Checks budget files (.yaml, .yml or .json) and lists every problem at once,
-one a line, as FILE:LINE:COLUMN: what is wrong. Warnings are marked
-"warning:" and do not stop a document from being made. A file without
-errors gets a one-line summary of its totals.
+检查预算文件（.yaml、.yml 或 .json），一次列出全部问题，每行一个，格式为
+“文件:行:列: 字段: 问题说明”。警告以“警告：”标出，不妨碍制作公开文件。
+没有错误的文件显示一行收支合计。
 
-The exit status is 1 when any file has an error, 0 otherwise.
+有文件存在错误时退出状态为 1，否则为 0。
 
-Example:
+示例：
   budgetdoc validate 2023预算.yaml
 
-  2023预算.yaml: OK — 收入 540.82 万元, 支出 540.82 万元 (基本 165.12, 项目 375.70), 6 个项目
+  2023预算.yaml：通过 — 收入 540.82 万元，支出 540.82 万元（基本 165.12，项目 375.70），6 个项目
 `
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
@@ -33,7 +32,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	if len(positional) == 0 {
-		return usageError(stderr, "validate", validateUsage, "name the budget file to check")
+		return usageError(stderr, "validate", validateUsage, "请指定要检查的预算文件")
 	}
 	status = exitOK
 	for _, input := range positional {
@@ -54,19 +53,19 @@ func validateFile(w io.Writer, input string) bool {
 		return false
 	}
 	if len(problems.Errors()) > 0 {
-		fmt.Fprintf(w, "%s: %s\n", input, countProblems(problems))
+		fmt.Fprintf(w, "%s：%s\n", input, countProblems(problems))
 		return false
 	}
 	f, err := b.Figures()
 	if err != nil { // Check found no error, so Figures cannot fail; say so if it does
-		fmt.Fprintf(w, "%s: %v\n", input, err)
+		fmt.Fprintf(w, "%s：%v\n", input, err)
 		return false
 	}
-	ok := "OK"
+	ok := "通过"
 	if n := len(problems); n > 0 {
-		ok = "OK with " + countProblems(problems)
+		ok = "通过（" + countProblems(problems) + "）"
 	}
-	fmt.Fprintf(w, "%s: %s — %s\n", input, ok, summary(f))
+	fmt.Fprintf(w, "%s：%s — %s\n", input, ok, summary(f))
 	return true
 }
 
@@ -87,9 +86,9 @@ func loadAndCheck(input string) (b *budgetdoc.Budget, problems budgetdoc.Problem
 // readError words an error reading a file.
 func readError(input string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: no such file", input)
+		return fmt.Errorf("%s：文件不存在", input)
 	}
-	return fmt.Errorf("%s: cannot read the file: %v", input, bare(err))
+	return fmt.Errorf("%s：无法读取文件：%s", input, reason(err))
 }
 
 // printProblems prints one problem a line: FILE:LINE:COLUMN: path: message.
@@ -99,28 +98,21 @@ func printProblems(w io.Writer, problems budgetdoc.Problems) {
 	}
 }
 
-// countProblems says "2 errors, 1 warning".
+// countProblems says "2 个错误，1 个警告".
 func countProblems(ps budgetdoc.Problems) string {
 	var parts []string
 	if n := len(ps.Errors()); n > 0 {
-		parts = append(parts, plural(n, "error"))
+		parts = append(parts, fmt.Sprintf("%d 个错误", n))
 	}
 	if n := len(ps.Warnings()); n > 0 {
-		parts = append(parts, plural(n, "warning"))
+		parts = append(parts, fmt.Sprintf("%d 个警告", n))
 	}
-	return strings.Join(parts, ", ")
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return strings.Join(parts, "，")
 }
 
 // summary states a budget's totals as the disclosure prints them.
 func summary(f *budgetdoc.Figures) string {
-	return fmt.Sprintf("收入 %s %s, 支出 %s %s (基本 %s, 项目 %s), %d 个项目",
+	return fmt.Sprintf("收入 %s %s，支出 %s %s（基本 %s，项目 %s），%d 个项目",
 		f.Income.Total.StringFixed(2), f.MoneyUnit,
 		f.All.Total.StringFixed(2), f.MoneyUnit,
 		f.All.Basic.StringFixed(2), f.All.Projects.StringFixed(2),

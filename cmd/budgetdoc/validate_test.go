@@ -11,12 +11,12 @@ import (
 
 func TestValidateGood(t *testing.T) {
 	r := runCmd(t, "validate", fengqiu)
-	want := fengqiu + ": OK — 收入 540.82 万元, 支出 540.82 万元 (基本 165.12, 项目 375.70), 6 个项目\n"
+	want := fengqiu + "：通过 — 收入 540.82 万元，支出 540.82 万元（基本 165.12，项目 375.70），6 个项目\n"
 	if r.code != exitOK || r.stdout != want {
 		t.Errorf("validate fengqiu: exit %d\nstdout %q\nwant   %q\nstderr %q", r.code, r.stdout, want, r.stderr)
 	}
 	r = runCmd(t, "validate", fengqiu, shifan)
-	if r.code != exitOK || len(lines(r.stdout)) != 2 || !strings.Contains(r.stdout, shifan+": OK — 收入 697.10 万元") {
+	if r.code != exitOK || len(lines(r.stdout)) != 2 || !strings.Contains(r.stdout, shifan+"：通过 — 收入 697.10 万元") {
 		t.Errorf("validate both: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
@@ -29,9 +29,9 @@ var brokenVariants = []struct {
 	line     string // the line the problem is on, as it reads after the change
 	message  string // part of the message
 }{
-	{"unknown-key", "  code: \"501\"\n", "  code: \"501\"\n  cod: \"502\"\n", "  cod: \"502\"", "cod"},
-	{"wrong-amount", "amount: 85.20}", "amount: 85.2O}", "economic: \"30101\", basic: 人员经费, source: 一般公共预算财政拨款, amount: 85.2O}", "85.2O"},
-	{"unbalanced-income", "一般公共预算财政拨款: 627.10", "一般公共预算财政拨款: 672.10", "一般公共预算财政拨款: 672.10", "income must equal spending"},
+	{"unknown-key", "  code: \"501\"\n", "  code: \"501\"\n  cod: \"502\"\n", "  cod: \"502\"", "无法识别的键“cod”，是不是“code”？"},
+	{"wrong-amount", "amount: 85.20}", "amount: 85.2O}", "economic: \"30101\", basic: 人员经费, source: 一般公共预算财政拨款, amount: 85.2O}", "应为数字（以万元为单位的金额），实际是文字“85.2O”"},
+	{"unbalanced-income", "一般公共预算财政拨款: 627.10", "一般公共预算财政拨款: 672.10", "一般公共预算财政拨款: 672.10", "收入应与支出相等"},
 }
 
 // writeBroken writes each broken variant into dir and returns their paths.
@@ -99,7 +99,7 @@ func TestValidateBroken(t *testing.T) {
 			if !found {
 				t.Errorf("no problem on line %d mentions %q:\n%s", lineOf(t, path, v.line), v.message, r.stdout)
 			}
-			if last := out[len(out)-1]; !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `: \d+ errors?`).MatchString(last) {
+			if last := out[len(out)-1]; !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `：\d+ 个错误`).MatchString(last) {
 				t.Errorf("last line %q does not count the errors", last)
 			}
 		})
@@ -122,10 +122,10 @@ func TestValidateWarningsStillOK(t *testing.T) {
 	if r.code != exitOK || len(out) != 2 {
 		t.Fatalf("exit %d, want 0 with a warning and the summary:\n%s", r.code, r.stdout)
 	}
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `:\d+:\d+: warning: `).MatchString(out[0]) {
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(path) + `:\d+:\d+: 警告：projects\[\d+\]: 项目 X1“未用项目”已列出，但没有支出明细使用它$`).MatchString(out[0]) {
 		t.Errorf("warning line %q", out[0])
 	}
-	if !strings.HasPrefix(out[1], path+": OK with 1 warning — 收入 697.10 万元") {
+	if !strings.HasPrefix(out[1], path+"：通过（1 个警告） — 收入 697.10 万元") {
 		t.Errorf("summary %q", out[1])
 	}
 }
@@ -133,11 +133,11 @@ func TestValidateWarningsStillOK(t *testing.T) {
 func TestValidateMissingFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "none.yaml")
 	r := runCmd(t, "validate", path)
-	if r.code != exitFailed || r.stdout != path+": no such file\n" {
+	if r.code != exitFailed || r.stdout != path+"：文件不存在\n" {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	r = runCmd(t, "validate", "budget.txt")
-	if r.code != exitFailed || !strings.Contains(r.stdout, "budget.txt: unknown file type") {
+	if r.code != exitFailed || !strings.Contains(r.stdout, "budget.txt: 无法识别的文件类型“.txt”") {
 		t.Errorf("wrong extension: exit %d, stdout %q", r.code, r.stdout)
 	}
 	r = runCmd(t, "validate")
