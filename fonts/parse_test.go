@@ -211,6 +211,7 @@ func FuzzParse(f *testing.F) {
 	tiny := readTiny(f)
 	f.Add(tiny)
 	f.Add(buildTTC(tiny, tiny))
+	f.Add(tinyWithGlyphIDAt(f, len(tiny)-2)) // a segment read through idRangeOffset, at the file's very end
 	f.Add([]byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"))
 	f.Add([]byte("ttcf\x00\x01\x00\x00\xff\xff\xff\xff"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -237,15 +238,14 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// gopdf reads the glyph ids a format-4 segment's idRangeOffset points to straight from the file,
-// past the cmap table if need be, and fails with a bare "EOF" when they run past the end of the
-// file. Point tiny.ttf's 'A' segment (one code point, one id) at the file's last two bytes, then
-// two bytes further: Parse must accept the first (and gopdf load it) and refuse the second.
-func TestParseRefusesGlyphIdsPastEndOfFile(t *testing.T) {
-	tiny := readTiny(t)
+// tinyWithGlyphIDAt is tiny.ttf with its 'A' cmap segment switched to an idRangeOffset that
+// puts the segment's one glyph id at byte at of the file (which need not lie inside the file).
+func tinyWithGlyphIDAt(tb testing.TB, at int) []byte {
+	tb.Helper()
+	tiny := readTiny(tb)
 	records, err := readTableDirectory(tiny, 0)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cmapAt := int(tableOffset(records, "cmap"))
 	cmap := tables(tiny, records)["cmap"]
@@ -255,19 +255,25 @@ func TestParseRefusesGlyphIdsPastEndOfFile(t *testing.T) {
 			sub = int(u32(cmap, 4+8*i+4))
 		}
 	}
+	if sub < 0 {
+		tb.Fatal("tiny.ttf has no (3,1) cmap subtable")
+	}
 	segCount := int(u16(cmap, sub+6)) / 2
-	if sub < 0 || u16(cmap, sub+14+2*segCount+2) != 'A' || u16(cmap, sub+14) != 'A' {
-		t.Fatalf("tiny.ttf's first (3,1) segment is not U+0041 alone; the test needs rewriting")
+	if u16(cmap, sub+14+2*segCount+2) != 'A' || u16(cmap, sub+14) != 'A' {
+		tb.Fatal("tiny.ttf's first (3,1) segment is not U+0041 alone; tinyWithGlyphIDAt needs rewriting")
 	}
 	rangeOffAt := cmapAt + sub + 14 + 6*segCount + 2 // idRangeOffset[0] in the file
-	withRangeOffset := func(ro int) []byte {
-		d := bytes.Clone(tiny)
-		binary.BigEndian.PutUint16(d[rangeOffAt:], uint16(ro))
-		return d
-	}
-	lastFits := len(tiny) - 2 - rangeOffAt
+	binary.BigEndian.PutUint16(tiny[rangeOffAt:], uint16(at-rangeOffAt))
+	return tiny
+}
 
-	fits, err := Parse("fits", withRangeOffset(lastFits))
+// gopdf reads the glyph ids a format-4 segment's idRangeOffset points to straight from the file,
+// past the cmap table if need be, and fails with a bare "EOF" when they run past the end of the
+// file. Put tiny.ttf's 'A' glyph id (one code point, one id) in the file's last two bytes, then
+// two bytes further: Parse must accept the first (and gopdf load it) and refuse the second.
+func TestParseRefusesGlyphIdsPastEndOfFile(t *testing.T) {
+	size := len(readTiny(t))
+	fits, err := Parse("fits", tinyWithGlyphIDAt(t, size-2))
 	if err != nil {
 		t.Fatalf("glyph id in the file's last 2 bytes: %v", err)
 	}
@@ -275,7 +281,7 @@ func TestParseRefusesGlyphIdsPastEndOfFile(t *testing.T) {
 		t.Fatalf("gopdf refuses the font Parse accepted: %v", err)
 	}
 
-	past := withRangeOffset(lastFits + 2)
+	past := tinyWithGlyphIDAt(t, size)
 	if err := newPDF(t).AddTTFFontData("past", past); err == nil {
 		t.Fatal("gopdf loads a font whose glyph id lies past the end of the file; the check is not needed")
 	}
