@@ -46,8 +46,8 @@ three_public: {abroad: 0, vehicle_purchase: 0, vehicle_operation: 0, reception: 
 		}
 	}
 	// Output:
-	// budget.yaml:5:3: income: 收入合计 100，支出合计 90.005：收入应与支出相等
-	// budget.yaml:5:27: income.this_year.一般公共预算财政拨款: 本年收入中一般公共预算财政拨款为 100，但用这笔资金的支出明细合计 90.005：收入应与支出相等
+	// budget.yaml:5:3: income: 收入合计 100.00，支出合计 90.005：收入应与支出相等
+	// budget.yaml:5:27: income.this_year.一般公共预算财政拨款: 本年收入中一般公共预算财政拨款为 100.00，但用这笔资金的支出明细合计 90.005：收入应与支出相等
 	// budget.yaml:7:53: lines[0].economic: 30201 办公费不属于人员经费：人员经费应使用 301 工资福利支出 和 303 对个人和家庭的补助
 	// budget.yaml:7:103: lines[0].amount: 金额 90.005 超过两位小数：金额以万元为单位，最多保留两位小数
 }

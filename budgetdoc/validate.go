@@ -380,7 +380,7 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 		if costs > 1 {
 			what = fmt.Sprintf("%d 个成本指标合计", costs)
 		}
-		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, costSum, c.b.moneyUnit(), total, c.b.moneyUnit())
+		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, amountText(costSum), c.b.moneyUnit(), amountText(total), c.b.moneyUnit())
 	}
 }
 
@@ -490,14 +490,14 @@ func (c *checker) income() {
 				if !declaredOK {
 					target = path
 				}
-				c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", what, s, d, spent[s])
+				c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", what, s, amountText(d), amountText(spent[s]))
 			}
 		}
 	}
 	side("income.this_year", "本年", b.Income.ThisYear, spentThis)
 	side("income.carry_over", "上年结转", b.Income.CarryOver, spentCarry)
 	if !totalIncome.Equal(totalSpent) {
-		c.errorf("income", "收入合计 %s，支出合计 %s：收入应与支出相等", totalIncome, totalSpent)
+		c.errorf("income", "收入合计 %s，支出合计 %s：收入应与支出相等", amountText(totalIncome), amountText(totalSpent))
 	}
 }
 
@@ -572,7 +572,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 		{"reception", ecoReception, "公务接待费", t.Reception},
 	} {
 		if !item.declared.Equal(spent[item.code]) {
-			c.errorf(path+"."+item.key, "“三公”经费中%s为 %s，但经济分类 %s 的财政拨款支出明细合计 %s：二者应相等", item.name, item.declared, item.code, spent[item.code])
+			c.errorf(path+"."+item.key, "“三公”经费中%s为 %s，但经济分类 %s 的财政拨款支出明细合计 %s：二者应相等", item.name, amountText(item.declared), item.code, amountText(spent[item.code]))
 		}
 	}
 }

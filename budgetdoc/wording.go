@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/shopspring/decimal"
 )
 
 // The messages a person reads are in Chinese, for the finance staff who fill
@@ -41,4 +43,13 @@ func sourceList() string {
 		names[i] = string(s)
 	}
 	return listOf(names...)
+}
+
+// amountText prints an amount the way the document does, "697.10"; one with
+// more than two decimals (itself an error) prints in full, "90.005".
+func amountText(d decimal.Decimal) string {
+	if d.Round(2).Equal(d) {
+		return d.StringFixed(2)
+	}
+	return d.String()
 }
