@@ -10,22 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"github.com/signintech/gopdf"
 )
-
-// needTool returns the path of an outside tool, or skips the test when it is missing (fails
-// instead when BUDGETDOC_REQUIRE_TOOLS=1).
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("BUDGETDOC_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (BUDGETDOC_REQUIRE_TOOLS=1) but not found", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
 
 func newPDF(t *testing.T) *gopdf.GoPdf {
 	t.Helper()
@@ -131,7 +118,7 @@ func TestEmbeddedFacesRenderInPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out, err := exec.Command(needTool(t, "pdffonts"), path).CombinedOutput()
+	out, err := exec.Command(testtool.Path(t, "pdffonts"), path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdffonts: %v\n%s", err, out)
 	}
@@ -148,7 +135,7 @@ func TestEmbeddedFacesRenderInPDF(t *testing.T) {
 			t.Errorf("pdffonts: %s not embedded with Identity-H and ToUnicode:\n%s", ps, out)
 		}
 	}
-	text, err := exec.Command(needTool(t, "pdftotext"), path, "-").CombinedOutput()
+	text, err := exec.Command(testtool.Path(t, "pdftotext"), path, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, text)
 	}
