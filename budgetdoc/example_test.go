@@ -27,13 +27,17 @@ func Example() {
 // Every problem comes at once, each naming file:line:column and the field.
 func ExampleBudget_Validate() {
 	input := []byte(`
-department: {name: 某局, code: "101", year: 2023, published: "2023-03"}
+department: {name: 某局, code: "101", year: 2023, published: "2023-03", offices: [办公室], duties: [负责某项工作。]}
 units: [{code: "101001", name: 某局, kind: 行政}]
 income:
   this_year: {一般公共预算财政拨款: 100.00}
 lines:
   - {unit: "101001", function: "2010301", economic: "30201", basic: 人员经费, source: 一般公共预算财政拨款, amount: 90.005}
 three_public: {abroad: 0, vehicle_purchase: 0, vehicle_operation: 0, reception: 0}
+performance:
+  goals: [完成年度工作。]
+  tasks: [{name: 年度工作, content: 完成年度工作。}]
+  indicators: [{level1: 产出指标, level2: 重点工作任务完成, level3: 任务完成率, value: 100%}]
 `)
 	b, err := budgetdoc.Parse("budget.yaml", input)
 	if err != nil {

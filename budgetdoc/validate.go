@@ -123,6 +123,23 @@ func (c *checker) department() {
 	} else if d.Year != 0 && y < d.Year {
 		c.errorf("department.published", "公开月份 %04d-%02d 早于预算年度 %d 年", y, m, d.Year)
 	}
+	// 第一部分 states the offices and the duties: a document without them
+	// would print "内设0个科室" and an empty 主要职责.
+	c.texts("department.offices", d.Offices, "内设科室", "第一部分“机构设置情况”要列出内设科室")
+	c.texts("department.duties", d.Duties, "主要职责", "第一部分“主要职责”要逐条列出")
+}
+
+// texts checks a list of text that the document prints: it must have at
+// least one item, and no item may be blank.
+func (c *checker) texts(path string, items []string, what, why string) {
+	if len(items) == 0 {
+		c.errorf(path, "未填写%s：%s", what, why)
+	}
+	for i, s := range items {
+		if strings.TrimSpace(s) == "" {
+			c.errorf(fmt.Sprintf("%s[%d]", path, i), "未填写%s第 %d 项：请填写或删去这一项", what, i+1)
+		}
+	}
 }
 
 // parseMonth parses "YYYY-MM".
@@ -621,7 +638,30 @@ func (c *checker) prior() {
 }
 
 func (c *checker) performance() {
-	for i, in := range c.b.Performance.Indicators {
-		c.targetValue(fmt.Sprintf("performance.indicators[%d].value", i), in.Level1 == "满意度", in.Level3, in.Value)
+	p := c.b.Performance
+	c.texts("performance.goals", p.Goals, "年度履职目标", "部门（单位）整体绩效目标表要列出年度履职目标")
+	if len(p.Tasks) == 0 {
+		c.errorf("performance.tasks", "未填写年度主要任务：部门（单位）整体绩效目标表要列出年度主要任务")
+	}
+	for i, t := range p.Tasks {
+		path := fmt.Sprintf("performance.tasks[%d]", i)
+		if strings.TrimSpace(t.Name) == "" {
+			c.errorf(path+".name", "未填写任务名称")
+		}
+		if strings.TrimSpace(t.Content) == "" {
+			c.errorf(path+".content", "未填写任务的主要内容")
+		}
+	}
+	if len(p.Indicators) == 0 {
+		c.errorf("performance.indicators", "未填写绩效指标：部门（单位）整体绩效目标表要列出各级指标")
+	}
+	for i, in := range p.Indicators {
+		path := fmt.Sprintf("performance.indicators[%d]", i)
+		for _, f := range []struct{ key, name, value string }{{"level1", "一级指标", in.Level1}, {"level2", "二级指标", in.Level2}, {"level3", "三级指标", in.Level3}} {
+			if strings.TrimSpace(f.value) == "" {
+				c.errorf(path+"."+f.key, "未填写%s", f.name)
+			}
+		}
+		c.targetValue(path+".value", in.Level1 == "满意度", in.Level3, in.Value)
 	}
 }
