@@ -40,7 +40,7 @@ func chineseCount(n int) string {
 func chineseMonth(published string) (string, error) {
 	t, err := time.Parse("2006-01", published)
 	if err != nil {
-		return "", fmt.Errorf("publication month %q is not YYYY-MM", published)
+		return "", fmt.Errorf("公开月份“%s”格式不对：应写成 YYYY-MM", published)
 	}
 	digits := []rune("〇一二三四五六七八九")
 	var b strings.Builder

@@ -279,7 +279,7 @@ func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
 	}
 	t, err := template.New("").Funcs(funcs).ParseFS(fsys, "*.tmpl")
 	if err != nil {
-		return nil, fmt.Errorf("narrative templates: %w", err)
+		return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
 	}
 	var missing []string
 	for _, name := range templateNames {
@@ -288,7 +288,7 @@ func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("narrative templates: no template named %s", strings.Join(missing, ", "))
+		return nil, fmt.Errorf("说明文字模板不全：缺少名为 %s 的模板（可复制 templates/zh-CN 后修改）", strings.Join(missing, "、"))
 	}
 	return &narrator{tmpl: t, data: data}, nil
 }
@@ -297,7 +297,7 @@ func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
 func (n *narrator) text(name string) (string, error) {
 	var buf bytes.Buffer
 	if err := n.tmpl.ExecuteTemplate(&buf, name, n.data); err != nil {
-		return "", fmt.Errorf("narrative template %q: %w", name, err)
+		return "", fmt.Errorf("说明文字模板“%s”出错：%w", name, err)
 	}
 	return strings.TrimSpace(buf.String()), nil
 }
@@ -310,7 +310,7 @@ func (n *narrator) blocks(name string) ([]doc.Block, error) {
 	}
 	blocks, err := markup.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("narrative template %q: %w", name, err)
+		return nil, fmt.Errorf("说明文字模板“%s”的文字格式有误：%w", name, err)
 	}
 	return blocks, nil
 }

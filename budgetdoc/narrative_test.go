@@ -70,7 +70,7 @@ func TestTemplatesReplaceable(t *testing.T) {
 	}
 
 	delete(own, "narrative.tmpl")
-	if _, err := newNarrator(own, f, b.templateData(f)); err == nil || !strings.Contains(err.Error(), "narrative") {
+	if _, err := newNarrator(own, f, b.templateData(f)); err == nil || !strings.Contains(err.Error(), "缺少名为 narrative") {
 		t.Errorf("a set without the narrative template: %v, want an error naming it", err)
 	}
 }

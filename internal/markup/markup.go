@@ -52,7 +52,7 @@ func Parse(text string) ([]doc.Block, error) {
 			level := len(line) - len(strings.TrimLeft(line, "#"))
 			body := strings.TrimSpace(line[level:])
 			if level > 3 || body == "" || line[level] != ' ' {
-				return nil, fmt.Errorf("line %d: a heading is \"# \", \"## \" or \"### \" followed by its text: %q", n+1, line)
+				return nil, fmt.Errorf("第 %d 行：标题应以“# ”“## ”或“### ”开头，后接标题文字：%q", n+1, line)
 			}
 			if level == 1 && part != nil {
 				// Another line of the same part title.
@@ -63,7 +63,7 @@ func Parse(text string) ([]doc.Block, error) {
 			flush()
 			h, err := heading(level, body)
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", n+1, err)
+				return nil, fmt.Errorf("第 %d 行：%v", n+1, err)
 			}
 			blocks = append(blocks, h)
 			if level == 1 {
@@ -102,7 +102,7 @@ func heading(level int, body string) (*doc.Heading, error) {
 	}
 	tag := body[i:]
 	if !strings.HasSuffix(tag, "]") {
-		return nil, fmt.Errorf("unclosed TOC mark %q: write [目录] or [目录：entry text]", tag)
+		return nil, fmt.Errorf("目录标记 %q 没有闭合：请写成 [目录] 或 [目录：目录中的文字]", tag)
 	}
 	h.Text = strings.TrimSpace(body[:i])
 	h.InTOC = true
@@ -110,7 +110,7 @@ func heading(level int, body string) (*doc.Heading, error) {
 	if entry != "" {
 		entry, ok := strings.CutPrefix(entry, "：")
 		if !ok || strings.TrimSpace(entry) == "" {
-			return nil, fmt.Errorf("bad TOC mark %q: write [目录] or [目录：entry text]", tag)
+			return nil, fmt.Errorf("目录标记 %q 写法有误：请写成 [目录] 或 [目录：目录中的文字]", tag)
 		}
 		h.TOCText = strings.TrimSpace(entry)
 	}

@@ -54,8 +54,8 @@ func TestParse(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, src := range []string{"#### 四级", "#无空格", "## 标题 [目录：", "## 标题 [目录x]", "## 标题 [目录：]"} {
-		if _, err := Parse("正文\n" + src); err == nil || !strings.Contains(err.Error(), "line 2") {
-			t.Errorf("Parse(%q) = %v, want an error naming line 2", src, err)
+		if _, err := Parse("正文\n" + src); err == nil || !strings.Contains(err.Error(), "第 2 行") {
+			t.Errorf("Parse(%q) = %v, want an error naming 第 2 行", src, err)
 		}
 	}
 }
