@@ -46,6 +46,12 @@ func nums(ds ...decimal.Decimal) []doc.Cell {
 	return out
 }
 
+// labelled is an amount with the words a table prints beside it.
+type labelled struct {
+	label string
+	d     decimal.Decimal
+}
+
 func row(parts ...[]doc.Cell) []doc.Cell {
 	var out []doc.Cell
 	for _, p := range parts {
@@ -75,10 +81,7 @@ func (b *Budget) annexTables(f *Figures) []annexTable {
 // 一、部门收支总体情况表: income by source against spending by 功能分类 类.
 func (b *Budget) tableOverall(f *Figures) annexTable {
 	in := f.Income.ThisYear
-	left := []struct {
-		label string
-		d     decimal.Decimal
-	}{
+	left := []labelled{
 		{"一、一般公共预算", in.General},
 		{"其中：财政拨款", in.GeneralAppropriation},
 		{"二、政府性基金预算拨款收入", in.GovernmentFund},
@@ -221,10 +224,7 @@ func (b *Budget) tableSpending(serial, name string, t ByFunction[SpendingColumns
 // 四、财政拨款收支总体情况表.
 func (b *Budget) tableFiscal(f *Figures) annexTable {
 	in, co := f.Income.ThisYear, f.Income.CarryOver
-	left := []struct {
-		label string
-		d     decimal.Decimal
-	}{
+	left := []labelled{
 		{"一、本年收入", in.Fiscal},
 		{"（一）一般公共预算拨款", in.General},
 		{"其中：财政拨款", in.GeneralAppropriation},
@@ -395,10 +395,7 @@ func (b *Budget) tablePerformance(f *Figures) annexTable {
 	for _, task := range p.Tasks {
 		info.Body = append(info.Body, []doc.Cell{text(task.Name), {Text: task.Content, ColSpan: 3}})
 	}
-	budget := []struct {
-		label string
-		d     decimal.Decimal
-	}{
+	budget := []labelled{
 		{"部门预算总额（" + f.MoneyUnit + "）", f.All.Total},
 		{"1、资金来源：（1）政府预算资金", in.Fiscal.Add(co.Fiscal)},
 		{"（2）财政专户管理资金", in.SpecialAccount.Add(co.SpecialAccount)},
@@ -407,7 +404,9 @@ func (b *Budget) tablePerformance(f *Figures) annexTable {
 		{"（2）项目支出", f.All.Projects},
 	}
 	for i, r := range budget {
-		cells := []doc.Cell{{Text: r.label, ColSpan: 2}, {Text: numText(r.d), Number: num(r.d).Number, ColSpan: 2, Align: doc.AlignRight}}
+		amount := num(r.d)
+		amount.ColSpan = 2
+		cells := []doc.Cell{{Text: r.label, ColSpan: 2}, amount}
 		if i == 0 {
 			cells = append([]doc.Cell{th("预算情况", 1, len(budget))}, cells...)
 		}
@@ -449,9 +448,6 @@ func (b *Budget) tablePerformance(f *Figures) annexTable {
 	return annexTable{serial: "十一", name: "部门（单位）整体绩效目标表",
 		title: "部门（单位）整体绩效目标表\n（" + fmt.Sprint(f.Year) + "年度）", tables: []*doc.Table{info, indicators}}
 }
-
-// numText prints an amount cell's text: empty for zero, as num does.
-func numText(d decimal.Decimal) string { return num(d).Text }
 
 // 十二、部门预算项目绩效目标汇总表: a project's code, name and amounts span as
 // many rows as its longest list of targets of one kind.
