@@ -172,7 +172,7 @@ func functionBody[C any](b *Budget, t ByFunction[C], cols func(C) []doc.Cell) []
 
 // functionColumns are the widths of 类, 款, 项, 单位代码 and the name in tables
 // by 功能分类, in points of a landscape page; amount columns follow.
-var functionColumns = []float64{22, 22, 22, 36, 150}
+var functionColumns = []float64{22, 22, 22, 36, 170}
 
 // 二、部门收入总体情况表.
 func (b *Budget) tableIncome(f *Figures) annexTable {
@@ -203,7 +203,7 @@ func (b *Budget) spendingTable(name string, t ByFunction[SpendingColumns]) *doc.
 	third := []doc.Cell{th("工资福利支出", 1, 1), th("对个人和家庭的补助", 1, 1), th("商品和服务支出", 1, 1), th("资本性支出", 1, 1)}
 	cols := append([]float64{}, functionColumns...)
 	for range 9 {
-		cols = append(cols, 44)
+		cols = append(cols, 42)
 	}
 	return &doc.Table{
 		Name:    name,
