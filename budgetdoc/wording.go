@@ -1,29 +1,18 @@
 package budgetdoc
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/shopspring/decimal"
 )
 
 // The messages a person reads are in Chinese, for the finance staff who fill
 // in the budget. These helpers keep their punctuation the same everywhere.
 
-// quote puts s in Chinese quotation marks, “s”. Text with characters that
-// cannot be seen (which the loader rejects in text fields, but a map key or a
-// budget built in Go may hold) is escaped as Go would, so the reader sees
-// what is there.
-func quote(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			q := strconv.Quote(s)
-			return "“" + q[1:len(q)-1] + "”"
-		}
-	}
-	return "“" + s + "”"
-}
+// quote puts s in Chinese quotation marks, “s”, escaping characters that
+// cannot be seen, as the loader's messages do.
+func quote(s string) string { return decode.Quote(s) }
 
 // listOf joins the items with the Chinese enumeration comma: 甲、乙、丙.
 func listOf(items ...string) string { return strings.Join(items, "、") }

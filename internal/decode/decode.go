@@ -290,7 +290,7 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 			continue
 		}
 		if f, dup := first[k.Value]; dup {
-			d.fail(k, join(path, k.Value), fmt.Sprintf("键%s重复（第 %d 行已经写过）：请删去其中一个", quote(k.Value), f.Line))
+			d.fail(k, join(path, k.Value), fmt.Sprintf("键%s重复（第 %d 行已经写过）：请删去其中一个", Quote(k.Value), f.Line))
 			continue
 		}
 		first[k.Value] = k

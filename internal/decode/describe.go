@@ -63,9 +63,9 @@ func describe(n *yaml.Node) string {
 	case "!!int", "!!float":
 		return "数字 " + v
 	case "!!str":
-		return "文字" + quote(v)
+		return "文字" + Quote(v)
 	}
-	return quote(v)
+	return Quote(v)
 }
 
 // abbreviate shortens long text for a message.

@@ -9,9 +9,9 @@ import (
 // when it is a likely typo, and listing them all.
 func unknownKey(key string, fs []field) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "无法识别的键%s", quote(key))
+	fmt.Fprintf(&b, "无法识别的键%s", Quote(key))
 	if s := closest(key, fs); s != "" {
-		fmt.Fprintf(&b, "，是不是%s？", quote(s))
+		fmt.Fprintf(&b, "，是不是%s？", Quote(s))
 	}
 	names := make([]string, len(fs))
 	for i, f := range fs {

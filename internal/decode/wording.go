@@ -8,10 +8,10 @@ import (
 // Messages are in Chinese, for the finance staff who fix the file; keys,
 // values and the parsers' own wording are quoted as the input has them.
 
-// quote puts s in Chinese quotation marks, “s”, escaping it as Go would when
+// Quote puts s in Chinese quotation marks, “s”, escaping it as Go would when
 // it holds characters that cannot be seen, so that the reader sees what is
 // there.
-func quote(s string) string {
+func Quote(s string) string {
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
 			q := strconv.Quote(s)
