@@ -62,8 +62,9 @@ func (b *builder) table(t *doc.Table) (string, error) {
 		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
 	x.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
-	// Narrow cell margins: the wide annex tables have up to 14 columns.
-	x.WriteString(`<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>`)
+	// Narrow cell margins, as the wide annex tables have up to 14 columns:
+	// 1 mm beside the text and 0.5 mm above and below it.
+	x.WriteString(`<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>`)
 	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
