@@ -125,23 +125,14 @@ type Spending struct {
 	PublicShare    decimal.Decimal // of Basic: 9.39
 }
 
-// IncomeColumns are the amount columns of 表二. CarryOver is every source's
-// carried-over money; the source columns are this year's money only, so
-// Total = CarryOver + the source columns (GeneralAppropriation is part of
-// General, not a column of its own).
+// IncomeColumns are the amount columns of 表二: Total (合计), CarryOver
+// (上年结转, every source's carried-over money) and this year's money by
+// source (the embedded SourceAmounts, whose own Total is this year's only).
+// GeneralAppropriation is part of General, not a column of its own.
 type IncomeColumns struct {
-	Total                decimal.Decimal // 合计
-	CarryOver            decimal.Decimal // 上年结转
-	General              decimal.Decimal // 一般公共预算
-	GeneralAppropriation decimal.Decimal // of which 财政拨款
-	GovernmentFund       decimal.Decimal // 政府性基金预算
-	StateCapital         decimal.Decimal // 国有资本经营预算
-	SpecialAccount       decimal.Decimal // 财政专户管理资金
-	Business             decimal.Decimal // 事业收入
-	Operating            decimal.Decimal // 事业单位经营收入
-	Superior             decimal.Decimal // 上级补助收入
-	Affiliated           decimal.Decimal // 附属单位上缴收入
-	Other                decimal.Decimal // 其他收入
+	Total     decimal.Decimal // 合计
+	CarryOver decimal.Decimal // 上年结转
+	SourceAmounts
 }
 
 // SourceAmounts is an amount per funding source with the sums the tables
@@ -212,21 +203,19 @@ type ByFunction[C any] struct {
 	Units []UnitRows[C]
 }
 
-// ClassRow is one 功能分类 类 of 表一 and 表四.
+// ClassRow is one 功能分类 类 of 表一 and 表四: its spending by source, all
+// lines (this year's and carried over). Total is all sources (表一), Fiscal
+// the 合计 of 表四, General its 一般公共预算 小计 and GeneralAppropriation
+// its 其中：财政拨款.
 type ClassRow struct {
 	Code, Name string // "208", the official name "社会保障和就业支出"
 	// Serial is the number the overview tables print before the name
 	// ("八、", "（八）"); OverviewName and FiscalOverviewName are the names
 	// 表一 and 表四 print. Zero and empty for a class the catalogue lacks.
-	Serial               int
-	OverviewName         string
-	FiscalOverviewName   string
-	Total                decimal.Decimal // all sources (表一)
-	Fiscal               decimal.Decimal // 表四 合计
-	General              decimal.Decimal // 一般公共预算 小计
-	GeneralAppropriation decimal.Decimal // 其中：财政拨款
-	GovernmentFund       decimal.Decimal
-	StateCapital         decimal.Decimal
+	Serial             int
+	OverviewName       string
+	FiscalOverviewName string
+	SourceAmounts
 }
 
 // ClassShare is one class in the narrative's list of 一般公共预算 spending.

@@ -134,35 +134,12 @@ func addSpendingLine(c *SpendingColumns, l Line, projects map[string]*Project) {
 
 // addIncomeLine adds a line to the columns of 表二.
 func addIncomeLine(c *IncomeColumns, l Line) {
-	a := l.Amount
-	c.Total = c.Total.Add(a)
+	c.Total = c.Total.Add(l.Amount)
 	if l.CarryOver {
-		c.CarryOver = c.CarryOver.Add(a)
+		c.CarryOver = c.CarryOver.Add(l.Amount)
 		return
 	}
-	switch l.Source {
-	case GeneralAppropriation:
-		c.General = c.General.Add(a)
-		c.GeneralAppropriation = c.GeneralAppropriation.Add(a)
-	case GeneralOther:
-		c.General = c.General.Add(a)
-	case GovernmentFund:
-		c.GovernmentFund = c.GovernmentFund.Add(a)
-	case StateCapital:
-		c.StateCapital = c.StateCapital.Add(a)
-	case SpecialAccount:
-		c.SpecialAccount = c.SpecialAccount.Add(a)
-	case BusinessIncome:
-		c.Business = c.Business.Add(a)
-	case OperatingIncome:
-		c.Operating = c.Operating.Add(a)
-	case SuperiorSubsidy:
-		c.Superior = c.Superior.Add(a)
-	case AffiliatedRemittance:
-		c.Affiliated = c.Affiliated.Add(a)
-	default:
-		c.Other = c.Other.Add(a)
-	}
+	addSource(&c.SourceAmounts, l.Source, l.Amount)
 }
 
 // spending sums the lines keep selects (all when nil) with their shares.
@@ -334,23 +311,7 @@ func (b *Budget) classes(cat *catalog.Catalogue) []ClassRow {
 			index[code] = i
 			rows = append(rows, ClassRow{Code: code, Name: b.functionName(cat, code)})
 		}
-		r := &rows[i]
-		a := l.Amount
-		r.Total = r.Total.Add(a)
-		if l.Source.isFiscal() {
-			r.Fiscal = r.Fiscal.Add(a)
-		}
-		switch l.Source {
-		case GeneralAppropriation:
-			r.General = r.General.Add(a)
-			r.GeneralAppropriation = r.GeneralAppropriation.Add(a)
-		case GeneralOther:
-			r.General = r.General.Add(a)
-		case GovernmentFund:
-			r.GovernmentFund = r.GovernmentFund.Add(a)
-		case StateCapital:
-			r.StateCapital = r.StateCapital.Add(a)
-		}
+		addSource(&rows[i].SourceAmounts, l.Source, l.Amount)
 	}
 	return rows
 }
