@@ -129,6 +129,19 @@ func (c *checker) department() {
 	c.texts("department.duties", d.Duties, "主要职责", "第一部分“主要职责”要逐条列出")
 }
 
+// unique checks the key (a code or a name) of item i of a list: it must be
+// given and not be an earlier item's. seen maps each key to the item that
+// had it first; duplicate is a format taking the key and that item's index.
+func (c *checker) unique(path, key string, i int, seen map[string]int, blank, duplicate string) {
+	if strings.TrimSpace(key) == "" {
+		c.errorf(path, "%s", blank)
+	} else if j, dup := seen[key]; dup {
+		c.errorf(path, duplicate, quote(key), j)
+	} else {
+		seen[key] = i
+	}
+}
+
 // texts checks a list of text that the document prints: it must have at
 // least one item, and no item may be blank.
 func (c *checker) texts(path string, items []string, what, why string) {
@@ -163,13 +176,7 @@ func (c *checker) units() {
 	seen := map[string]int{}
 	for i, u := range c.b.Units {
 		p := fmt.Sprintf("units[%d]", i)
-		if u.Code == "" {
-			c.errorf(p+".code", "未填写单位编码")
-		} else if j, dup := seen[u.Code]; dup {
-			c.errorf(p+".code", "单位编码%s重复：units[%d] 已使用这个编码", quote(u.Code), j)
-		} else {
-			seen[u.Code] = i
-		}
+		c.unique(p+".code", u.Code, i, seen, "未填写单位编码", "单位编码%s重复：units[%d] 已使用这个编码")
 		if strings.TrimSpace(u.Name) == "" {
 			c.errorf(p+".name", "未填写单位名称")
 		}
@@ -324,20 +331,8 @@ func (c *checker) projects() {
 	codes, names := map[string]int{}, map[string]int{}
 	for i, pr := range b.Projects {
 		p := fmt.Sprintf("projects[%d]", i)
-		if pr.Code == "" {
-			c.errorf(p+".code", "未填写项目编码")
-		} else if j, dup := codes[pr.Code]; dup {
-			c.errorf(p+".code", "项目编码%s重复：projects[%d] 已使用这个编码", quote(pr.Code), j)
-		} else {
-			codes[pr.Code] = i
-		}
-		if strings.TrimSpace(pr.Name) == "" {
-			c.errorf(p+".name", "未填写项目名称")
-		} else if j, dup := names[pr.Name]; dup {
-			c.errorf(p+".name", "项目名称%s重复：projects[%d] 也叫这个名称", quote(pr.Name), j)
-		} else {
-			names[pr.Name] = i
-		}
+		c.unique(p+".code", pr.Code, i, codes, "未填写项目编码", "项目编码%s重复：projects[%d] 已使用这个编码")
+		c.unique(p+".name", pr.Name, i, names, "未填写项目名称", "项目名称%s重复：projects[%d] 也叫这个名称")
 		if pr.Type != OtherOperation && pr.Type != SpecificTarget {
 			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(OtherOperation), string(SpecificTarget)))
 		}
@@ -625,13 +620,7 @@ func (c *checker) prior() {
 	seen := map[string]int{}
 	for i, pp := range b.Prior.Projects {
 		p := fmt.Sprintf("prior.projects[%d]", i)
-		if pp.Code == "" {
-			c.errorf(p+".code", "未填写项目编码")
-		} else if j, dup := seen[pp.Code]; dup {
-			c.errorf(p+".code", "上年项目%s重复列出：prior.projects[%d] 已有这个项目", quote(pp.Code), j)
-		} else {
-			seen[pp.Code] = i
-		}
+		c.unique(p+".code", pp.Code, i, seen, "未填写项目编码", "上年项目%s重复列出：prior.projects[%d] 已有这个项目")
 		c.amount(p+".amount", pp.Amount)
 	}
 	c.threePublic("prior.three_public", b.Prior.ThreePublic)
