@@ -11,36 +11,45 @@ import (
 // Drawing them as one line makes the page smaller and faster to write, and
 // looks the same. Only horizontal and vertical rules are merged.
 func mergeRules(rules []rule) []rule {
-	const eps = 0.01
-	key := func(v float64) float64 { return math.Round(v * 100) }
 	var hs, vs, out []rule
 	for _, r := range rules {
 		switch {
-		case key(r.y1) == key(r.y2):
-			hs = append(hs, rule{min(r.x1, r.x2), r.y1, max(r.x1, r.x2), r.y1})
-		case key(r.x1) == key(r.x2):
-			vs = append(vs, rule{r.x1, min(r.y1, r.y2), r.x1, max(r.y1, r.y2)})
+		case gridKey(r.y1) == gridKey(r.y2):
+			hs = append(hs, r)
+		case gridKey(r.x1) == gridKey(r.x2):
+			vs = append(vs, r.transposed())
 		default:
 			out = append(out, r)
 		}
 	}
+	out = append(out, mergeHorizontal(hs)...)
+	for _, r := range mergeHorizontal(vs) {
+		out = append(out, r.transposed())
+	}
+	return out
+}
+
+// gridKey rounds a coordinate to 1/100 pt, so that rules meant to be on one line
+// compare equal.
+func gridKey(v float64) float64 { return math.Round(v * 100) }
+
+// transposed is r with x and y swapped: a vertical rule as a horizontal one.
+func (r rule) transposed() rule { return rule{r.y1, r.x1, r.y2, r.x2} }
+
+// mergeHorizontal joins horizontal rules on one line that touch or overlap.
+func mergeHorizontal(hs []rule) []rule {
+	const eps = 0.01
+	for i, r := range hs {
+		hs[i] = rule{min(r.x1, r.x2), r.y1, max(r.x1, r.x2), r.y1}
+	}
 	slices.SortFunc(hs, func(a, b rule) int {
-		return cmp.Or(cmp.Compare(key(a.y1), key(b.y1)), cmp.Compare(a.x1, b.x1))
+		return cmp.Or(cmp.Compare(gridKey(a.y1), gridKey(b.y1)), cmp.Compare(a.x1, b.x1))
 	})
+	var out []rule
 	for i := 0; i < len(hs); {
 		cur := hs[i]
-		for i++; i < len(hs) && key(hs[i].y1) == key(cur.y1) && hs[i].x1 <= cur.x2+eps; i++ {
+		for i++; i < len(hs) && gridKey(hs[i].y1) == gridKey(cur.y1) && hs[i].x1 <= cur.x2+eps; i++ {
 			cur.x2 = max(cur.x2, hs[i].x2)
-		}
-		out = append(out, cur)
-	}
-	slices.SortFunc(vs, func(a, b rule) int {
-		return cmp.Or(cmp.Compare(key(a.x1), key(b.x1)), cmp.Compare(a.y1, b.y1))
-	})
-	for i := 0; i < len(vs); {
-		cur := vs[i]
-		for i++; i < len(vs) && key(vs[i].x1) == key(cur.x1) && vs[i].y1 <= cur.y2+eps; i++ {
-			cur.y2 = max(cur.y2, vs[i].y2)
 		}
 		out = append(out, cur)
 	}
