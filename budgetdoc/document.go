@@ -7,12 +7,11 @@ import (
 )
 
 // document builds the whole disclosure as a format-neutral document: cover,
-// 目录, the three parts written by the templates, and the annex tables.
+// 目录, the three parts written by the templates, and the annex tables. The
+// budget must have been validated (prepare does it), so the figures are
+// computed without validating again.
 func (b *Budget) document(o *Options) (*doc.Document, error) {
-	f, err := b.Figures()
-	if err != nil {
-		return nil, err
-	}
+	f := b.computeFigures(b.classifier())
 	n, err := newNarrator(o.Templates, f, b.templateData(f))
 	if err != nil {
 		return nil, err
