@@ -67,3 +67,32 @@ func TestOutputIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderWritesWhatEachWriterWrites: one Render gives every format the
+// same bytes as the Write* methods that render on their own.
+func TestRenderWritesWhatEachWriterWrites(t *testing.T) {
+	b, err := Load("../examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := b.Render(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pair := range map[string][2]func(*bytes.Buffer) error{
+		"pdf":  {func(w *bytes.Buffer) error { return r.WritePDF(w) }, func(w *bytes.Buffer) error { return b.WritePDF(w, nil) }},
+		"docx": {func(w *bytes.Buffer) error { return r.WriteDOCX(w) }, func(w *bytes.Buffer) error { return b.WriteDOCX(w, nil) }},
+		"xlsx": {func(w *bytes.Buffer) error { return r.WriteXLSX(w) }, func(w *bytes.Buffer) error { return b.WriteXLSX(w, nil) }},
+	} {
+		var once, alone bytes.Buffer
+		if err := pair[0](&once); err != nil {
+			t.Fatal(name, err)
+		}
+		if err := pair[1](&alone); err != nil {
+			t.Fatal(name, err)
+		}
+		if !bytes.Equal(once.Bytes(), alone.Bytes()) {
+			t.Errorf("%s: Render's output differs from the Write method's", name)
+		}
+	}
+}

@@ -55,19 +55,27 @@ func (b *Budget) prepare(o *Options) (*doc.Document, *Options, error) {
 	return d, o, nil
 }
 
-// layOut validates the budget, builds its document and lays it out as PDF
-// pages; the Word writer needs the page numbers the layout finds for its
-// table of contents.
-func (b *Budget) layOut(o *Options) (*doc.Document, *pdf.Layout, *Options, error) {
+// Rendered is a budget's document built and laid out once, to be written
+// in any of the formats without validating, building or laying it out again
+// (the command writes a PDF, a Word file and a workbook from one Render).
+type Rendered struct {
+	doc    *doc.Document
+	layout *pdf.Layout
+	opts   *Options
+}
+
+// Render validates the budget, builds its document and lays it out as PDF
+// pages. An invalid budget gives Problems.
+func (b *Budget) Render(o *Options) (*Rendered, error) {
 	d, o, err := b.prepare(o)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	l, err := layPDF(d, o)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	return d, l, o, nil
+	return &Rendered{doc: d, layout: l, opts: o}, nil
 }
 
 func layPDF(d *doc.Document, o *Options) (*pdf.Layout, error) {
@@ -81,44 +89,65 @@ func writeAll(w io.Writer, buf *bytes.Buffer) error {
 	return err
 }
 
-// WritePDF validates the budget and writes its disclosure document as PDF.
-// An invalid budget gives Problems and writes nothing.
-func (b *Budget) WritePDF(w io.Writer, o *Options) error {
-	_, l, _, err := b.layOut(o)
-	if err != nil {
-		return err
-	}
+// WritePDF writes the document as PDF.
+func (r *Rendered) WritePDF(w io.Writer) error {
 	var buf bytes.Buffer
-	if _, err := l.WriteTo(&buf); err != nil {
+	if _, err := r.layout.WriteTo(&buf); err != nil {
 		return err
 	}
 	return writeAll(w, &buf)
 }
 
-// WriteDOCX validates the budget and writes the same document as Word
-// (.docx), its table of contents carrying the PDF's page numbers.
-func (b *Budget) WriteDOCX(w io.Writer, o *Options) error {
-	d, l, o, err := b.layOut(o)
-	if err != nil {
-		return err
-	}
+// WriteDOCX writes the same document as Word (.docx), its table of contents
+// carrying the PDF's page numbers.
+func (r *Rendered) WriteDOCX(w io.Writer) error {
 	var buf bytes.Buffer
-	if err := docx.Write(&buf, d, docx.Options{Format: o.format(), Pages: l.PageNumbers()}); err != nil {
+	if err := docx.Write(&buf, r.doc, docx.Options{Format: r.opts.format(), Pages: r.layout.PageNumbers()}); err != nil {
 		return err
 	}
 	return writeAll(w, &buf)
 }
 
-// WriteXLSX validates the budget and writes the twelve annex tables as an
-// Excel workbook, one sheet per table.
-func (b *Budget) WriteXLSX(w io.Writer, o *Options) error {
-	d, _, err := b.prepare(o)
-	if err != nil {
-		return err
-	}
+// WriteXLSX writes the twelve annex tables as an Excel workbook, one sheet
+// per table.
+func (r *Rendered) WriteXLSX(w io.Writer) error {
+	return writeXLSX(w, r.doc)
+}
+
+func writeXLSX(w io.Writer, d *doc.Document) error {
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, d); err != nil {
 		return err
 	}
 	return writeAll(w, &buf)
+}
+
+// WritePDF validates the budget and writes its disclosure document as PDF.
+// An invalid budget gives Problems and writes nothing.
+func (b *Budget) WritePDF(w io.Writer, o *Options) error {
+	r, err := b.Render(o)
+	if err != nil {
+		return err
+	}
+	return r.WritePDF(w)
+}
+
+// WriteDOCX validates the budget and writes the same document as Word
+// (.docx), its table of contents carrying the PDF's page numbers.
+func (b *Budget) WriteDOCX(w io.Writer, o *Options) error {
+	r, err := b.Render(o)
+	if err != nil {
+		return err
+	}
+	return r.WriteDOCX(w)
+}
+
+// WriteXLSX validates the budget and writes the twelve annex tables as an
+// Excel workbook, one sheet per table. It needs no page layout.
+func (b *Budget) WriteXLSX(w io.Writer, o *Options) error {
+	d, _, err := b.prepare(o)
+	if err != nil {
+		return err
+	}
+	return writeXLSX(w, d)
 }

@@ -236,6 +236,15 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, opts *budgetdoc.Options) ([]string, error) {
 	docs := map[string][]byte{}
 	var order []string
+	// The document is built and laid out once for all the outputs.
+	r, err := b.Render(opts)
+	if err != nil {
+		paths := make([]string, len(outputs))
+		for i, o := range outputs {
+			paths[i] = o.path
+		}
+		return nil, fmt.Errorf("无法制作 %s：%w", strings.Join(paths, "、"), err)
+	}
 	for _, o := range outputs {
 		if err := ctx.Err(); err != nil {
 			return nil, errInterrupted
@@ -244,11 +253,11 @@ func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, op
 		var err error
 		switch o.format {
 		case "pdf":
-			err = b.WritePDF(&buf, opts)
+			err = r.WritePDF(&buf)
 		case "docx":
-			err = b.WriteDOCX(&buf, opts)
+			err = r.WriteDOCX(&buf)
 		case "xlsx":
-			err = b.WriteXLSX(&buf, opts)
+			err = r.WriteXLSX(&buf)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("无法制作 %s：%w", o.path, err)

@@ -35,19 +35,23 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
+	r, err := b.Render(nil) // validate, build and lay out once for all three files
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for _, f := range []struct {
 		name  string
-		write func(io.Writer, *budgetdoc.Options) error
+		write func(io.Writer) error
 	}{
-		{"fengqiu-2023.pdf", b.WritePDF},
-		{"fengqiu-2023.docx", b.WriteDOCX},
-		{"fengqiu-2023.xlsx", b.WriteXLSX},
+		{"fengqiu-2023.pdf", r.WritePDF},
+		{"fengqiu-2023.docx", r.WriteDOCX},
+		{"fengqiu-2023.xlsx", r.WriteXLSX},
 	} {
 		var buf bytes.Buffer
-		if err := f.write(&buf, nil); err != nil {
+		if err := f.write(&buf); err != nil {
 			return err
 		}
 		path := filepath.Join(dir, f.name)
