@@ -5,27 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
 )
 
-// chineseNumber writes n (0 ≤ n < 100) the way counts and serial numbers are
-// written in running Chinese text: 一, 十, 十二, 二十, 三十四.
-func chineseNumber(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 0 || n >= 100:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + strings.TrimPrefix(digits[n%10], "零")
-	default:
-		s := digits[n/10] + "十"
-		if n%10 != 0 {
-			s += digits[n%10]
-		}
-		return s
-	}
-}
+// chineseNumber writes n (1 to 99) the way counts and serial numbers are
+// written in running Chinese text: 一, 十, 十二, 二十, 三十四. The catalogue
+// numbers its class rows the same way.
+func chineseNumber(n int) string { return catalog.ChineseNumeral(n) }
 
 // chineseCount writes a count before a measure word: 两个, 三个, 十二个.
 func chineseCount(n int) string {
