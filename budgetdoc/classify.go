@@ -1,6 +1,5 @@
 package budgetdoc
 
-import "strings"
 
 // Economic classes that decide a basic line's column in tables 三, 五, 九:
 // 人员经费 is 工资福利支出 (301) or 对个人和家庭的补助 (303); 公用经费 is
@@ -63,12 +62,4 @@ func (s Source) known() bool {
 		}
 	}
 	return false
-}
-
-func sourceNames() string {
-	names := make([]string, len(Sources))
-	for i, s := range Sources {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
 }
