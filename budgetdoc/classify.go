@@ -1,6 +1,5 @@
 package budgetdoc
 
-
 // Economic classes that decide a basic line's column in tables 三, 五, 九:
 // 人员经费 is 工资福利支出 (301) or 对个人和家庭的补助 (303); 公用经费 is
 // 商品和服务支出 (302) or 资本性支出 (310, and the rarer 309 资本性支出
