@@ -1,5 +1,7 @@
 package budgetdoc
 
+import "slices"
+
 // Economic classes that decide a basic line's column in tables 三, 五, 九:
 // 人员经费 is 工资福利支出 (301) or 对个人和家庭的补助 (303); 公用经费 is
 // 商品和服务支出 (302) or 资本性支出 (310, and the rarer 309 资本性支出
@@ -25,15 +27,6 @@ func economicClass(code string) string {
 	return code[:3]
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // isGeneral reports whether s is 一般公共预算 money (财政拨款 or 其他资金).
 func (s Source) isGeneral() bool { return s == GeneralAppropriation || s == GeneralOther }
 
@@ -54,11 +47,4 @@ func (s Source) isUnitFunds() bool {
 }
 
 // known reports whether s is one of Sources.
-func (s Source) known() bool {
-	for _, x := range Sources {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+func (s Source) known() bool { return slices.Contains(Sources, s) }

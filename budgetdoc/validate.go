@@ -2,6 +2,7 @@ package budgetdoc
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -306,11 +307,11 @@ func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
 	class := economicClass(l.Economic)
 	switch l.Basic {
 	case Personnel:
-		if ecoOK && !containsString(personnelClasses, class) {
+		if ecoOK && !slices.Contains(personnelClasses, class) {
 			c.errorf(p+".economic", "%s %s不属于人员经费：人员经费应使用 301 工资福利支出 和 303 对个人和家庭的补助", l.Economic, name)
 		}
 	case Public:
-		if ecoOK && !containsString(publicClasses, class) {
+		if ecoOK && !slices.Contains(publicClasses, class) {
 			c.errorf(p+".economic", "%s %s不属于公用经费：公用经费应使用 302 商品和服务支出 和 310 资本性支出（以及 309、399）", l.Economic, name)
 		}
 	default:
