@@ -1,6 +1,6 @@
 package budgetdoc
 
-import "github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+import "github.com/budgetdoc/budgetdoc/catalog"
 
 // SetCatalogue makes Validate, Check and Figures classify codes with c
 // instead of the built-in catalogue of Department.Year: for a year the

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/catalog"
 )
 
 // chineseNumber writes n (1 to 99) the way counts and serial numbers are

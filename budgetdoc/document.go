@@ -3,7 +3,7 @@ package budgetdoc
 import (
 	"fmt"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // document builds the whole disclosure as a format-neutral document: cover,

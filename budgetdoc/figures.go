@@ -1,7 +1,7 @@
 package budgetdoc
 
 import (
-	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
 )
 

@@ -3,8 +3,8 @@ package budgetdoc
 import (
 	"sort"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
-	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
 )
 

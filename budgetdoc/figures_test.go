@@ -3,7 +3,7 @@ package budgetdoc
 import (
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
 )
 

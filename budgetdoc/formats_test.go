@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"

@@ -1,7 +1,7 @@
 package budgetdoc
 
 import (
-	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/shopspring/decimal"
 )
 

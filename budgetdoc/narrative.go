@@ -9,9 +9,9 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/markup"
-	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/budgetdoc/budgetdoc/templates"
 	"github.com/shopspring/decimal"
 )

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/budgetdoc/budgetdoc/internal/money"
+	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
 )
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 

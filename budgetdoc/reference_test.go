@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // The published 封丘 document (its text layer) is the reference. These tests

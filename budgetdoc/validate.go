@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/shopspring/decimal"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/shopspring/decimal"
 )
 

@@ -5,8 +5,8 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 	"github.com/budgetdoc/budgetdoc/internal/docx"
 	"github.com/budgetdoc/budgetdoc/internal/pdf"
 	"github.com/budgetdoc/budgetdoc/internal/xlsx"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // pPr is a paragraph's properties; xml writes them in the order the schema

@@ -3,7 +3,7 @@ package docx
 import (
 	"fmt"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // checkDocument rejects, before anything is written, every string XML 1.0

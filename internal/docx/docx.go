@@ -25,7 +25,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // Fonts are the East Asian font names Word should use for each role, as Word

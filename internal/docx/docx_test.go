@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/golden"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 

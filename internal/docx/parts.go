@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // Footer parts and their relationship ids in word/_rels/document.xml.rels.

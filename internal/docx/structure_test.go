@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // cellShape describes a w:tc: its text, gridSpan and vMerge ("", "restart"

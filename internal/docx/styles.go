@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // Namespaces of the WordprocessingML parts.

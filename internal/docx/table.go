@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // gridWidths scales the relative column widths to total twips; the widths are

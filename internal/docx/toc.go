@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // tocInstr is the TOC field: outline levels 1–3 (\o, and paragraph outline

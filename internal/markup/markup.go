@@ -21,7 +21,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // Parse converts markup text into blocks. It reports the first line it cannot

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 func TestParse(t *testing.T) {

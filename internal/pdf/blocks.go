@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
 

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 )
 
 // flow places blocks one after another on pages.

@@ -1,8 +1,8 @@
 package pdf
 
 import (
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 )
 
 // page is one laid-out page: its size, its text area and everything drawn on

@@ -20,8 +20,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 )
 
 // Options of the layout. The zero value sets GB/T 9704 with the default fonts.

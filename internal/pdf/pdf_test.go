@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 )
 
 func TestTOCNumbersAreThePrintedPageNumbers(t *testing.T) {

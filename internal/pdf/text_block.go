@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/doc"
 	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
 

@@ -1,6 +1,6 @@
 package xlsx
 
-import "github.com/budgetdoc/budgetdoc/internal/doc"
+import "github.com/budgetdoc/budgetdoc/doc"
 
 // sheetSpec is one table with the blocks around it that belong on its sheet.
 type sheetSpec struct {

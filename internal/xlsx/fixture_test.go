@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/shopspring/decimal"
 )
 

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // Excel measures a column in "characters": the advance of a digit of the

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
 )
 

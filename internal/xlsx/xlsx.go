@@ -14,7 +14,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/budgetdoc/budgetdoc/internal/doc"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
 )
 
