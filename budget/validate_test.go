@@ -1,4 +1,4 @@
-package budgetdoc
+package budget
 
 import (
 	"errors"
@@ -7,10 +7,21 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/catalog"
-	"github.com/shopspring/decimal"
 )
 
 func asProblems(err error, ps *Problems) bool { return errors.As(err, ps) }
+
+const fengqiuPath = "../examples/fengqiu/fengqiu.yaml"
+
+// loadFengqiu loads the 封丘 example.
+func loadFengqiu(t testing.TB) *Budget {
+	t.Helper()
+	b, err := Load(fengqiuPath)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return b
+}
 
 func fengqiuText(t testing.TB) string {
 	t.Helper()
@@ -70,99 +81,99 @@ func TestValidateBrokenInputs(t *testing.T) {
 		want     expect
 	}{
 		{"income differs from spending", "一般公共预算财政拨款: 492.82", "一般公共预算财政拨款: 490.82",
-			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"本年收入中一般公共预算财政拨款为 490.82", "支出明细合计 492.82", "收入应与支出相等"}}},
+			expect{"income.this_year.一般公共预算财政拨款", SeverityError, []string{"本年收入中一般公共预算财政拨款为 490.82", "支出明细合计 492.82", "收入应与支出相等"}}},
 		{"income total differs", "一般公共预算其他资金: 48.00", "一般公共预算其他资金: 50.00",
-			expect{"income", Error, []string{"收入合计 542.82", "支出合计 540.82"}}},
+			expect{"income", SeverityError, []string{"收入合计 542.82", "支出合计 540.82"}}},
 		{"no offices", "offices: [办公室, 业务股, 督查股, 电子政务和数据资源股]", "offices: []",
-			expect{"department.offices", Error, []string{"未填写内设科室", "机构设置情况"}}},
+			expect{"department.offices", SeverityError, []string{"未填写内设科室", "机构设置情况"}}},
 		{"a blank duty", "    - 完成县委、县政府交办的其他事项。", `    - ""`,
-			expect{"department.duties[11]", Error, []string{"未填写主要职责第 12 项"}}},
+			expect{"department.duties[11]", SeverityError, []string{"未填写主要职责第 12 项"}}},
 		{"a blank 年度履职目标", "    - 加快大数据综合服务监管体系平台应用步伐。\n", "    - \" \"\n",
-			expect{"performance.goals[1]", Error, []string{"未填写年度履职目标第 2 项"}}},
+			expect{"performance.goals[1]", SeverityError, []string{"未填写年度履职目标第 2 项"}}},
 		{"spending from an undeclared source", "source: 一般公共预算财政拨款, amount: 20.00}", "source: 事业收入, amount: 20.00}",
-			expect{"income.this_year", Error, []string{"本年收入中事业收入为 0", "用这笔资金的支出明细合计 20", "收入应与支出相等"}}},
+			expect{"income.this_year", SeverityError, []string{"本年收入中事业收入为 0", "用这笔资金的支出明细合计 20", "收入应与支出相等"}}},
 		{"carry-over not declared", village, strings.Replace(village, "amount: 7.48}", "carry_over: true, amount: 7.48}", 1),
-			expect{"income.carry_over", Error, []string{"上年结转收入中一般公共预算财政拨款为 0", "7.48"}}},
+			expect{"income.carry_over", SeverityError, []string{"上年结转收入中一般公共预算财政拨款为 0", "7.48"}}},
 		{"negative amount", wage, strings.Replace(wage, "75.66", "-75.66", 1),
-			expect{"lines[0].amount", Error, []string{"金额 -75.66 是负数"}}},
+			expect{"lines[0].amount", SeverityError, []string{"金额 -75.66 是负数"}}},
 		{"three decimals", wage, strings.Replace(wage, "75.66", "75.655", 1),
-			expect{"lines[0].amount", Error, []string{"金额 75.655 超过两位小数", "万元", "最多保留两位小数"}}},
+			expect{"lines[0].amount", SeverityError, []string{"金额 75.655 超过两位小数", "万元", "最多保留两位小数"}}},
 		{"zero line", wage, strings.Replace(wage, "75.66", "0", 1),
-			expect{"lines[0].amount", Error, []string{"金额为零"}}},
+			expect{"lines[0].amount", SeverityError, []string{"金额为零"}}},
 		{"unknown unit on a line", `{unit: "019001", function: "2010301", economic: "30101"`, `{unit: "019002", function: "2010301", economic: "30101"`,
-			expect{"lines[0].unit", Error, []string{"没有编码为“019002”的单位", "019001"}}},
+			expect{"lines[0].unit", SeverityError, []string{"没有编码为“019002”的单位", "019001"}}},
 		{"function not 7 digits", `function: "2010301", economic: "30101"`, `function: "201031", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"“201031”应为 7 位数字"}}},
+			expect{"lines[0].function", SeverityError, []string{"“201031”应为 7 位数字"}}},
 		{"unknown function class", `function: "2010301", economic: "30101"`, `function: "9990301", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"功能分类中没有类 999"}}},
+			expect{"lines[0].function", SeverityError, []string{"功能分类中没有类 999"}}},
 		{"unknown function section", `function: "2010301", economic: "30101"`, `function: "2018801", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"功能分类中没有款 20188"}}},
+			expect{"lines[0].function", SeverityError, []string{"功能分类中没有款 20188"}}},
 		{"unknown function item", `function: "2010301", economic: "30101"`, `function: "2010398", economic: "30101"`,
-			expect{"lines[0].function", Error, []string{"功能分类 项 2010398 不在 2023 年的分类目录中", "function_names"}}},
+			expect{"lines[0].function", SeverityError, []string{"功能分类 项 2010398 不在 2023 年的分类目录中", "function_names"}}},
 		{"unknown economic code", wage, strings.Replace(wage, "30101", "30198", 1),
-			expect{"lines[0].economic", Error, []string{"部门预算支出经济分类中没有编码 30198"}}},
+			expect{"lines[0].economic", SeverityError, []string{"部门预算支出经济分类中没有编码 30198"}}},
 		{"office costs as personnel", wage, strings.Replace(wage, "30101", "30201", 1),
-			expect{"lines[0].economic", Error, []string{"30201", "办公费", "不属于人员经费", "301", "303"}}},
+			expect{"lines[0].economic", SeverityError, []string{"30201", "办公费", "不属于人员经费", "301", "303"}}},
 		{"wages as public", office, strings.Replace(office, "30201", "30101", 1),
-			expect{"lines[10].economic", Error, []string{"30101", "不属于公用经费", "302", "310"}}},
+			expect{"lines[10].economic", SeverityError, []string{"30101", "不属于公用经费", "302", "310"}}},
 		{"unknown basic kind", wage, strings.Replace(wage, "basic: 人员经费", "basic: 工资", 1),
-			expect{"lines[0].basic", Error, []string{"基本支出类型“工资”无法识别", "人员经费", "公用经费"}}},
+			expect{"lines[0].basic", SeverityError, []string{"基本支出类型“工资”无法识别", "人员经费", "公用经费"}}},
 		{"basic line with a project", wage, strings.Replace(wage, "basic: 人员经费", `basic: 人员经费, project: "410727230000000009617"`, 1),
-			expect{"lines[0].basic", Error, []string{"410727230000000009617", "不能同时是基本支出"}}},
+			expect{"lines[0].basic", SeverityError, []string{"410727230000000009617", "不能同时是基本支出"}}},
 		{"project line without a project", village, strings.Replace(village, `project: "410727230000000009620", `, "", 1),
-			expect{"lines[17]", Error, []string{"既不是基本支出，也不属于项目"}}},
+			expect{"lines[17]", SeverityError, []string{"既不是基本支出，也不属于项目"}}},
 		{"project not defined", village, strings.Replace(village, "9620", "9999", 1),
-			expect{"lines[17].project", Error, []string{"项目“410727230000000009999”未在 projects 中列出"}}},
+			expect{"lines[17].project", SeverityError, []string{"项目“410727230000000009999”未在 projects 中列出"}}},
 		{"project defined but unused", village, strings.Replace(village, "9620", "9617", 1),
-			expect{"projects[1]", Warning, []string{"410727230000000009620", "已列出，但没有支出明细使用它"}}},
+			expect{"projects[1]", SeverityWarning, []string{"410727230000000009620", "已列出，但没有支出明细使用它"}}},
 		{"project named differently on a line", work, work + ", project_name: 工作经费",
-			expect{"lines[14].project_name", Error, []string{"同一项目名称不一致", "“工作经费”", "“工作经费（含22年16.75万）”"}}},
+			expect{"lines[14].project_name", SeverityError, []string{"同一项目名称不一致", "“工作经费”", "“工作经费（含22年16.75万）”"}}},
 		{"duplicate project code", `code: "410727230000000009620"
     name:`, `code: "410727230000000009617"
     name:`,
-			expect{"projects[1].code", Error, []string{"项目编码“410727230000000009617”重复", "projects[0]"}}},
+			expect{"projects[1].code", SeverityError, []string{"项目编码“410727230000000009617”重复", "projects[0]"}}},
 		{"two projects with one name", "name: 驻村工作队经费（含22年2.48万）", "name: 工作经费（含22年16.75万）",
-			expect{"projects[1].name", Error, []string{"项目名称“工作经费（含22年16.75万）”重复", "projects[0]"}}},
+			expect{"projects[1].name", SeverityError, []string{"项目名称“工作经费（含22年16.75万）”重复", "projects[0]"}}},
 		{"duplicate unit code", "kind: 行政}\n", "kind: 行政}\n  - {code: \"019001\", name: 另一单位, kind: 事业}\n",
-			expect{"units[1].code", Error, []string{"单位编码“019001”重复"}}},
+			expect{"units[1].code", SeverityError, []string{"单位编码“019001”重复"}}},
 		{"unit kind", "kind: 行政}", "kind: 企业}",
-			expect{"units[0].kind", Error, []string{"单位类型“企业”无法识别", "行政", "事业"}}},
+			expect{"units[0].kind", SeverityError, []string{"单位类型“企业”无法识别", "行政", "事业"}}},
 		{"three public total", "  reception: 0\n  total: 0", "  reception: 0\n  total: 1.50",
-			expect{"three_public.total", Error, []string{"合计 1.5", "不等于各项之和 0"}}},
+			expect{"three_public.total", SeverityError, []string{"合计 1.5", "不等于各项之和 0"}}},
 		{"three public against lines", village, strings.Replace(village, "30299", "30217", 1),
-			expect{"three_public.reception", Error, []string{"公务接待费为 0", "30217", "7.48"}}},
+			expect{"three_public.reception", SeverityError, []string{"公务接待费为 0", "30217", "7.48"}}},
 		{"procurement total", "total: 91.47", "total: 90.00",
-			expect{"procurement.total", Error, []string{"政府采购合计 90", "91.47"}}},
+			expect{"procurement.total", SeverityError, []string{"政府采购合计 90", "91.47"}}},
 		{"procurement above the project", "item: 工作人员服装, amount: 37.20", "item: 工作人员服装, amount: 40.00",
-			expect{"projects[3].procurement", Error, []string{"政府采购 40 超过了项目金额 37.2"}}},
+			expect{"projects[3].procurement", SeverityError, []string{"政府采购 40 超过了项目金额 37.2"}}},
 		{"rate above 100%", "value: ≥99%", "value: ≥120%",
-			expect{"projects[4].targets[5].value", Error, []string{"≥120%", "比率不能超过 100%"}}},
+			expect{"projects[4].targets[5].value", SeverityError, []string{"≥120%", "比率不能超过 100%"}}},
 		{"satisfaction upper bound", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
-			expect{"projects[3].targets[5].value", Error, []string{"≤100%", "是满意度的上限", "≥95%"}}},
+			expect{"projects[3].targets[5].value", SeverityError, []string{"≤100%", "是满意度的上限", "≥95%"}}},
 		{"cost target off the amount", "value: ≤7.48万元", "value: ≤8.48万元",
-			expect{"projects[1].targets", Error, []string{"成本指标为 8.48 万元", "支出明细合计 7.48 万元"}}},
+			expect{"projects[1].targets", SeverityError, []string{"成本指标为 8.48 万元", "支出明细合计 7.48 万元"}}},
 		{"missing department name", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: \"\"\n  code:",
-			expect{"department.name", Error, []string{"未填写", "部门名称"}}},
+			expect{"department.name", SeverityError, []string{"未填写", "部门名称"}}},
 		{"year out of range", "year: 2023", "year: 1999",
-			expect{"department.year", Error, []string{"预算年度 1999 不在 2007–2100 之间"}}},
+			expect{"department.year", SeverityError, []string{"预算年度 1999 不在 2007–2100 之间"}}},
 		{"year without a catalogue", "year: 2023", "year: 2031",
-			expect{"department.year", Error, []string{"无法核对分类编码", "没有 2031 年的内置分类目录"}}},
+			expect{"department.year", SeverityError, []string{"无法核对分类编码", "没有 2031 年的内置分类目录"}}},
 		{"published malformed", `published: "2023-04"`, `published: "2023-4"`,
-			expect{"department.published", Error, []string{"公开月份“2023-4”格式不对", "YYYY-MM"}}},
+			expect{"department.published", SeverityError, []string{"公开月份“2023-4”格式不对", "YYYY-MM"}}},
 		{"published before the year", `published: "2023-04"`, `published: "2022-12"`,
-			expect{"department.published", Error, []string{"2022-12 早于预算年度 2023 年"}}},
+			expect{"department.published", SeverityError, []string{"2022-12 早于预算年度 2023 年"}}},
 		{"unknown source on a line", "source: 一般公共预算其他资金, amount: 48.00}", "source: 自有资金, amount: 48.00}",
-			expect{"lines[15].source", Error, []string{"资金来源“自有资金”无法识别", "一般公共预算其他资金"}}},
+			expect{"lines[15].source", SeverityError, []string{"资金来源“自有资金”无法识别", "一般公共预算其他资金"}}},
 		{"unknown source in income", "一般公共预算其他资金: 48.00", "一般公共预算其它资金: 48.00",
-			expect{"income.this_year.一般公共预算其它资金", Error, []string{"资金来源“一般公共预算其它资金”无法识别"}}},
+			expect{"income.this_year.一般公共预算其它资金", SeverityError, []string{"资金来源“一般公共预算其它资金”无法识别"}}},
 		{"prior project listed twice", `- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
 			`- {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}
     - {code: "410727230000000009621", name: 电子政务外网年费, amount: 20.00}`,
-			expect{"prior.projects[3].code", Error, []string{"上年项目“410727230000000009621”重复列出", "prior.projects[2]"}}},
+			expect{"prior.projects[3].code", SeverityError, []string{"上年项目“410727230000000009621”重复列出", "prior.projects[2]"}}},
 		{"money unit", "money_unit: 万元", "money_unit: 千元",
-			expect{"money_unit", Error, []string{"金额单位“千元”无法识别", "万元", "元"}}},
+			expect{"money_unit", SeverityError, []string{"金额单位“千元”无法识别", "万元", "元"}}},
 		{"no units", "units:\n  - {code: \"019001\", name: 封丘县政务服务和大数据管理局, kind: 行政}", "units: []",
-			expect{"units", Error, []string{"未填写", "本级"}}},
+			expect{"units", SeverityError, []string{"未填写", "本级"}}},
 	}
 	text := fengqiuText(t)
 	for _, tt := range tests {
@@ -171,7 +182,7 @@ func TestValidateBrokenInputs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
-			ps := b.Check()
+			ps := b.Check(nil)
 			if !find(ps, tt.want) {
 				t.Fatalf("no problem at %s with %q; got:\n%v", tt.want.path, tt.want.words, ps)
 			}
@@ -180,17 +191,14 @@ func TestValidateBrokenInputs(t *testing.T) {
 					t.Errorf("problem without a file position: %v", p)
 				}
 			}
-			err = b.Validate()
+			err = b.Validate(nil)
 			if hasErr := len(ps.Errors()) > 0; (err != nil) != hasErr {
 				t.Errorf("Validate = %v with %d errors", err, len(ps.Errors()))
 			}
-			if tt.want.sev == Error {
+			if tt.want.sev == SeverityError {
 				var got Problems
 				if !errors.As(err, &got) || len(got) != len(ps) {
 					t.Errorf("Validate's Problems = %v", err)
-				}
-				if f, ferr := b.Figures(); f != nil || ferr == nil {
-					t.Errorf("Figures on a broken budget gave %v, %v", f, ferr)
 				}
 			}
 		})
@@ -203,7 +211,7 @@ func TestValidatePositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := b.Check()
+	ps := b.Check(nil)
 	want := strings.Count(text[:strings.Index(text, "-75.66")], "\n") + 1
 	for _, p := range ps {
 		if p.Path == "lines[0].amount" {
@@ -227,21 +235,12 @@ func TestValidateFunctionNamesWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := b.Check()
-	if !find(ps, expect{"lines[0].function", Warning, []string{"2010398", "某某支出"}}) {
+	ps := b.Check(nil)
+	if !find(ps, expect{"lines[0].function", SeverityWarning, []string{"2010398", "某某支出"}}) {
 		t.Fatalf("no warning: %v", ps)
 	}
-	if err := b.Validate(); err != nil {
+	if err := b.Validate(nil); err != nil {
 		t.Fatalf("a warning made Validate fail: %v", err)
-	}
-	f, err := b.Figures()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range f.SpendingByFunction.Rows {
-		if r.Code == "2010398" && r.Name != "某某支出" {
-			t.Errorf("2010398 named %q", r.Name)
-		}
 	}
 }
 
@@ -255,18 +254,18 @@ func TestValidateReferenceContradictions(t *testing.T) {
 		want     expect
 	}{
 		{"表十二's 工作经历 against 表十's 工作经费", work, work + ", project_name: 工作经历（含22年16.75万）",
-			expect{"lines[14].project_name", Error, []string{"同一项目名称不一致", "“工作经历（含22年16.75万）”", "“工作经费（含22年16.75万）”"}}},
+			expect{"lines[14].project_name", SeverityError, []string{"同一项目名称不一致", "“工作经历（含22年16.75万）”", "“工作经费（含22年16.75万）”"}}},
 		{"表十二's 疫情防控工作经历", `economic: "30227", project: "410727230000000018704"`,
 			`economic: "30227", project: "410727230000000018704", project_name: 疫情防控工作经历（2023年）`,
-			expect{"lines[22].project_name", Error, []string{"同一项目名称不一致", "疫情防控工作经历（2023年）"}}},
+			expect{"lines[22].project_name", SeverityError, []string{"同一项目名称不一致", "疫情防控工作经历（2023年）"}}},
 		{"the narrative's 政务服务中心政服务能力提升", `economic: "31002", project: "410727230000000010436"`,
 			`economic: "31002", project: "410727230000000010436", project_name: 政务服务中心政服务能力提升（硬件、软件）项目`,
-			expect{"lines[21].project_name", Error, []string{"同一项目名称不一致", "政务服务中心政服务能力提升（硬件、软件）项目"}}},
+			expect{"lines[21].project_name", SeverityError, []string{"同一项目名称不一致", "政务服务中心政服务能力提升（硬件、软件）项目"}}},
 		{"工装's ≤100% satisfaction", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
-			expect{"projects[3].targets[5].value", Error, []string{"≤100% 是满意度的上限"}}},
+			expect{"projects[3].targets[5].value", SeverityError, []string{"≤100% 是满意度的上限"}}},
 		{"540.82 declared as 财政拨款 though 48.00 is not", "    一般公共预算财政拨款: 492.82\n    一般公共预算其他资金: 48.00",
 			"    一般公共预算财政拨款: 540.82",
-			expect{"income.this_year.一般公共预算财政拨款", Error, []string{"一般公共预算财政拨款为 540.82", "支出明细合计 492.82"}}},
+			expect{"income.this_year.一般公共预算财政拨款", SeverityError, []string{"一般公共预算财政拨款为 540.82", "支出明细合计 492.82"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,52 +273,35 @@ func TestValidateReferenceContradictions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ps := b.Check(); !find(ps, tt.want) {
+			if ps := b.Check(nil); !find(ps, tt.want) {
 				t.Fatalf("not caught; got:\n%v", ps)
 			}
 		})
 	}
 }
 
-func TestValidateGoBudget(t *testing.T) {
-	// A budget built in Go has no positions but the same paths.
-	b := richBudget()
-	b.Lines[1].Amount = decimal.RequireFromString("2")
-	ps := b.Check()
-	if !find(ps, expect{"three_public.reception", Error, []string{"公务接待费为 3", "30217", "支出明细合计 2"}}) {
-		t.Fatalf("got %v", ps)
-	}
-	for _, p := range ps {
-		if p.Pos != (Position{}) {
-			t.Errorf("position for a Go budget: %v", p)
-		}
-	}
+func TestValidateEmptyBudget(t *testing.T) {
 	// An empty budget: every missing part at once, no panic.
 	empty := &Budget{}
-	ps = empty.Check()
+	ps := empty.Check(nil)
 	for _, path := range []string{"department.name", "department.code", "department.year", "department.published", "units", "lines"} {
-		if !find(ps, expect{path, Error, []string{"未填写"}}) {
+		if !find(ps, expect{path, SeverityError, []string{"未填写"}}) {
 			t.Errorf("empty budget: nothing at %s in %v", path, ps)
 		}
 	}
-	if _, err := empty.Figures(); err == nil {
-		t.Error("Figures of an empty budget")
-	}
 }
 
-func TestSetCatalogue(t *testing.T) {
+func TestCheckWithCatalogue(t *testing.T) {
 	b := loadFengqiu(t)
 	// A catalogue without the 2023 项 makes the example's codes unknown.
 	extra, err := catalog.Load(os.DirFS("testdata"), "tinycatalogue")
 	if err != nil {
 		t.Fatalf("test catalogue: %v", err)
 	}
-	b.SetCatalogue(extra)
-	if !find(b.Check(), expect{"lines[0].function", Error, []string{"功能分类中没有款"}}) {
-		t.Errorf("SetCatalogue's catalogue not used: %v", b.Check())
+	if ps := b.Check(extra); !find(ps, expect{"lines[0].function", SeverityError, []string{"功能分类中没有款"}}) {
+		t.Errorf("the catalogue given is not used: %v", ps)
 	}
-	b.SetCatalogue(nil)
-	if ps := b.Check(); len(ps) != 0 {
-		t.Errorf("built-in catalogue restored: %v", ps)
+	if ps := b.Check(nil); len(ps) != 0 {
+		t.Errorf("nil is the built-in catalogue: %v", ps)
 	}
 }

@@ -1,6 +1,7 @@
-package budgetdoc
+package profile
 
 import (
+	"github.com/budgetdoc/budgetdoc/budget"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -41,11 +42,11 @@ func TestChangeWording(t *testing.T) {
 // TestTemplatesReplaceable: a caller's template set replaces the wording,
 // and one that lacks a template is refused by name before anything runs.
 func TestTemplatesReplaceable(t *testing.T) {
-	b, err := Load("../examples/fengqiu/fengqiu.yaml")
+	b, err := budget.Load("../examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := b.Figures()
+	f, err := Figures(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestTemplatesReplaceable(t *testing.T) {
 		"narrative.tmpl": {Data: []byte(`{{define "narrative"}}# 第二部分
 本年支出{{money .Total.This}}{{unit}}。{{end}}`)},
 	}
-	n, err := newNarrator(own, f, b.templateData(f))
+	n, err := newNarrator(own, f, templateData(b, f))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestTemplatesReplaceable(t *testing.T) {
 	}
 
 	delete(own, "narrative.tmpl")
-	if _, err := newNarrator(own, f, b.templateData(f)); err == nil || !strings.Contains(err.Error(), "缺少名为 narrative") {
+	if _, err := newNarrator(own, f, templateData(b, f)); err == nil || !strings.Contains(err.Error(), "缺少名为 narrative") {
 		t.Errorf("a set without the narrative template: %v, want an error naming it", err)
 	}
 }

@@ -1,6 +1,7 @@
-package budgetdoc
+package figures
 
 import (
+	"github.com/budgetdoc/budgetdoc/budget"
 	"sort"
 
 	"github.com/budgetdoc/budgetdoc/catalog"
@@ -8,22 +9,22 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Figures computes every number the disclosure prints. It validates the
-// budget first and returns the Problems (errors only; warnings do not stop
-// it) instead of figures computed from inconsistent data.
-func (b *Budget) Figures() (*Figures, error) {
-	if err := b.Validate(); err != nil {
-		return nil, err
+// Compute adds up every figure of a budget, classifying its codes with cat
+// (nil: the built-in catalogue of the budget's year). The budget must be
+// valid (budget.Budget.Validate with the same catalogue): the figures of an
+// invalid budget are meaningless, though computing them never panics.
+//
+// Compute reads b and never changes it; it may run on one budget from many
+// goroutines at once.
+func Compute(b *budget.Budget, cat *catalog.Catalogue) *Figures {
+	if cat == nil {
+		cat, _ = catalog.Builtin(b.Department.Year)
 	}
-	return b.computeFigures(b.classifier()), nil
-}
-
-func (b *Budget) computeFigures(cat *catalog.Catalogue) *Figures {
-	projects := b.projectIndex()
+	projects := b.ProjectsByCode()
 	f := &Figures{
 		Year:             b.Department.Year,
 		PriorYear:        b.Department.Year - 1,
-		MoneyUnit:        b.moneyUnit(),
+		MoneyUnit:        b.AmountUnit(),
 		Assets:           b.Assets,
 		SpecialTransfers: b.SpecialTransfers,
 	}
@@ -31,83 +32,73 @@ func (b *Budget) computeFigures(cat *catalog.Catalogue) *Figures {
 		f.SpecialTransfersTotal = f.SpecialTransfersTotal.Add(t.Amount)
 	}
 
-	addSpending := func(c *SpendingColumns, l Line) { addSpendingLine(c, l, projects) }
-	general := func(l Line) bool { return l.Source.isGeneral() }
-	govFund := func(l Line) bool { return l.Source == GovernmentFund }
-	stateCapital := func(l Line) bool { return l.Source == StateCapital }
+	addSpending := func(c *SpendingColumns, l budget.Line) { addSpendingLine(c, l, projects) }
+	general := func(l budget.Line) bool { return l.Source.IsGeneral() }
+	govFund := func(l budget.Line) bool { return l.Source == budget.SourceGovernmentFund }
+	stateCapital := func(l budget.Line) bool { return l.Source == budget.SourceStateCapital }
 
-	f.All = b.spending(nil, addSpending)
-	f.General = b.spending(general, addSpending)
-	f.GovernmentFund = b.spending(govFund, addSpending)
-	f.StateCapital = b.spending(stateCapital, addSpending)
+	f.All = spending(b, nil, addSpending)
+	f.General = spending(b, general, addSpending)
+	f.GovernmentFund = spending(b, govFund, addSpending)
+	f.StateCapital = spending(b, stateCapital, addSpending)
 	for _, l := range b.Lines {
-		if l.Source == GeneralAppropriation {
+		if l.Source == budget.SourceGeneralAppropriation {
 			f.GeneralAppropriation = f.GeneralAppropriation.Add(l.Amount)
 		}
-		if l.Source.isFiscal() {
+		if l.Source.IsFiscal() {
 			f.Fiscal = f.Fiscal.Add(l.Amount)
 		}
 	}
-	f.Income = b.incomeFigures()
+	f.Income = incomeFigures(b)
 
 	f.SpendingByFunction = buildByFunction(b, cat, nil, addSpending)
 	f.GeneralByFunction = buildByFunction(b, cat, general, addSpending)
 	f.GovernmentFundByFunction = buildByFunction(b, cat, govFund, addSpending)
 	f.IncomeByFunction = buildByFunction(b, cat, nil, addIncomeLine)
 
-	f.Classes = b.classes(cat)
+	f.Classes = classes(b, cat)
 	f.ClassShares = sharesOfClasses(f.Classes, func(r ClassRow) decimal.Decimal { return r.General }, f.General.Total)
 	f.GovernmentFundClassShares = sharesOfClasses(f.Classes, func(r ClassRow) decimal.Decimal { return r.GovernmentFund }, f.GovernmentFund.Total)
-	f.GeneralBasicByEconomic = b.generalBasicByEconomic(cat)
-	f.ByEconomic = b.byEconomic(cat)
-	f.Projects = b.projectFigures()
-	f.ThreePublic = b.threePublicFigures()
-	f.Procurement = b.procurementFigures()
+	f.GeneralBasicByEconomic = generalBasicByEconomic(b, cat)
+	f.ByEconomic = byEconomic(b, cat)
+	f.Projects = projectFigures(b)
+	f.ThreePublic = threePublicFigures(b)
+	f.Procurement = procurementFigures(b)
 	f.OperatingFunds = f.General.Public
-	f.Changes = b.yearOnYear(f)
+	f.Changes = yearOnYear(b, f)
 	for _, n := range f.Changes.EndedProjects {
-		f.EndedProjects = append(f.EndedProjects, PriorProject{Code: n.Code, Name: n.Name, Amount: n.Amount})
+		f.EndedProjects = append(f.EndedProjects, budget.PriorProject{Code: n.Code, Name: n.Name, Amount: n.Amount})
 	}
 	return f
 }
 
-func (b *Budget) moneyUnit() string {
-	if b.MoneyUnit == "" {
-		return "万元"
-	}
-	return b.MoneyUnit
-}
+// Economic classes that decide a basic line's column among the spending
+// columns: 对个人和家庭的补助 (303) beside 工资福利支出, 商品和服务支出 (302)
+// beside 资本性支出.
+const (
+	ecoGoodsServices = "302"
+	ecoFamily        = "303"
+)
 
-func (b *Budget) projectIndex() map[string]*Project {
-	m := make(map[string]*Project, len(b.Projects))
-	for i := range b.Projects {
-		if _, dup := m[b.Projects[i].Code]; !dup {
-			m[b.Projects[i].Code] = &b.Projects[i]
-		}
+// economicClass returns the 类 (first three digits) of a code.
+func economicClass(code string) string {
+	if len(code) < 3 {
+		return code
 	}
-	return m
-}
-
-func (b *Budget) unitName(code string) string {
-	for _, u := range b.Units {
-		if u.Code == code {
-			return u.Name
-		}
-	}
-	return ""
+	return code[:3]
 }
 
 // addSpendingLine adds a line to the columns of 表三/五/九. A line without a
 // project is 基本支出; its Basic kind picks 人员经费 or 公用经费 and its
 // economic class the column within (303 → 对个人和家庭的补助, 302 → 商品和
 // 服务支出, anything else → 工资福利支出 or 资本性支出).
-func addSpendingLine(c *SpendingColumns, l Line, projects map[string]*Project) {
+func addSpendingLine(c *SpendingColumns, l budget.Line, projects map[string]*budget.Project) {
 	a := l.Amount
 	c.Total = c.Total.Add(a)
 	if l.Project == "" {
 		c.Basic = c.Basic.Add(a)
 		class := economicClass(l.Economic)
-		if l.Basic == Personnel {
+		if l.Basic == budget.BasicPersonnel {
 			c.Personnel = c.Personnel.Add(a)
 			if class == ecoFamily {
 				c.FamilySubsidy = c.FamilySubsidy.Add(a)
@@ -125,7 +116,7 @@ func addSpendingLine(c *SpendingColumns, l Line, projects map[string]*Project) {
 		return
 	}
 	c.Projects = c.Projects.Add(a)
-	if p := projects[l.Project]; p != nil && p.Type == SpecificTarget {
+	if p := projects[l.Project]; p != nil && p.Type == budget.ProjectSpecificTarget {
 		c.SpecificTarget = c.SpecificTarget.Add(a)
 	} else {
 		c.OtherOperation = c.OtherOperation.Add(a)
@@ -133,7 +124,7 @@ func addSpendingLine(c *SpendingColumns, l Line, projects map[string]*Project) {
 }
 
 // addIncomeLine adds a line to the columns of 表二.
-func addIncomeLine(c *IncomeColumns, l Line) {
+func addIncomeLine(c *IncomeColumns, l budget.Line) {
 	c.Total = c.Total.Add(l.Amount)
 	if l.CarryOver {
 		c.CarryOver = c.CarryOver.Add(l.Amount)
@@ -143,7 +134,7 @@ func addIncomeLine(c *IncomeColumns, l Line) {
 }
 
 // spending sums the lines keep selects (all when nil) with their shares.
-func (b *Budget) spending(keep func(Line) bool, add func(*SpendingColumns, Line)) Spending {
+func spending(b *budget.Budget, keep func(budget.Line) bool, add func(*SpendingColumns, budget.Line)) Spending {
 	var s Spending
 	for _, l := range b.Lines {
 		if keep != nil && !keep(l) {
@@ -161,42 +152,42 @@ func (b *Budget) spending(keep func(Line) bool, add func(*SpendingColumns, Line)
 	return s
 }
 
-func addSource(s *SourceAmounts, src Source, a decimal.Decimal) {
+func addSource(s *SourceAmounts, src budget.Source, a decimal.Decimal) {
 	switch src {
-	case GeneralAppropriation:
+	case budget.SourceGeneralAppropriation:
 		s.GeneralAppropriation = s.GeneralAppropriation.Add(a)
-	case GeneralOther:
+	case budget.SourceGeneralOther:
 		s.GeneralOther = s.GeneralOther.Add(a)
-	case GovernmentFund:
+	case budget.SourceGovernmentFund:
 		s.GovernmentFund = s.GovernmentFund.Add(a)
-	case StateCapital:
+	case budget.SourceStateCapital:
 		s.StateCapital = s.StateCapital.Add(a)
-	case SpecialAccount:
+	case budget.SourceSpecialAccount:
 		s.SpecialAccount = s.SpecialAccount.Add(a)
-	case BusinessIncome:
+	case budget.SourceBusinessIncome:
 		s.Business = s.Business.Add(a)
-	case OperatingIncome:
+	case budget.SourceOperatingIncome:
 		s.Operating = s.Operating.Add(a)
-	case SuperiorSubsidy:
+	case budget.SourceSuperiorSubsidy:
 		s.Superior = s.Superior.Add(a)
-	case AffiliatedRemittance:
+	case budget.SourceAffiliatedRemittance:
 		s.Affiliated = s.Affiliated.Add(a)
 	default:
 		s.Other = s.Other.Add(a)
 	}
-	if src.isGeneral() {
+	if src.IsGeneral() {
 		s.General = s.General.Add(a)
 	}
-	if src.isFiscal() {
+	if src.IsFiscal() {
 		s.Fiscal = s.Fiscal.Add(a)
 	}
-	if src.isUnitFunds() || !src.known() {
+	if src.IsUnitFunds() || !src.Known() {
 		s.UnitFunds = s.UnitFunds.Add(a)
 	}
 	s.Total = s.Total.Add(a)
 }
 
-func (b *Budget) incomeFigures() IncomeFigures {
+func incomeFigures(b *budget.Budget) IncomeFigures {
 	var in IncomeFigures
 	for _, l := range b.Lines {
 		if l.CarryOver {
@@ -211,23 +202,31 @@ func (b *Budget) incomeFigures() IncomeFigures {
 
 // functionName names a 功能分类 code from the catalogue, else from the
 // budget's own FunctionNames.
-func (b *Budget) functionName(cat *catalog.Catalogue, code string) string {
+func functionName(b *budget.Budget, cat *catalog.Catalogue, code string) string {
 	if n, ok := cat.Function(code); ok {
 		return n
 	}
 	return b.FunctionNames[code]
 }
 
-// buildByFunction builds a table by 功能分类 from the lines keep selects.
-func buildByFunction[C any](b *Budget, cat *catalog.Catalogue, keep func(Line) bool, add func(*C, Line)) ByFunction[C] {
+// buildByFunction builds a table by 功能分类 from the lines keep selects:
+// the department's rows, then each unit's. One pass groups the lines by
+// unit, so the cost grows with the lines, not with lines × units.
+func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(budget.Line) bool, add func(*C, budget.Line)) ByFunction[C] {
 	var t ByFunction[C]
-	rows := func(unit string) (C, []FunctionRow[C]) {
+	var all []budget.Line
+	byUnit := map[string][]budget.Line{}
+	for _, l := range b.Lines {
+		if keep != nil && !keep(l) {
+			continue
+		}
+		all = append(all, l)
+		byUnit[l.Unit] = append(byUnit[l.Unit], l)
+	}
+	rows := func(lines []budget.Line) (C, []FunctionRow[C]) {
 		var total C
 		sums := map[string]*C{}
-		for _, l := range b.Lines {
-			if (keep != nil && !keep(l)) || (unit != "" && l.Unit != unit) {
-				continue
-			}
+		for _, l := range lines {
 			add(&total, l)
 			for _, code := range functionAncestors(l.Function) {
 				c := sums[code]
@@ -251,16 +250,14 @@ func buildByFunction[C any](b *Budget, cat *catalog.Catalogue, keep func(Line) b
 		}
 		return total, out
 	}
-	t.Total, t.Rows = rows("")
+	t.Total, t.Rows = rows(all)
 	for _, u := range b.Units {
-		if u.Code == "" {
+		if u.Code == "" || len(byUnit[u.Code]) == 0 {
 			continue
 		}
-		total, r := rows(u.Code)
-		if len(r) == 0 {
-			continue
-		}
+		total, r := rows(byUnit[u.Code])
 		t.Units = append(t.Units, UnitRows[C]{Code: u.Code, Name: u.Name, Total: total, Rows: r})
+		delete(byUnit, u.Code) // a unit listed twice (an error) gets one entry
 	}
 	return t
 }
@@ -280,8 +277,8 @@ func functionAncestors(code string) []string {
 	return out
 }
 
-func functionRow[C any](b *Budget, cat *catalog.Catalogue, code string, c C) FunctionRow[C] {
-	r := FunctionRow[C]{Code: code, Name: b.functionName(cat, code), Columns: c}
+func functionRow[C any](b *budget.Budget, cat *catalog.Catalogue, code string, c C) FunctionRow[C] {
+	r := FunctionRow[C]{Code: code, Name: functionName(b, cat, code), Columns: c}
 	switch {
 	case len(code) <= 3:
 		r.Level, r.Class = FunctionClass, code
@@ -295,7 +292,7 @@ func functionRow[C any](b *Budget, cat *catalog.Catalogue, code string, c C) Fun
 
 // classes returns every catalogue 类 with its totals, then any other class
 // a line uses.
-func (b *Budget) classes(cat *catalog.Catalogue) []ClassRow {
+func classes(b *budget.Budget, cat *catalog.Catalogue) []ClassRow {
 	var rows []ClassRow
 	index := map[string]int{}
 	for _, c := range cat.FunctionClasses() {
@@ -309,7 +306,7 @@ func (b *Budget) classes(cat *catalog.Catalogue) []ClassRow {
 		if !ok {
 			i = len(rows)
 			index[code] = i
-			rows = append(rows, ClassRow{Code: code, Name: b.functionName(cat, code)})
+			rows = append(rows, ClassRow{Code: code, Name: functionName(b, cat, code)})
 		}
 		addSource(&rows[i].SourceAmounts, l.Source, l.Amount)
 	}
@@ -334,18 +331,18 @@ func sharesOfClasses(rows []ClassRow, amount func(ClassRow) decimal.Decimal, tot
 }
 
 // generalBasicByEconomic is 表六.
-func (b *Budget) generalBasicByEconomic(cat *catalog.Catalogue) []BasicEconomicRow {
-	kinds := map[string]UnitKind{}
+func generalBasicByEconomic(b *budget.Budget, cat *catalog.Catalogue) []BasicEconomicRow {
+	kinds := map[string]budget.UnitKind{}
 	for _, u := range b.Units {
 		kinds[u.Code] = u.Kind
 	}
 	type key struct{ dept, gov string }
 	rows := map[key]*BasicEconomicRow{}
 	for _, l := range b.Lines {
-		if l.Project != "" || !l.Source.isGeneral() {
+		if l.Project != "" || !l.Source.IsGeneral() {
 			continue
 		}
-		gov, _ := cat.GovFor(l.Economic, kinds[l.Unit] == Administrative)
+		gov, _ := cat.GovFor(l.Economic, kinds[l.Unit] == budget.UnitAdministrative)
 		k := key{l.Economic, gov}
 		r := rows[k]
 		if r == nil {
@@ -355,7 +352,7 @@ func (b *Budget) generalBasicByEconomic(cat *catalog.Catalogue) []BasicEconomicR
 			rows[k] = r
 		}
 		r.Total = r.Total.Add(l.Amount)
-		if l.Basic == Personnel {
+		if l.Basic == budget.BasicPersonnel {
 			r.Personnel = r.Personnel.Add(l.Amount)
 		} else {
 			r.Public = r.Public.Add(l.Amount)
@@ -375,7 +372,7 @@ func (b *Budget) generalBasicByEconomic(cat *catalog.Catalogue) []BasicEconomicR
 }
 
 // byEconomic is 表七.
-func (b *Budget) byEconomic(cat *catalog.Catalogue) []EconomicRow {
+func byEconomic(b *budget.Budget, cat *catalog.Catalogue) []EconomicRow {
 	rows := map[string]*EconomicRow{}
 	for _, l := range b.Lines {
 		codes := []string{economicClass(l.Economic)}
@@ -397,7 +394,7 @@ func (b *Budget) byEconomic(cat *catalog.Catalogue) []EconomicRow {
 			switch {
 			case l.Project != "":
 				r.Projects = r.Projects.Add(l.Amount)
-			case l.Basic == Personnel:
+			case l.Basic == budget.BasicPersonnel:
 				r.Basic = r.Basic.Add(l.Amount)
 				r.Personnel = r.Personnel.Add(l.Amount)
 			default:
@@ -414,26 +411,26 @@ func (b *Budget) byEconomic(cat *catalog.Catalogue) []EconomicRow {
 	return out
 }
 
-func addProjectLine(p *ProjectAmounts, l Line) {
+func addProjectLine(p *ProjectAmounts, l budget.Line) {
 	a := l.Amount
 	p.Total = p.Total.Add(a)
 	switch {
-	case l.Source.isFiscal():
+	case l.Source.IsFiscal():
 		f := &p.Current
 		if l.CarryOver {
 			f = &p.CarryOver
 		}
 		switch l.Source {
-		case GovernmentFund:
+		case budget.SourceGovernmentFund:
 			f.GovernmentFund = f.GovernmentFund.Add(a)
-		case StateCapital:
+		case budget.SourceStateCapital:
 			f.StateCapital = f.StateCapital.Add(a)
 		default:
 			f.General = f.General.Add(a)
 		}
 		f.Total = f.Total.Add(a)
 		p.Government = p.Government.Add(a)
-	case l.Source == SpecialAccount:
+	case l.Source == budget.SourceSpecialAccount:
 		p.SpecialAccount = p.SpecialAccount.Add(a)
 	default:
 		p.UnitFunds = p.UnitFunds.Add(a)
@@ -441,11 +438,17 @@ func addProjectLine(p *ProjectAmounts, l Line) {
 }
 
 // projectFigures is 表十 and 表十二.
-func (b *Budget) projectFigures() ProjectFigures {
+func projectFigures(b *budget.Budget) ProjectFigures {
 	prior := map[string]decimal.Decimal{}
 	for _, p := range b.Prior.Projects {
 		if _, dup := prior[p.Code]; !dup {
 			prior[p.Code] = p.Amount
+		}
+	}
+	unitNames := map[string]string{}
+	for _, u := range b.Units {
+		if _, dup := unitNames[u.Code]; !dup {
+			unitNames[u.Code] = u.Name
 		}
 	}
 	var out ProjectFigures
@@ -456,7 +459,7 @@ func (b *Budget) projectFigures() ProjectFigures {
 		}
 		pf := ProjectFigure{
 			Code: p.Code, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
-			Unit: p.Unit, UnitName: b.unitName(p.Unit), Key: p.Key, Targets: p.Targets,
+			Unit: p.Unit, UnitName: unitNames[p.Unit], Key: p.Key, Targets: p.Targets,
 		}
 		if pf.ShortName == "" {
 			pf.ShortName = p.Name
@@ -479,13 +482,13 @@ func (b *Budget) projectFigures() ProjectFigures {
 		pf.Prior, pf.New = pa, !had
 		pf.Change = money.Compare(pf.Total, pa)
 	}
+	byUnit := map[string][]ProjectFigure{}
+	for _, pf := range out.All {
+		byUnit[pf.Unit] = append(byUnit[pf.Unit], pf)
+	}
 	for _, u := range b.Units {
-		pu := ProjectUnit{Code: u.Code, Name: u.Name}
-		for _, pf := range out.All {
-			if pf.Unit != u.Code {
-				continue
-			}
-			pu.Projects = append(pu.Projects, pf)
+		pu := ProjectUnit{Code: u.Code, Name: u.Name, Projects: byUnit[u.Code]}
+		for _, pf := range pu.Projects {
 			addAmounts(&pu.ProjectAmounts, pf.ProjectAmounts)
 		}
 		if len(pu.Projects) > 0 {
@@ -511,7 +514,7 @@ func addAmounts(to *ProjectAmounts, p ProjectAmounts) {
 	to.Government = to.Government.Add(p.Government)
 }
 
-func threePublicAmounts(t ThreePublic) ThreePublicAmounts {
+func threePublicAmounts(t budget.ThreePublic) ThreePublicAmounts {
 	a := ThreePublicAmounts{
 		Abroad: t.Abroad, VehiclePurchase: t.VehiclePurchase,
 		VehicleOperation: t.VehicleOperation, Reception: t.Reception,
@@ -521,7 +524,7 @@ func threePublicAmounts(t ThreePublic) ThreePublicAmounts {
 	return a
 }
 
-func (b *Budget) threePublicFigures() ThreePublicFigures {
+func threePublicFigures(b *budget.Budget) ThreePublicFigures {
 	this, prior := threePublicAmounts(b.ThreePublic), threePublicAmounts(b.Prior.ThreePublic)
 	return ThreePublicFigures{
 		This: this, Prior: prior,
@@ -535,19 +538,19 @@ func (b *Budget) threePublicFigures() ThreePublicFigures {
 	}
 }
 
-func (p *ProcurementFigures) add(pr Procurement) {
+func (p *ProcurementFigures) add(pr budget.Procurement) {
 	switch pr.Category {
-	case Goods:
+	case budget.ProcurementGoods:
 		p.Goods = p.Goods.Add(pr.Amount)
-	case Works:
+	case budget.ProcurementWorks:
 		p.Works = p.Works.Add(pr.Amount)
-	case Services:
+	case budget.ProcurementServices:
 		p.Services = p.Services.Add(pr.Amount)
 	}
 	p.Total = p.Total.Add(pr.Amount)
 }
 
-func (b *Budget) procurementFigures() ProcurementFigures {
+func procurementFigures(b *budget.Budget) ProcurementFigures {
 	var p ProcurementFigures
 	for _, pr := range b.Procurement.Basic {
 		p.add(pr)
@@ -560,7 +563,7 @@ func (b *Budget) procurementFigures() ProcurementFigures {
 	return p
 }
 
-func (b *Budget) yearOnYear(f *Figures) YearOnYear {
+func yearOnYear(b *budget.Budget, f *Figures) YearOnYear {
 	y := YearOnYear{Reasons: b.Prior.Reasons}
 	priorProjects := decimal.Zero
 	priorByCode := map[string]bool{}

@@ -1,6 +1,7 @@
-package budgetdoc
+package figures
 
 import (
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
 )
@@ -70,7 +71,7 @@ type Figures struct {
 	// department total and one entry per unit that has projects.
 	Projects ProjectFigures
 	// EndedProjects are prior-year projects with no money this year.
-	EndedProjects []PriorProject
+	EndedProjects []budget.PriorProject
 
 	// ThreePublic is "三公"经费 this year and last (表八, narrative 七).
 	ThreePublic ThreePublicFigures
@@ -86,8 +87,8 @@ type Figures struct {
 
 	// Assets and SpecialTransfers are passed through from the input;
 	// SpecialTransfersTotal is their sum.
-	Assets                Assets
-	SpecialTransfers      []SpecialTransfer
+	Assets                budget.Assets
+	SpecialTransfers      []budget.SpecialTransfer
 	SpecialTransfersTotal decimal.Decimal
 }
 
@@ -280,13 +281,13 @@ type ProjectFigure struct {
 	Code      string
 	Name      string // as the tables print it
 	ShortName string // as the narrative words it (Name when not given)
-	Type      ProjectType
+	Type      budget.ProjectType
 	Unit      string // unit code
 	UnitName  string
 	Key       bool
 	// Procurement is the project's planned 政府采购, summed.
 	Procurement decimal.Decimal
-	Targets     []Target
+	Targets     []budget.Target
 	// Prior is last year's amount (zero for a new project); Change
 	// compares Total with it; New means the project was not in last
 	// year's budget.
@@ -370,5 +371,5 @@ type YearOnYear struct {
 	// EndedProjects are last year's projects with no money this year, with
 	// last year's amount, in input order.
 	EndedProjects []NamedAmount
-	Reasons       Reasons
+	Reasons       budget.Reasons
 }

@@ -1,7 +1,8 @@
-package budgetdoc
+package profile
 
 import (
 	"fmt"
+	"github.com/budgetdoc/budgetdoc/budget"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 )
@@ -10,9 +11,9 @@ import (
 // 目录, the three parts written by the templates, and the annex tables. The
 // budget must have been validated (prepare does it), so the figures are
 // computed without validating again.
-func (b *Budget) document(o *Options) (*doc.Document, error) {
-	f := b.computeFigures(b.classifier())
-	n, err := newNarrator(o.Templates, f, b.templateData(f))
+func document(b *budget.Budget, o *Options) (*doc.Document, error) {
+	f := computeFigures(b, b.classifier())
+	n, err := newNarrator(o.Templates, f, templateData(b, f))
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func (b *Budget) document(o *Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, t := range b.annexTables(f) {
+	for i, t := range annexTables(b, f) {
 		if i > 0 || t.orientation != doc.Portrait {
 			add(&doc.PageBreak{Orientation: t.orientation})
 		}

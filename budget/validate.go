@@ -1,4 +1,4 @@
-package budgetdoc
+package budget
 
 import (
 	"fmt"
@@ -15,10 +15,10 @@ import (
 // field path and (for a loaded budget) file:line:column. Warnings alone do
 // not make it fail: see Check for them.
 //
-// Codes are checked against the budget's catalogue: SetCatalogue's, or the
-// built-in catalogue of Department.Year.
-func (b *Budget) Validate() error {
-	ps := b.Check()
+// Codes are checked against cat; nil means the built-in catalogue of
+// Department.Year.
+func (b *Budget) Validate(cat *catalog.Catalogue) error {
+	ps := b.Check(cat)
 	if len(ps.Errors()) == 0 {
 		return nil
 	}
@@ -28,8 +28,11 @@ func (b *Budget) Validate() error {
 // Check returns every problem found, errors and warnings, in input order
 // for a loaded budget (in the order of the checks for one built in Go);
 // nil when there is none.
-func (b *Budget) Check() Problems {
-	c := &checker{b: b, cat: b.classifier()}
+func (b *Budget) Check(cat *catalog.Catalogue) Problems {
+	if cat == nil {
+		cat, _ = catalog.Builtin(b.Department.Year)
+	}
+	c := &checker{b: b, cat: cat}
 	c.department()
 	c.units()
 	c.lines()
@@ -72,8 +75,12 @@ func (c *checker) add(sev Severity, path, format string, args ...any) {
 	})
 }
 
-func (c *checker) errorf(path, format string, args ...any) { c.add(Error, path, format, args...) }
-func (c *checker) warnf(path, format string, args ...any)  { c.add(Warning, path, format, args...) }
+func (c *checker) errorf(path, format string, args ...any) {
+	c.add(SeverityError, path, format, args...)
+}
+func (c *checker) warnf(path, format string, args ...any) {
+	c.add(SeverityWarning, path, format, args...)
+}
 
 // amount checks that an amount is not negative and has at most two
 // decimals.
@@ -82,7 +89,7 @@ func (c *checker) amount(path string, d decimal.Decimal) {
 		c.errorf(path, "金额 %s 是负数：金额不能小于零", d)
 	}
 	if !d.Equal(d.Round(2)) {
-		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", d, c.b.moneyUnit())
+		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", d, c.b.AmountUnit())
 	}
 }
 
@@ -181,8 +188,8 @@ func (c *checker) units() {
 		if strings.TrimSpace(u.Name) == "" {
 			c.errorf(p+".name", "未填写单位名称")
 		}
-		if u.Kind != Administrative && u.Kind != Institution {
-			c.errorf(p+".kind", "单位类型%s无法识别：请填写 %s", quote(string(u.Kind)), eitherOf(string(Administrative), string(Institution)))
+		if u.Kind != UnitAdministrative && u.Kind != UnitInstitution {
+			c.errorf(p+".kind", "单位类型%s无法识别：请填写 %s", quote(string(u.Kind)), eitherOf(string(UnitAdministrative), string(UnitInstitution)))
 		}
 	}
 }
@@ -268,13 +275,13 @@ func (c *checker) lines() {
 	if len(b.Lines) == 0 {
 		c.errorf("lines", "未填写：预算至少要有一条支出明细")
 	}
-	projects := b.projectIndex()
+	projects := b.ProjectsByCode()
 	for i, l := range b.Lines {
 		p := fmt.Sprintf("lines[%d]", i)
 		c.unit(p+".unit", l.Unit)
 		c.function(p+".function", l.Function)
 		name, ecoOK := c.economic(p+".economic", l.Economic)
-		if !l.Source.known() {
+		if !l.Source.Known() {
 			c.errorf(p+".source", "资金来源%s无法识别：请填写以下之一：%s", quote(string(l.Source)), sourceList())
 		}
 		c.amount(p+".amount", l.Amount)
@@ -306,16 +313,16 @@ func (c *checker) lines() {
 func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
 	class := economicClass(l.Economic)
 	switch l.Basic {
-	case Personnel:
+	case BasicPersonnel:
 		if ecoOK && !slices.Contains(personnelClasses, class) {
 			c.errorf(p+".economic", "%s %s不属于人员经费：人员经费应使用 301 工资福利支出 和 303 对个人和家庭的补助", l.Economic, name)
 		}
-	case Public:
+	case BasicPublic:
 		if ecoOK && !slices.Contains(publicClasses, class) {
 			c.errorf(p+".economic", "%s %s不属于公用经费：公用经费应使用 302 商品和服务支出 和 310 资本性支出（以及 309、399）", l.Economic, name)
 		}
 	default:
-		c.errorf(p+".basic", "基本支出类型%s无法识别：请填写 %s", quote(string(l.Basic)), eitherOf(string(Personnel), string(Public)))
+		c.errorf(p+".basic", "基本支出类型%s无法识别：请填写 %s", quote(string(l.Basic)), eitherOf(string(BasicPersonnel), string(BasicPublic)))
 	}
 }
 
@@ -334,8 +341,8 @@ func (c *checker) projects() {
 		p := fmt.Sprintf("projects[%d]", i)
 		c.unique(p+".code", pr.Code, i, codes, "未填写项目编码", "项目编码%s重复：projects[%d] 已使用这个编码")
 		c.unique(p+".name", pr.Name, i, names, "未填写项目名称", "项目名称%s重复：projects[%d] 也叫这个名称")
-		if pr.Type != OtherOperation && pr.Type != SpecificTarget {
-			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(OtherOperation), string(SpecificTarget)))
+		if pr.Type != ProjectOtherOperation && pr.Type != ProjectSpecificTarget {
+			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(ProjectOtherOperation), string(ProjectSpecificTarget)))
 		}
 		c.unit(p+".unit", pr.Unit)
 		if pr.Code != "" && !used[pr.Code] {
@@ -357,9 +364,9 @@ func (c *checker) projects() {
 
 func (c *checker) procurementItem(p string, pc Procurement) {
 	switch pc.Category {
-	case Goods, Works, Services:
+	case ProcurementGoods, ProcurementWorks, ProcurementServices:
 	default:
-		c.errorf(p+".category", "采购类别%s无法识别：请填写 %s", quote(string(pc.Category)), eitherOf(string(Goods), string(Works), string(Services)))
+		c.errorf(p+".category", "采购类别%s无法识别：请填写 %s", quote(string(pc.Category)), eitherOf(string(ProcurementGoods), string(ProcurementWorks), string(ProcurementServices)))
 	}
 	c.amount(p+".amount", pc.Amount)
 }
@@ -370,9 +377,9 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 	for k, t := range pr.Targets {
 		tp := fmt.Sprintf("%s.targets[%d]", p, k)
 		switch t.Kind {
-		case Cost, Output, Benefit, Satisfaction:
+		case TargetCost, TargetOutput, TargetBenefit, TargetSatisfaction:
 		default:
-			c.errorf(tp+".kind", "指标类型%s无法识别：请填写 %s", quote(string(t.Kind)), eitherOf(string(Cost), string(Output), string(Benefit), string(Satisfaction)))
+			c.errorf(tp+".kind", "指标类型%s无法识别：请填写 %s", quote(string(t.Kind)), eitherOf(string(TargetCost), string(TargetOutput), string(TargetBenefit), string(TargetSatisfaction)))
 		}
 		if strings.TrimSpace(t.Indicator) == "" {
 			c.errorf(tp+".indicator", "未填写三级指标")
@@ -380,8 +387,8 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 		if strings.TrimSpace(t.Value) == "" {
 			c.errorf(tp+".value", "未填写指标值")
 		}
-		c.targetValue(tp+".value", t.Kind == Satisfaction, t.Indicator, t.Value)
-		if t.Kind == Cost {
+		c.targetValue(tp+".value", t.Kind == TargetSatisfaction, t.Indicator, t.Value)
+		if t.Kind == TargetCost {
 			if a, ok := c.costAmount(t.Value); ok {
 				costSum = costSum.Add(a)
 				costs++
@@ -393,7 +400,7 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 		if costs > 1 {
 			what = fmt.Sprintf("%d 个成本指标合计", costs)
 		}
-		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, amountText(costSum), c.b.moneyUnit(), amountText(total), c.b.moneyUnit())
+		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, amountText(costSum), c.b.AmountUnit(), amountText(total), c.b.AmountUnit())
 	}
 }
 
@@ -460,7 +467,7 @@ func (c *checker) costAmount(value string) (decimal.Decimal, bool) {
 	if !ok || (cmp.op != "" && !isUpperBound(cmp.op) && cmp.op != "=") {
 		return decimal.Zero, false
 	}
-	unit := c.b.moneyUnit()
+	unit := c.b.AmountUnit()
 	switch {
 	case cmp.unit == unit:
 		return cmp.number, true
@@ -494,7 +501,7 @@ func (c *checker) income() {
 			if declaredOK {
 				c.amount(p, d)
 				totalIncome = totalIncome.Add(d)
-				if !s.known() {
+				if !s.Known() {
 					c.errorf(p, "资金来源%s无法识别：请填写以下之一：%s", quote(string(s)), sourceList())
 				}
 			}
@@ -530,7 +537,7 @@ func sortedSources(ms ...map[Source]decimal.Decimal) []Source {
 		}
 	}
 	for s := range seen {
-		if !s.known() {
+		if !s.Known() {
 			unknown = append(unknown, s)
 		}
 	}
@@ -567,7 +574,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 		switch l.Economic {
 		case ecoAbroad, ecoReception, ecoVehicleOperation, ecoVehiclePurchase:
 			any = true
-			if l.Source.isFiscal() {
+			if l.Source.IsFiscal() {
 				spent[l.Economic] = spent[l.Economic].Add(l.Amount)
 			}
 		}

@@ -1,4 +1,4 @@
-package budgetdoc
+package budget
 
 import (
 	"fmt"
@@ -30,8 +30,8 @@ func (p Position) String() string {
 type Severity int
 
 const (
-	Error Severity = iota
-	Warning
+	SeverityError Severity = iota
+	SeverityWarning
 )
 
 // warningMark starts a warning's text. Messages are in Chinese, for the
@@ -53,7 +53,7 @@ func (p Problem) String() string {
 		b.WriteString(s)
 		b.WriteString(": ")
 	}
-	if p.Severity == Warning {
+	if p.Severity == SeverityWarning {
 		b.WriteString(warningMark)
 	}
 	if p.Path != "" {
@@ -80,7 +80,7 @@ func (ps Problems) Error() string {
 func (ps Problems) Errors() Problems {
 	var out Problems
 	for _, p := range ps {
-		if p.Severity == Error {
+		if p.Severity == SeverityError {
 			out = append(out, p)
 		}
 	}
@@ -91,7 +91,7 @@ func (ps Problems) Errors() Problems {
 func (ps Problems) Warnings() Problems {
 	var out Problems
 	for _, p := range ps {
-		if p.Severity == Warning {
+		if p.Severity == SeverityWarning {
 			out = append(out, p)
 		}
 	}

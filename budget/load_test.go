@@ -1,4 +1,4 @@
-package budgetdoc
+package budget
 
 import (
 	"encoding/json"
@@ -59,7 +59,7 @@ func problemStrings(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, p := range ps {
-		if p.Severity != Error {
+		if p.Severity != SeverityError {
 			t.Errorf("problem %q is not an error", p)
 		}
 		out = append(out, p.String())
@@ -78,7 +78,7 @@ func TestParseValid(t *testing.T) {
 	if b.Department.Published != "2023-04" || b.Department.Year != 2023 {
 		t.Errorf("department = %+v", b.Department)
 	}
-	if got := b.Income.ThisYear[GeneralAppropriation].String(); got != "100.5" {
+	if got := b.Income.ThisYear[SourceGeneralAppropriation].String(); got != "100.5" {
 		t.Errorf("income = %s", got)
 	}
 	if b.MoneyUnit != "万元" {
@@ -237,7 +237,7 @@ func TestParseProblemFields(t *testing.T) {
 	if !errors.As(err, &ps) || len(ps) != 1 {
 		t.Fatalf("err = %v", err)
 	}
-	want := Problem{Pos: Position{File: "in/b.yaml", Line: 2, Column: 15}, Path: "lines[0].economic", Severity: Error,
+	want := Problem{Pos: Position{File: "in/b.yaml", Line: 2, Column: 15}, Path: "lines[0].economic", Severity: SeverityError,
 		Message: "应为文字，实际是列表"}
 	if ps[0] != want {
 		t.Errorf("problem = %#v, want %#v", ps[0], want)

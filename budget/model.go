@@ -1,9 +1,6 @@
-package budgetdoc
+package budget
 
-import (
-	"github.com/budgetdoc/budgetdoc/catalog"
-	"github.com/shopspring/decimal"
-)
+import "github.com/shopspring/decimal"
 
 // Budget is one department's budget for one fiscal year: everything its
 // 部门预算 disclosure states. Amounts are in MoneyUnit (万元 unless the input
@@ -43,10 +40,6 @@ type Budget struct {
 	// source maps field paths to positions in the file the budget was
 	// loaded from; nil for a budget built in Go.
 	source *sourceMap
-
-	// catalogue classifies codes for Validate and Figures; nil means the
-	// built-in catalogue of Department.Year (see SetCatalogue).
-	catalogue *catalog.Catalogue
 }
 
 // Department is the budget department.
@@ -71,8 +64,8 @@ type Department struct {
 type UnitKind string
 
 const (
-	Administrative UnitKind = "行政"
-	Institution    UnitKind = "事业"
+	UnitAdministrative UnitKind = "行政"
+	UnitInstitution    UnitKind = "事业"
 )
 
 // Unit is a budget unit (预算单位).
@@ -89,22 +82,22 @@ type Source string
 // "其中：财政拨款" and the rest (for example 非税收入 kept in the general
 // budget), because the tables print both.
 const (
-	GeneralAppropriation Source = "一般公共预算财政拨款"
-	GeneralOther         Source = "一般公共预算其他资金"
-	GovernmentFund       Source = "政府性基金预算"
-	StateCapital         Source = "国有资本经营预算"
-	SpecialAccount       Source = "财政专户管理资金"
-	BusinessIncome       Source = "事业收入"
-	OperatingIncome      Source = "事业单位经营收入"
-	SuperiorSubsidy      Source = "上级补助收入"
-	AffiliatedRemittance Source = "附属单位上缴收入"
-	OtherIncome          Source = "其他收入"
+	SourceGeneralAppropriation Source = "一般公共预算财政拨款"
+	SourceGeneralOther         Source = "一般公共预算其他资金"
+	SourceGovernmentFund       Source = "政府性基金预算"
+	SourceStateCapital         Source = "国有资本经营预算"
+	SourceSpecialAccount       Source = "财政专户管理资金"
+	SourceBusinessIncome       Source = "事业收入"
+	SourceOperatingIncome      Source = "事业单位经营收入"
+	SourceSuperiorSubsidy      Source = "上级补助收入"
+	SourceAffiliatedRemittance Source = "附属单位上缴收入"
+	SourceOtherIncome          Source = "其他收入"
 )
 
 // Sources lists the funding sources in the order the tables print them.
 var Sources = []Source{
-	GeneralAppropriation, GeneralOther, GovernmentFund, StateCapital, SpecialAccount,
-	BusinessIncome, OperatingIncome, SuperiorSubsidy, AffiliatedRemittance, OtherIncome,
+	SourceGeneralAppropriation, SourceGeneralOther, SourceGovernmentFund, SourceStateCapital, SourceSpecialAccount,
+	SourceBusinessIncome, SourceOperatingIncome, SourceSuperiorSubsidy, SourceAffiliatedRemittance, SourceOtherIncome,
 }
 
 // Income is the declared income by source. CarryOver is 上年结转 by source.
@@ -117,8 +110,8 @@ type Income struct {
 type BasicKind string
 
 const (
-	Personnel BasicKind = "人员经费"
-	Public    BasicKind = "公用经费"
+	BasicPersonnel BasicKind = "人员经费"
+	BasicPublic    BasicKind = "公用经费"
 )
 
 // Line is one spending line item: one unit, one 功能分类 项, one 部门预算支出
@@ -145,8 +138,8 @@ type Line struct {
 type ProjectType string
 
 const (
-	OtherOperation ProjectType = "其他运转类"
-	SpecificTarget ProjectType = "特定目标类"
+	ProjectOtherOperation ProjectType = "其他运转类"
+	ProjectSpecificTarget ProjectType = "特定目标类"
 )
 
 // Project is a project (项目支出). Its amounts are the sums of its lines.
@@ -168,9 +161,9 @@ type Project struct {
 type ProcurementCategory string
 
 const (
-	Goods    ProcurementCategory = "货物"
-	Works    ProcurementCategory = "工程"
-	Services ProcurementCategory = "服务"
+	ProcurementGoods    ProcurementCategory = "货物"
+	ProcurementWorks    ProcurementCategory = "工程"
+	ProcurementServices ProcurementCategory = "服务"
 )
 
 // Procurement is government procurement (政府采购) planned within a project.
@@ -193,10 +186,10 @@ type ProcurementTotals struct {
 type TargetKind string
 
 const (
-	Cost         TargetKind = "成本指标"
-	Output       TargetKind = "产出指标"
-	Benefit      TargetKind = "效益指标"
-	Satisfaction TargetKind = "满意度指标"
+	TargetCost         TargetKind = "成本指标"
+	TargetOutput       TargetKind = "产出指标"
+	TargetBenefit      TargetKind = "效益指标"
+	TargetSatisfaction TargetKind = "满意度指标"
 )
 
 // Target is one project performance indicator (三级指标 and 指标值).
@@ -288,4 +281,25 @@ type Reasons struct {
 	Basic       string `json:"basic,omitempty"`        // "正常增人增资、晋级晋档等"
 	Projects    string `json:"projects,omitempty"`     // "根据实际工作需求"
 	ThreePublic string `json:"three_public,omitempty"` // why "三公"经费 changed
+}
+
+// AmountUnit is the unit of every amount: MoneyUnit, or 万元 when it is
+// empty.
+func (b *Budget) AmountUnit() string {
+	if b.MoneyUnit == "" {
+		return "万元"
+	}
+	return b.MoneyUnit
+}
+
+// ProjectsByCode indexes the projects by code; of two with one code (an
+// error Validate reports) the first wins.
+func (b *Budget) ProjectsByCode() map[string]*Project {
+	m := make(map[string]*Project, len(b.Projects))
+	for i := range b.Projects {
+		if _, dup := m[b.Projects[i].Code]; !dup {
+			m[b.Projects[i].Code] = &b.Projects[i]
+		}
+	}
+	return m
 }

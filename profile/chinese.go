@@ -1,4 +1,4 @@
-package budgetdoc
+package profile
 
 import (
 	"fmt"

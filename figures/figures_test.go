@@ -1,6 +1,8 @@
-package budgetdoc
+package figures
 
 import (
+	"github.com/budgetdoc/budgetdoc/budget"
+	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/money"
@@ -10,9 +12,9 @@ import (
 const fengqiuPath = "../examples/fengqiu/fengqiu.yaml"
 
 // loadFengqiu loads the example; every figure test starts from it.
-func loadFengqiu(t testing.TB) *Budget {
+func loadFengqiu(t testing.TB) *budget.Budget {
 	t.Helper()
-	b, err := Load(fengqiuPath)
+	b, err := budget.Load(fengqiuPath)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -22,14 +24,10 @@ func loadFengqiu(t testing.TB) *Budget {
 func fengqiuFigures(t testing.TB) *Figures {
 	t.Helper()
 	b := loadFengqiu(t)
-	if ps := b.Check(); len(ps) != 0 {
+	if ps := b.Check(nil); len(ps) != 0 {
 		t.Fatalf("the example has problems:\n%v", ps)
 	}
-	f, err := b.Figures()
-	if err != nil {
-		t.Fatalf("Figures: %v", err)
-	}
-	return f
+	return Compute(b, nil)
 }
 
 // pin compares printed figures: name → (got, want as printed).
@@ -309,7 +307,7 @@ func TestFengqiuProjects(t *testing.T) {
 	for i, w := range want {
 		g := p.All[i]
 		if g.Code != w.code || g.Name != w.name || g.ShortName != w.short || g.New != w.isNew || len(g.Targets) != w.targets ||
-			g.Type != OtherOperation || g.UnitName != "封丘县政务服务和大数据管理局" {
+			g.Type != budget.ProjectOtherOperation || g.UnitName != "封丘县政务服务和大数据管理局" {
 			t.Errorf("project %d = %s %s %s new=%v targets=%d %s", i, g.Code, g.Name, g.ShortName, g.New, len(g.Targets), g.UnitName)
 		}
 		pin(t, w.short+" total", g.Total, w.total)
@@ -415,7 +413,7 @@ func TestFengqiuPerformanceTranscribed(t *testing.T) {
 	}
 	// The consistent version: 工装's satisfaction is a lower bound.
 	gz := b.Projects[3]
-	if last := gz.Targets[len(gz.Targets)-1]; last.Kind != Satisfaction || last.Value != "≥95%" {
+	if last := gz.Targets[len(gz.Targets)-1]; last.Kind != budget.TargetSatisfaction || last.Value != "≥95%" {
 		t.Errorf("工装 satisfaction %+v", last)
 	}
 }
@@ -423,58 +421,55 @@ func TestFengqiuPerformanceTranscribed(t *testing.T) {
 // A budget built in Go, exercising what 封丘 lacks: two units of both kinds,
 // carry-over, a government fund, a 特定目标类 project, an ended project, "三公"
 // lines, basic procurement and capital 公用经费.
-func richBudget() *Budget {
+func richBudget() *budget.Budget {
 	d := decimal.RequireFromString
 	total := d("3")
-	return &Budget{
+	return &budget.Budget{
 		MoneyUnit: "万元",
-		Department: Department{Name: "测试局", Code: "900", Year: 2023, Published: "2023-03",
+		Department: budget.Department{Name: "测试局", Code: "900", Year: 2023, Published: "2023-03",
 			Offices: []string{"办公室"}, Duties: []string{"负责测试工作。"}},
-		Performance: Performance{Goals: []string{"完成测试。"}, Tasks: []Task{{Name: "测试", Content: "完成测试。"}},
-			Indicators: []Indicator{{Level1: "产出指标", Level2: "重点工作任务完成", Level3: "任务完成率", Value: "100%"}}},
-		Units: []Unit{
-			{Code: "900001", Name: "测试局本级", Kind: Administrative},
-			{Code: "900002", Name: "测试中心", Kind: Institution},
+		Performance: budget.Performance{Goals: []string{"完成测试。"}, Tasks: []budget.Task{{Name: "测试", Content: "完成测试。"}},
+			Indicators: []budget.Indicator{{Level1: "产出指标", Level2: "重点工作任务完成", Level3: "任务完成率", Value: "100%"}}},
+		Units: []budget.Unit{
+			{Code: "900001", Name: "测试局本级", Kind: budget.UnitAdministrative},
+			{Code: "900002", Name: "测试中心", Kind: budget.UnitInstitution},
 		},
-		Income: Income{
-			ThisYear: map[Source]decimal.Decimal{
-				GeneralAppropriation: d("113"), GovernmentFund: d("40"), BusinessIncome: d("5"),
+		Income: budget.Income{
+			ThisYear: map[budget.Source]decimal.Decimal{
+				budget.SourceGeneralAppropriation: d("113"), budget.SourceGovernmentFund: d("40"), budget.SourceBusinessIncome: d("5"),
 			},
-			CarryOver: map[Source]decimal.Decimal{GovernmentFund: d("10")},
+			CarryOver: map[budget.Source]decimal.Decimal{budget.SourceGovernmentFund: d("10")},
 		},
-		Lines: []Line{
-			{Unit: "900001", Function: "2010301", Economic: "30101", Basic: Personnel, Source: GeneralAppropriation, Amount: d("60")},
-			{Unit: "900001", Function: "2010301", Economic: "30217", Basic: Public, Source: GeneralAppropriation, Amount: d("3")},
-			{Unit: "900002", Function: "2010301", Economic: "30101", Basic: Personnel, Source: GeneralAppropriation, Amount: d("20")},
-			{Unit: "900002", Function: "2010301", Economic: "31002", Basic: Public, Source: GeneralAppropriation, Amount: d("10")},
-			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: GeneralAppropriation, Amount: d("20")},
-			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: GovernmentFund, Amount: d("40")},
-			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: GovernmentFund, CarryOver: true, Amount: d("10")},
-			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: BusinessIncome, Amount: d("5")},
+		Lines: []budget.Line{
+			{Unit: "900001", Function: "2010301", Economic: "30101", Basic: budget.BasicPersonnel, Source: budget.SourceGeneralAppropriation, Amount: d("60")},
+			{Unit: "900001", Function: "2010301", Economic: "30217", Basic: budget.BasicPublic, Source: budget.SourceGeneralAppropriation, Amount: d("3")},
+			{Unit: "900002", Function: "2010301", Economic: "30101", Basic: budget.BasicPersonnel, Source: budget.SourceGeneralAppropriation, Amount: d("20")},
+			{Unit: "900002", Function: "2010301", Economic: "31002", Basic: budget.BasicPublic, Source: budget.SourceGeneralAppropriation, Amount: d("10")},
+			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: budget.SourceGeneralAppropriation, Amount: d("20")},
+			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: budget.SourceGovernmentFund, Amount: d("40")},
+			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: budget.SourceGovernmentFund, CarryOver: true, Amount: d("10")},
+			{Unit: "900002", Function: "2010399", Economic: "30227", Project: "P1", Source: budget.SourceBusinessIncome, Amount: d("5")},
 		},
-		Projects: []Project{{Code: "P1", Name: "专项", Type: SpecificTarget, Unit: "900002",
-			Procurement: []Procurement{{Category: Services, Amount: d("30")}}}},
-		ThreePublic: ThreePublic{Reception: d("3"), Total: &total},
-		Procurement: ProcurementTotals{Basic: []Procurement{{Category: Goods, Amount: d("10")}}},
-		Prior: PriorYear{
+		Projects: []budget.Project{{Code: "P1", Name: "专项", Type: budget.ProjectSpecificTarget, Unit: "900002",
+			Procurement: []budget.Procurement{{Category: budget.ProcurementServices, Amount: d("30")}}}},
+		ThreePublic: budget.ThreePublic{Reception: d("3"), Total: &total},
+		Procurement: budget.ProcurementTotals{Basic: []budget.Procurement{{Category: budget.ProcurementGoods, Amount: d("10")}}},
+		Prior: budget.PriorYear{
 			Basic:    d("100"),
-			Projects: []PriorProject{{Code: "P0", Name: "旧项目", Amount: d("8")}},
+			Projects: []budget.PriorProject{{Code: "P0", Name: "旧项目", Amount: d("8")}},
 			// The prior government fund is part of the prior projects here.
 			GovernmentFund: d("8"),
-			ThreePublic:    ThreePublic{Reception: d("4")},
+			ThreePublic:    budget.ThreePublic{Reception: d("4")},
 		},
 	}
 }
 
 func TestFiguresRichBudget(t *testing.T) {
 	b := richBudget()
-	if ps := b.Check(); len(ps) != 0 {
+	if ps := b.Check(nil); len(ps) != 0 {
 		t.Fatalf("problems:\n%v", ps)
 	}
-	f, err := b.Figures()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := Compute(b, nil)
 	pin(t, "total", f.All.Total, "168.00")
 	pin(t, "capital", f.All.Capital, "10.00")
 	pin(t, "goods", f.All.GoodsServices, "3.00")
@@ -532,19 +527,6 @@ func TestFiguresRichBudget(t *testing.T) {
 	pin(t, "operating funds", f.OperatingFunds, "13.00")
 }
 
-func TestFiguresRefusesInvalidBudget(t *testing.T) {
-	b := richBudget()
-	b.Lines[0].Amount = decimal.RequireFromString("61")
-	f, err := b.Figures()
-	if err == nil || f != nil {
-		t.Fatalf("Figures on a budget whose income ≠ spending: %v, %v", f, err)
-	}
-	var ps Problems
-	if !asProblems(err, &ps) || len(ps.Errors()) == 0 {
-		t.Fatalf("error is not Problems: %v", err)
-	}
-}
-
 func TestFiguresDeterministic(t *testing.T) {
 	a, b := fengqiuFigures(t), fengqiuFigures(t)
 	if len(a.GeneralBasicByEconomic) != len(b.GeneralBasicByEconomic) {
@@ -554,5 +536,42 @@ func TestFiguresDeterministic(t *testing.T) {
 		if a.ByEconomic[i].Code != b.ByEconomic[i].Code {
 			t.Fatalf("表七 order differs at %d", i)
 		}
+	}
+}
+
+// A budget built in Go has no positions but the same paths.
+func TestGoBudgetProblems(t *testing.T) {
+	b := richBudget()
+	b.Lines[1].Amount = decimal.RequireFromString("2")
+	ps := b.Check(nil)
+	found := false
+	for _, p := range ps {
+		if p.Pos != (budget.Position{}) {
+			t.Errorf("position for a Go budget: %v", p)
+		}
+		found = found || p.Path == "three_public.reception" && strings.Contains(p.Message, "30217")
+	}
+	if !found {
+		t.Fatalf("no problem at three_public.reception: %v", ps)
+	}
+}
+
+// function_names names a 项 the catalogue lacks, and the figures use it.
+func TestFunctionNames(t *testing.T) {
+	b := richBudget()
+	b.FunctionNames = map[string]string{"2010398": "某某支出"}
+	b.Lines[0].Function = "2010398"
+	if err := b.Validate(nil); err != nil {
+		t.Fatal(err)
+	}
+	f := Compute(b, nil)
+	found := false
+	for _, r := range f.SpendingByFunction.Rows {
+		if r.Code == "2010398" {
+			found = r.Name == "某某支出"
+		}
+	}
+	if !found {
+		t.Errorf("2010398 not named 某某支出 in %+v", f.SpendingByFunction.Rows)
 	}
 }

@@ -1,7 +1,8 @@
-package budgetdoc
+package profile
 
 import (
 	"fmt"
+	"github.com/budgetdoc/budgetdoc/budget"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -61,25 +62,25 @@ func row(parts ...[]doc.Cell) []doc.Cell {
 }
 
 // annexTables builds the twelve tables in the order the document prints them.
-func (b *Budget) annexTables(f *Figures) []annexTable {
+func annexTables(b *budget.Budget, f *Figures) []annexTable {
 	return []annexTable{
-		b.tableOverall(f),
-		b.tableIncome(f),
-		b.tableSpending("三", "部门支出总体情况表", f.SpendingByFunction, nil),
-		b.tableFiscal(f),
-		b.tableSpending("五", "一般公共预算支出情况表", f.GeneralByFunction, []string{"note.五"}),
-		b.tableBasic(f),
-		b.tableEconomic(f),
-		b.tableThreePublic(f),
-		b.tableGovernmentFund(f),
-		b.tableProjects(f),
-		b.tablePerformance(f),
-		b.tableProjectTargets(f),
+		tableOverall(b, f),
+		tableIncome(b, f),
+		tableSpending(b, "三", "部门支出总体情况表", f.SpendingByFunction, nil),
+		tableFiscal(b, f),
+		tableSpending(b, "五", "一般公共预算支出情况表", f.GeneralByFunction, []string{"note.五"}),
+		tableBasic(b, f),
+		tableEconomic(b, f),
+		tableThreePublic(b, f),
+		tableGovernmentFund(b, f),
+		tableProjects(b, f),
+		tablePerformance(b, f),
+		tableProjectTargets(b, f),
 	}
 }
 
 // 一、部门收支总体情况表: income by source against spending by 功能分类 类.
-func (b *Budget) tableOverall(f *Figures) annexTable {
+func tableOverall(b *budget.Budget, f *Figures) annexTable {
 	in := f.Income.ThisYear
 	left := []labelled{
 		{"一、一般公共预算", in.General},
@@ -147,7 +148,7 @@ func functionCodeHeader(depth int, first []doc.Cell, below ...[]doc.Cell) [][]do
 // functionBody is the body of a table by 功能分类: the 合计 row, the
 // department's row, then the 项 rows — under each unit's own row when the
 // department has more than one unit.
-func functionBody[C any](b *Budget, t ByFunction[C], cols func(C) []doc.Cell) [][]doc.Cell {
+func functionBody[C any](b *budget.Budget, t ByFunction[C], cols func(C) []doc.Cell) [][]doc.Cell {
 	body := [][]doc.Cell{
 		row(texts("", "", "", "", "合计"), cols(t.Total)),
 		row(texts("", "", "", b.Department.Code, b.Department.Name), cols(t.Total)),
@@ -175,7 +176,7 @@ func functionBody[C any](b *Budget, t ByFunction[C], cols func(C) []doc.Cell) []
 var functionColumns = []float64{22, 22, 22, 36, 170}
 
 // 二、部门收入总体情况表.
-func (b *Budget) tableIncome(f *Figures) annexTable {
+func tableIncome(b *budget.Budget, f *Figures) annexTable {
 	heads := []string{"合计", "上年结转", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
 		"事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"}
 	var first []doc.Cell
@@ -197,7 +198,7 @@ func (b *Budget) tableIncome(f *Figures) annexTable {
 }
 
 // spendingTable is the layout of 表三, 五 and 九.
-func (b *Budget) spendingTable(name string, t ByFunction[SpendingColumns]) *doc.Table {
+func spendingTable(b *budget.Budget, name string, t ByFunction[SpendingColumns]) *doc.Table {
 	first := []doc.Cell{th("合计", 1, 3), th("基本支出", 5, 1), th("项目支出", 3, 1)}
 	second := []doc.Cell{th("小计", 1, 2), th("人员经费", 2, 1), th("公用经费", 2, 1), th("小计", 1, 2), th("其他运转类", 1, 2), th("特定目标类", 1, 2)}
 	third := []doc.Cell{th("工资福利支出", 1, 1), th("对个人和家庭的补助", 1, 1), th("商品和服务支出", 1, 1), th("资本性支出", 1, 1)}
@@ -216,13 +217,13 @@ func (b *Budget) spendingTable(name string, t ByFunction[SpendingColumns]) *doc.
 	}
 }
 
-func (b *Budget) tableSpending(serial, name string, t ByFunction[SpendingColumns], notes []string) annexTable {
+func tableSpending(b *budget.Budget, serial, name string, t ByFunction[SpendingColumns], notes []string) annexTable {
 	return annexTable{serial: serial, name: name, caption: true, orientation: doc.Landscape,
-		tables: []*doc.Table{b.spendingTable(serial+"、"+name, t)}, notes: notes}
+		tables: []*doc.Table{spendingTable(b, serial+"、"+name, t)}, notes: notes}
 }
 
 // 四、财政拨款收支总体情况表.
-func (b *Budget) tableFiscal(f *Figures) annexTable {
+func tableFiscal(b *budget.Budget, f *Figures) annexTable {
 	in, co := f.Income.ThisYear, f.Income.CarryOver
 	left := []labelled{
 		{"一、本年收入", in.Fiscal},
@@ -269,7 +270,7 @@ func (b *Budget) tableFiscal(f *Figures) annexTable {
 }
 
 // 六、一般公共预算基本支出表.
-func (b *Budget) tableBasic(f *Figures) annexTable {
+func tableBasic(b *budget.Budget, f *Figures) annexTable {
 	t := &doc.Table{
 		Name:    "六、一般公共预算基本支出表",
 		Columns: []float64{1.1, 2.6, 1.1, 2.2, 1.2, 1.2, 1.2},
@@ -286,7 +287,7 @@ func (b *Budget) tableBasic(f *Figures) annexTable {
 }
 
 // 七、支出经济分类汇总表.
-func (b *Budget) tableEconomic(f *Figures) annexTable {
+func tableEconomic(b *budget.Budget, f *Figures) annexTable {
 	t := &doc.Table{
 		Name:    "七、支出经济分类汇总表",
 		Columns: []float64{0.7, 0.6, 2.8, 1.2, 1.2, 1.2, 1.2, 1.2},
@@ -308,7 +309,7 @@ func (b *Budget) tableEconomic(f *Figures) annexTable {
 
 // 八、一般公共预算"三公"经费支出情况表. An empty table prints no data row and
 // says why, as the reference does.
-func (b *Budget) tableThreePublic(f *Figures) annexTable {
+func tableThreePublic(b *budget.Budget, f *Figures) annexTable {
 	tp := f.ThreePublic.This
 	t := &doc.Table{
 		Name:    "八、一般公共预算“三公”经费支出情况表",
@@ -328,8 +329,8 @@ func (b *Budget) tableThreePublic(f *Figures) annexTable {
 }
 
 // 九、政府性基金预算支出情况表.
-func (b *Budget) tableGovernmentFund(f *Figures) annexTable {
-	a := b.tableSpending("九", "政府性基金预算支出情况表", f.GovernmentFundByFunction, nil)
+func tableGovernmentFund(b *budget.Budget, f *Figures) annexTable {
+	a := tableSpending(b, "九", "政府性基金预算支出情况表", f.GovernmentFundByFunction, nil)
 	if f.GovernmentFund.Total.IsZero() {
 		// The reference prints the 合计 row alone, empty, and says why.
 		t := a.tables[0]
@@ -340,7 +341,7 @@ func (b *Budget) tableGovernmentFund(f *Figures) annexTable {
 }
 
 // 十、项目支出表.
-func (b *Budget) tableProjects(f *Figures) annexTable {
+func tableProjects(b *budget.Budget, f *Figures) annexTable {
 	cols := func(a ProjectAmounts) []doc.Cell {
 		return nums(a.Total, a.Current.General, a.Current.GovernmentFund, a.Current.StateCapital,
 			a.CarryOver.General, a.CarryOver.GovernmentFund, a.CarryOver.StateCapital, a.SpecialAccount, a.UnitFunds)
@@ -374,7 +375,7 @@ func (b *Budget) tableProjects(f *Figures) annexTable {
 
 // 十一、部门（单位）整体绩效目标表: the department's particulars, then the
 // indicators under a header row that repeats on every page.
-func (b *Budget) tablePerformance(f *Figures) annexTable {
+func tablePerformance(b *budget.Budget, f *Figures) annexTable {
 	p := b.Performance
 	cols := []float64{1.3, 1.6, 2.2, 1.1, 4.6}
 	var goals []string
@@ -451,8 +452,8 @@ func (b *Budget) tablePerformance(f *Figures) annexTable {
 
 // 十二、部门预算项目绩效目标汇总表: a project's code, name and amounts span as
 // many rows as its longest list of targets of one kind.
-func (b *Budget) tableProjectTargets(f *Figures) annexTable {
-	kinds := []TargetKind{Cost, Output, Benefit, Satisfaction}
+func tableProjectTargets(b *budget.Budget, f *Figures) annexTable {
+	kinds := []budget.TargetKind{budget.TargetCost, budget.TargetOutput, budget.TargetBenefit, budget.TargetSatisfaction}
 	cols := []float64{62, 92, 34, 34, 34, 34}
 	for range kinds {
 		cols = append(cols, 45, 42)
@@ -487,7 +488,7 @@ func (b *Budget) tableProjectTargets(f *Figures) annexTable {
 	for _, u := range f.Projects.Units {
 		t.Body = append(t.Body, row(texts(u.Code, u.Name), amounts(u.ProjectAmounts), blank))
 		for _, p := range u.Projects {
-			byKind := make([][]Target, len(kinds))
+			byKind := make([][]budget.Target, len(kinds))
 			n := 1
 			for _, tg := range p.Targets {
 				for i, k := range kinds {

@@ -1,9 +1,10 @@
-package budgetdoc
+package profile
 
 import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/budgetdoc/budgetdoc/budget"
 	"io/fs"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ type TemplateData struct {
 	Procurement    ProcurementFigures
 	KeyProjects    []string // 重点项目 by short name
 	Assets         AssetData
-	Transfers      []SpecialTransfer
+	Transfers      []budget.SpecialTransfer
 	TransfersTotal decimal.Decimal
 }
 
@@ -137,7 +138,7 @@ func thisYear(d, share decimal.Decimal) Amount {
 	return Amount{This: d, Share: share, Kind: "unchanged"}
 }
 
-func (b *Budget) templateData(f *Figures) TemplateData {
+func templateData(b *budget.Budget, f *Figures) TemplateData {
 	d := TemplateData{
 		Dept:    b.Department.Name,
 		Level:   cmp.Or(b.Department.Level, "县级"),
