@@ -64,6 +64,7 @@ func Parse(name string, data []byte) (*Budget, error) {
 			kind = "JSON"
 		}
 		return nil, Problems{{
+			Code:    CodeSyntax,
 			Pos:     Position{File: name, Line: syn.Line, Column: syn.Column},
 			Message: kind + " 语法错误：" + syn.Message,
 		}}
@@ -78,8 +79,9 @@ func Parse(name string, data []byte) (*Budget, error) {
 		ps := make(Problems, len(res.Errors))
 		for i, e := range res.Errors {
 			ps[i] = Problem{
+				Code:    CodeField,
 				Pos:     Position{File: name, Line: e.Line, Column: e.Column},
-				Path:    e.Path,
+				Path:    ParsePath(e.Path),
 				Message: e.Message,
 			}
 		}
@@ -113,7 +115,7 @@ func format(name string) (isJSON bool, err error) {
 func checkEncoding(name string, data []byte) ([]byte, *Problem) {
 	problem := func(pos Position, format string, args ...any) *Problem {
 		pos.File = name
-		return &Problem{Pos: pos, Message: fmt.Sprintf(format, args...)}
+		return &Problem{Code: CodeEncoding, Pos: pos, Message: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case len(data) > MaxInputSize:
@@ -144,7 +146,7 @@ func checkEncoding(name string, data []byte) ([]byte, *Problem) {
 // checkRoot makes sure the document is a mapping of budget fields.
 func checkRoot(name string, root *yaml.Node) *Problem {
 	if root == nil || root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
-		return &Problem{Pos: Position{File: name}, Message: "文件中没有数据（是空的，或只有注释）"}
+		return &Problem{Code: CodeEmpty, Pos: Position{File: name}, Message: "文件中没有数据（是空的，或只有注释）"}
 	}
 	if root.Kind == yaml.MappingNode {
 		return nil
@@ -154,6 +156,7 @@ func checkRoot(name string, root *yaml.Node) *Problem {
 		what = "单个值" + quote(root.Value)
 	}
 	return &Problem{
+		Code:    CodeSyntax,
 		Pos:     Position{File: name, Line: root.Line, Column: root.Column},
 		Message: "文件应由预算的各项组成（department:、units:、income:、lines: …），现在却是" + what,
 	}

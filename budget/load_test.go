@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -237,9 +238,9 @@ func TestParseProblemFields(t *testing.T) {
 	if !errors.As(err, &ps) || len(ps) != 1 {
 		t.Fatalf("err = %v", err)
 	}
-	want := Problem{Pos: Position{File: "in/b.yaml", Line: 2, Column: 15}, Path: "lines[0].economic", Severity: SeverityError,
+	want := Problem{Pos: Position{File: "in/b.yaml", Line: 2, Column: 15}, Path: ParsePath("lines[0].economic"), Severity: SeverityError, Code: CodeField,
 		Message: "应为文字，实际是列表"}
-	if ps[0] != want {
+	if !reflect.DeepEqual(ps[0], want) {
 		t.Errorf("problem = %#v, want %#v", ps[0], want)
 	}
 }

@@ -70,7 +70,7 @@ type checker struct {
 
 func (c *checker) add(sev Severity, path, format string, args ...any) {
 	c.ps = append(c.ps, Problem{
-		Pos: c.b.position(path), Path: path, Severity: sev,
+		Code: CodeInvalid, Pos: c.b.position(path), Path: ParsePath(path), Severity: sev,
 		Message: fmt.Sprintf(format, args...),
 	})
 }

@@ -51,7 +51,7 @@ type expect struct {
 
 func find(ps Problems, e expect) bool {
 	for _, p := range ps {
-		if p.Path != e.path || p.Severity != e.sev {
+		if p.Path.String() != e.path || p.Severity != e.sev {
 			continue
 		}
 		ok := true
@@ -214,7 +214,7 @@ func TestValidatePositions(t *testing.T) {
 	ps := b.Check(nil)
 	want := strings.Count(text[:strings.Index(text, "-75.66")], "\n") + 1
 	for _, p := range ps {
-		if p.Path == "lines[0].amount" {
+		if p.Path.String() == "lines[0].amount" {
 			if p.Pos.Line != want {
 				t.Errorf("lines[0].amount at line %d, want %d", p.Pos.Line, want)
 			}

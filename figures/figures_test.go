@@ -549,7 +549,7 @@ func TestGoBudgetProblems(t *testing.T) {
 		if p.Pos != (budget.Position{}) {
 			t.Errorf("position for a Go budget: %v", p)
 		}
-		found = found || p.Path == "three_public.reception" && strings.Contains(p.Message, "30217")
+		found = found || p.Path.String() == "three_public.reception" && strings.Contains(p.Message, "30217")
 	}
 	if !found {
 		t.Fatalf("no problem at three_public.reception: %v", ps)

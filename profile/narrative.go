@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/budgetdoc/budgetdoc/budget"
 	"io/fs"
 	"slices"
 	"strings"
 	"text/template"
 
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/figures"
+
+	"github.com/shopspring/decimal"
+
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/markup"
 	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/budgetdoc/budgetdoc/templates"
-	"github.com/shopspring/decimal"
 )
 
 // TemplateData is what the narrative templates see: the figures of one
@@ -50,7 +53,7 @@ type TemplateData struct {
 	Income IncomeData
 	// Classes are the 功能分类 类 of 一般公共预算 spending with their shares;
 	// GovFundClasses those of 政府性基金.
-	Classes, GovFundClasses []ClassShare
+	Classes, GovFundClasses []figures.ClassShare
 
 	Change            ChangeData
 	ThreePublic       ThreePublicData
@@ -58,7 +61,7 @@ type TemplateData struct {
 
 	OperatingFunds decimal.Decimal // 机构运转经费
 	OperatingItems []string        // the 公用经费 items it pays for
-	Procurement    ProcurementFigures
+	Procurement    figures.ProcurementFigures
 	KeyProjects    []string // 重点项目 by short name
 	Assets         AssetData
 	Transfers      []budget.SpecialTransfer
@@ -138,7 +141,7 @@ func thisYear(d, share decimal.Decimal) Amount {
 	return Amount{This: d, Share: share, Kind: "unchanged"}
 }
 
-func templateData(b *budget.Budget, f *Figures) TemplateData {
+func templateData(b *budget.Budget, f *figures.Figures) TemplateData {
 	d := TemplateData{
 		Dept:    b.Department.Name,
 		Level:   cmp.Or(b.Department.Level, "县级"),
@@ -252,21 +255,19 @@ type narrator struct {
 	data TemplateData
 }
 
-// templateNames are the templates a set must define; checked up front so a
-// caller's set that lacks one fails with its name, not halfway through.
-var templateNames = []string{"overview", "narrative", "glossary", "annex", "caption", "change", "compare", "reasons",
-	"note.五", "note.八", "empty", "empty.八", "empty.九"}
-
-func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
-	if fsys == nil {
-		fsys = templates.Default()
+// newNarrator parses the default templates, then each layer over them: a
+// template a layer defines replaces the one of the same name.
+func newNarrator(f *figures.Figures, data TemplateData, nf NumberFormat, layers ...fs.FS) (*narrator, error) {
+	amount := money.Fixed2
+	if nf.Thousands {
+		amount = func(d decimal.Decimal) string { return groupThousands(money.Fixed2(d)) }
 	}
 	funcs := template.FuncMap{
 		"money": func(d decimal.Decimal) string {
 			if d.IsZero() {
 				return "0"
 			}
-			return money.Fixed2(d)
+			return amount(d)
 		},
 		"plain":   money.Plain,
 		"pct":     func(d decimal.Decimal) string { return d.StringFixed(2) },
@@ -278,18 +279,17 @@ func newNarrator(fsys fs.FS, f *Figures, data TemplateData) (*narrator, error) {
 		"prior":   func() int { return f.PriorYear },
 		"unit":    func() string { return f.MoneyUnit },
 	}
-	t, err := template.New("").Funcs(funcs).ParseFS(fsys, "*.tmpl")
+	t, err := template.New("").Funcs(funcs).ParseFS(templates.Default(), "*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
 	}
-	var missing []string
-	for _, name := range templateNames {
-		if t.Lookup(name) == nil {
-			missing = append(missing, name)
+	for _, fsys := range layers {
+		if fsys == nil {
+			continue
 		}
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("说明文字模板不全：缺少名为 %s 的模板（可复制 templates/zh-CN 后修改）", strings.Join(missing, "、"))
+		if t, err = t.ParseFS(fsys, "*.tmpl"); err != nil {
+			return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
+		}
 	}
 	return &narrator{tmpl: t, data: data}, nil
 }
@@ -318,8 +318,8 @@ func (n *narrator) blocks(name string) ([]doc.Block, error) {
 
 // shortClassNames names the classes the way the narrative does: "住房保障
 // （类）支出" for 住房保障支出.
-func shortClassNames(cs []ClassShare) []ClassShare {
-	out := make([]ClassShare, len(cs))
+func shortClassNames(cs []figures.ClassShare) []figures.ClassShare {
+	out := make([]figures.ClassShare, len(cs))
 	for i, c := range cs {
 		c.Name = strings.TrimSuffix(c.Name, "支出")
 		out[i] = c

@@ -1,20 +1,23 @@
 package profile
 
 import (
-	"github.com/budgetdoc/budgetdoc/budget"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/budgetdoc/budgetdoc/money"
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/figures"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/money"
 )
 
 // TestChangeWording pins the year-on-year wording of every case.
 func TestChangeWording(t *testing.T) {
 	d := decimal.RequireFromString
-	f := &Figures{Year: 2023, PriorYear: 2022, MoneyUnit: "万元"}
-	n, err := newNarrator(nil, f, TemplateData{})
+	f := &figures.Figures{Year: 2023, PriorYear: 2022, MoneyUnit: "万元"}
+	n, err := newNarrator(f, TemplateData{}, NumberFormat{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,29 +42,17 @@ func TestChangeWording(t *testing.T) {
 	}
 }
 
-// TestTemplatesReplaceable: a caller's template set replaces the wording,
-// and one that lacks a template is refused by name before anything runs.
-func TestTemplatesReplaceable(t *testing.T) {
+// TestTemplatesLayered: a caller's template replaces the default of its
+// name, the other defaults stay, and a broken one is refused up front.
+func TestTemplatesLayered(t *testing.T) {
 	b, err := budget.Load("../examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Figures(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for _, name := range templateNames {
-		if name != "narrative" {
-			all.WriteString(`{{define "` + name + `"}}` + name + `{{end}}`)
-		}
-	}
-	own := fstest.MapFS{
-		"all.tmpl": {Data: []byte(all.String())},
-		"narrative.tmpl": {Data: []byte(`{{define "narrative"}}# 第二部分
-本年支出{{money .Total.This}}{{unit}}。{{end}}`)},
-	}
-	n, err := newNarrator(own, f, templateData(b, f))
+	f := figures.Compute(b, nil)
+	own := fstest.MapFS{"narrative.tmpl": {Data: []byte(`{{define "narrative"}}# 第二部分
+本年支出{{money .Total.This}}{{unit}}。{{end}}`)}}
+	n, err := newNarrator(f, templateData(b, f), NumberFormat{Thousands: true}, nil, own)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,9 +60,23 @@ func TestTemplatesReplaceable(t *testing.T) {
 	if err != nil || got != "# 第二部分\n本年支出540.82万元。" {
 		t.Errorf("own narrative = %q, %v", got, err)
 	}
+	if got, err := n.text("glossary"); err != nil || !strings.Contains(got, "名词解释") {
+		t.Errorf("default glossary lost under the layer: %q, %v", got, err)
+	}
 
-	delete(own, "narrative.tmpl")
-	if _, err := newNarrator(own, f, templateData(b, f)); err == nil || !strings.Contains(err.Error(), "缺少名为 narrative") {
-		t.Errorf("a set without the narrative template: %v, want an error naming it", err)
+	own["narrative.tmpl"] = &fstest.MapFile{Data: []byte(`{{define "narrative"}}{{.Nope`)}
+	if _, err := newNarrator(f, templateData(b, f), NumberFormat{}, own); err == nil || !strings.Contains(err.Error(), "说明文字模板") {
+		t.Errorf("a broken template: %v, want a message about the templates", err)
+	}
+}
+
+func TestGroupThousands(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.00": "0.00", "999.99": "999.99", "1000.00": "1,000.00", "5806105.16": "5,806,105.16",
+		"-123456789.00": "-123,456,789.00", "100000000000.00": "100,000,000,000.00",
+	} {
+		if got := groupThousands(in); got != want {
+			t.Errorf("groupThousands(%s) = %s, want %s", in, got, want)
+		}
 	}
 }

@@ -11,7 +11,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
 )
 
 const batchUsage = `用法：
@@ -46,8 +47,8 @@ type fileResult struct {
 	input    string
 	started  bool
 	written  []string
-	problems budgetdoc.Problems // errors and warnings
-	err      error              // the file could not be read or a document not made
+	problems budget.Problems // errors and warnings
+	err      error           // the file could not be read or a document not made
 }
 
 func (r *fileResult) failed() bool {

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
 )
 
 func TestInitWritesAndRefusesOverwrite(t *testing.T) {
@@ -52,8 +53,8 @@ func TestSkeletonLoads(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the skeleton does not load:\n%v", err)
 	}
-	var ps budgetdoc.Problems
-	if err := b.Validate(); !errors.As(err, &ps) {
+	var ps budget.Problems
+	if err := b.Validate(nil); !errors.As(err, &ps) {
 		t.Fatalf("the blank skeleton validates (%v); its blanks should be reported", err)
 	}
 	for _, p := range ps.Errors() {

@@ -12,7 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
@@ -233,11 +234,14 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 // renderBudget makes every document in memory, then writes them all (see
 // writeAll). It stops before the next document when ctx is cancelled,
 // writing nothing. It returns the files written.
-func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, opts *budgetdoc.Options) ([]string, error) {
+func renderBudget(ctx context.Context, b *budget.Budget, outputs []output, opts *budgetdoc.Options) ([]string, error) {
 	docs := map[string][]byte{}
 	var order []string
 	// The document is built and laid out once for all the outputs.
-	r, err := b.Render(opts)
+	r, err := budgetdoc.Render(ctx, b, opts)
+	if ctx.Err() != nil {
+		return nil, errInterrupted
+	}
 	if err != nil {
 		paths := make([]string, len(outputs))
 		for i, o := range outputs {
@@ -250,16 +254,8 @@ func renderBudget(ctx context.Context, b *budgetdoc.Budget, outputs []output, op
 			return nil, errInterrupted
 		}
 		var buf bytes.Buffer
-		var err error
-		switch o.format {
-		case "pdf":
-			err = r.WritePDF(&buf)
-		case "docx":
-			err = r.WriteDOCX(&buf)
-		case "xlsx":
-			err = r.WriteXLSX(&buf)
-		}
-		if err != nil {
+		format, _ := budgetdoc.ParseFormat(o.format)
+		if err := r.Write(ctx, &buf, format); err != nil {
 			return nil, fmt.Errorf("无法制作 %s：%w", o.path, err)
 		}
 		docs[o.path] = buf.Bytes()

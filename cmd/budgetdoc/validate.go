@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/figures"
 )
 
 const validateUsage = `用法：
@@ -56,11 +58,7 @@ func validateFile(w io.Writer, input string) bool {
 		fmt.Fprintf(w, "%s：%s\n", input, countProblems(problems))
 		return false
 	}
-	f, err := b.Figures()
-	if err != nil { // Check found no error, so Figures cannot fail; say so if it does
-		fmt.Fprintf(w, "%s：%v\n", input, err)
-		return false
-	}
+	f := figures.Compute(b, nil)
 	ok := "通过"
 	if n := len(problems); n > 0 {
 		ok = "通过（" + countProblems(problems) + "）"
@@ -72,7 +70,7 @@ func validateFile(w io.Writer, input string) bool {
 // loadAndCheck loads a budget and checks it. The problems are the loader's
 // or the checker's, errors and warnings; err is for a file that cannot be
 // read at all, worded for the reader. b is nil when the file did not load.
-func loadAndCheck(input string) (b *budgetdoc.Budget, problems budgetdoc.Problems, err error) {
+func loadAndCheck(input string) (b *budget.Budget, problems budget.Problems, err error) {
 	b, err = budgetdoc.Load(input)
 	if err != nil {
 		if errors.As(err, &problems) {
@@ -80,7 +78,7 @@ func loadAndCheck(input string) (b *budgetdoc.Budget, problems budgetdoc.Problem
 		}
 		return nil, nil, readError(input, err)
 	}
-	return b, b.Check(), nil
+	return b, budgetdoc.Validate(b, nil), nil
 }
 
 // readError words an error reading a file.
@@ -92,14 +90,14 @@ func readError(input string, err error) error {
 }
 
 // printProblems prints one problem a line: FILE:LINE:COLUMN: path: message.
-func printProblems(w io.Writer, problems budgetdoc.Problems) {
+func printProblems(w io.Writer, problems budget.Problems) {
 	for _, p := range problems {
 		fmt.Fprintln(w, p)
 	}
 }
 
 // countProblems says "2 个错误，1 个警告".
-func countProblems(ps budgetdoc.Problems) string {
+func countProblems(ps budget.Problems) string {
 	var parts []string
 	if n := len(ps.Errors()); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d 个错误", n))
@@ -111,7 +109,7 @@ func countProblems(ps budgetdoc.Problems) string {
 }
 
 // summary states a budget's totals as the disclosure prints them.
-func summary(f *budgetdoc.Figures) string {
+func summary(f *figures.Figures) string {
 	return fmt.Sprintf("收入 %s %s，支出 %s %s（基本 %s，项目 %s），%d 个项目",
 		f.Income.Total.StringFixed(2), f.MoneyUnit,
 		f.All.Total.StringFixed(2), f.MoneyUnit,

@@ -8,14 +8,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc"
 )
 
 //go:embed fengqiu.yaml
@@ -35,26 +35,19 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	r, err := b.Render(nil) // validate, build and lay out once for all three files
+	r, err := budgetdoc.Render(context.Background(), b, nil) // validate and build once for all three files
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{"fengqiu-2023.pdf", r.WritePDF},
-		{"fengqiu-2023.docx", r.WriteDOCX},
-		{"fengqiu-2023.xlsx", r.WriteXLSX},
-	} {
+	for _, f := range budgetdoc.Formats() {
 		var buf bytes.Buffer
-		if err := f.write(&buf); err != nil {
+		if err := r.Write(context.Background(), &buf, f); err != nil {
 			return err
 		}
-		path := filepath.Join(dir, f.name)
+		path := filepath.Join(dir, "fengqiu-2023"+f.Ext())
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			return err
 		}

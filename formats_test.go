@@ -13,10 +13,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/doc"
-	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 
 // TestXLSXFiguresReadBack: excelize reads the 封丘 workbook back, a sheet per
@@ -25,7 +27,7 @@ import (
 func TestXLSXFiguresReadBack(t *testing.T) {
 	b, d := fengqiuDocument(t)
 	var buf bytes.Buffer
-	if err := b.WriteXLSX(&buf, nil); err != nil {
+	if err := writeTo(&buf, b, nil, FormatXLSX); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenReader(&buf)
@@ -81,7 +83,7 @@ func TestXLSXFiguresReadBack(t *testing.T) {
 // TestSpecialCharactersInEveryFormat puts XML's special characters into a
 // name that every format prints: each format keeps them as text.
 func TestSpecialCharactersInEveryFormat(t *testing.T) {
-	data, err := os.ReadFile("../examples/shifan/shifan.yaml")
+	data, err := os.ReadFile("examples/shifan/shifan.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +98,7 @@ func TestSpecialCharactersInEveryFormat(t *testing.T) {
 	}
 
 	var docx bytes.Buffer
-	if err := b.WriteDOCX(&docx, nil); err != nil {
+	if err := writeTo(&docx, b, nil, FormatDOCX); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(docx.Bytes()), int64(docx.Len()))
@@ -130,7 +132,7 @@ func TestSpecialCharactersInEveryFormat(t *testing.T) {
 	}
 
 	var xl bytes.Buffer
-	if err := b.WriteXLSX(&xl, nil); err != nil {
+	if err := writeTo(&xl, b, nil, FormatXLSX); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenReader(&xl)
@@ -143,7 +145,7 @@ func TestSpecialCharactersInEveryFormat(t *testing.T) {
 	}
 
 	var pdf bytes.Buffer
-	if err := b.WritePDF(&pdf, nil); err != nil {
+	if err := writeTo(&pdf, b, nil, FormatPDF); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "special.pdf")
@@ -160,7 +162,7 @@ func TestLibreOfficeOpensDOCX(t *testing.T) {
 	b, d := fengqiuDocument(t)
 	dir := t.TempDir()
 	var buf bytes.Buffer
-	if err := b.WriteDOCX(&buf, nil); err != nil {
+	if err := writeTo(&buf, b, nil, FormatDOCX); err != nil {
 		t.Fatal(err)
 	}
 	in := filepath.Join(dir, "fengqiu.docx")
@@ -194,7 +196,7 @@ func TestLibreOfficeOpensDOCX(t *testing.T) {
 // TestMissingGlyphNamesCharacterAndPlace: a character none of the fonts has
 // is an error that names it and where it stands, and nothing is written.
 func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
-	data, err := os.ReadFile("../examples/shifan/shifan.yaml")
+	data, err := os.ReadFile("examples/shifan/shifan.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +206,7 @@ func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	err = b.WritePDF(&out, nil)
+	err = writeTo(&out, b, nil, FormatPDF)
 	if err == nil || !strings.Contains(err.Error(), "U+20000") || !strings.Contains(err.Error(), "项目支出表") {
 		t.Errorf("WritePDF: %v; want an error naming U+20000 and the table", err)
 	}
@@ -215,16 +217,16 @@ func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
 
 // TestInvalidBudgetWritesNothing: every writer validates first.
 func TestInvalidBudgetWritesNothing(t *testing.T) {
-	b, err := Load("../examples/shifan/shifan.yaml")
+	b, err := Load("examples/shifan/shifan.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Lines[0].Amount = b.Lines[0].Amount.Add(decimal.NewFromInt(1))
-	for name, write := range map[string]func(io.Writer, *Options) error{"pdf": b.WritePDF, "docx": b.WriteDOCX, "xlsx": b.WriteXLSX} {
+	for _, f := range Formats() {
 		var out bytes.Buffer
-		var problems Problems
-		if err := write(&out, nil); !errors.As(err, &problems) || out.Len() != 0 {
-			t.Errorf("%s: %v, %d bytes; want Problems and nothing written", name, err, out.Len())
+		var problems budget.Problems
+		if err := writeTo(&out, b, nil, f); !errors.As(err, &problems) || out.Len() != 0 {
+			t.Errorf("%s: %v, %d bytes; want Problems and nothing written", f, err, out.Len())
 		}
 	}
 }

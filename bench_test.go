@@ -8,13 +8,13 @@ import (
 // BenchmarkFengqiuPDF renders the 封丘 report from loaded data: validation,
 // figures, the narrative, the twelve tables, layout and the PDF bytes.
 func BenchmarkFengqiuPDF(b *testing.B) {
-	bud, err := Load("../examples/fengqiu/fengqiu.yaml")
+	bud, err := Load("examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := bud.WritePDF(io.Discard, nil); err != nil {
+		if err := writeTo(io.Discard, bud, nil, FormatPDF); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -24,11 +24,11 @@ func BenchmarkFengqiuPDF(b *testing.B) {
 func BenchmarkLoadValidate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		bud, err := Load("../examples/fengqiu/fengqiu.yaml")
+		bud, err := Load("examples/fengqiu/fengqiu.yaml")
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := bud.Validate(); err != nil {
+		if err := Validate(bud, nil).Err(); err != nil {
 			b.Fatal(err)
 		}
 	}

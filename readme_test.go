@@ -10,7 +10,7 @@ import (
 // TestReadmeExample renders the README's complete small example, so the
 // schema documentation cannot drift from what Load accepts.
 func TestReadmeExample(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,10 +27,10 @@ func TestReadmeExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ps := b.Check(); len(ps) > 0 {
+	if ps := Validate(b, nil); len(ps) > 0 {
 		t.Fatalf("README example has problems:\n%v", ps)
 	}
-	if err := b.WritePDF(io.Discard, nil); err != nil {
+	if err := writeTo(io.Discard, b, nil, FormatPDF); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/doc"
 )
 
@@ -16,7 +17,7 @@ import (
 // every table. The differences below are where the reference contradicts
 // its own tables or itself; the README lists each with its reason.
 
-const referencePath = "../testdata/reference/fengqiu-2023.txt"
+const referencePath = "testdata/reference/fengqiu-2023.txt"
 
 // narrativeDifferences are reference clauses the document words otherwise.
 var narrativeDifferences = map[string]string{
@@ -56,17 +57,13 @@ func readReference(t *testing.T) string {
 	return string(data)
 }
 
-func fengqiuDocument(t *testing.T) (*Budget, *doc.Document) {
+func fengqiuDocument(t *testing.T) (*budget.Budget, *doc.Document) {
 	t.Helper()
-	b, err := Load("../examples/fengqiu/fengqiu.yaml")
+	b, err := Load("examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, err := b.prepare(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b, d
+	return b, build(t, b)
 }
 
 // documentText is every paragraph and heading of the document, squeezed.

@@ -2,6 +2,7 @@ package budgetdoc
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,13 +18,14 @@ import (
 // renderFengqiu writes the 封丘 PDF into a temporary directory.
 func renderFengqiu(t *testing.T) (string, *doc.Document, doc.PageNumbers) {
 	t.Helper()
-	b, d := fengqiuDocument(t)
-	l, err := layPDF(d, &Options{})
-	if err != nil {
+	_, d := fengqiuDocument(t)
+	r := Prepare(d, nil)
+	var buf bytes.Buffer
+	if err := r.Write(context.Background(), &buf, FormatPDF); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := b.WritePDF(&buf, nil); err != nil {
+	l, err := r.pages()
+	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "fengqiu.pdf")

@@ -2,30 +2,39 @@ package budgetdoc_test
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"log"
 	"os"
 
-	"github.com/budgetdoc/budgetdoc/budgetdoc"
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/figures"
 )
 
 // Load a department's budget, check it, and write its disclosure as PDF.
 func Example() {
-	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+	b, err := budgetdoc.Load("examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		log.Fatal(err) // every problem of the file, one per line
 	}
+	r, err := budgetdoc.Render(context.Background(), b, nil)
+	if err != nil {
+		log.Fatal(err) // the budget's problems, or a template or font problem
+	}
 	var pdf bytes.Buffer
-	if err := b.WritePDF(&pdf, nil); err != nil {
+	if err := r.Write(context.Background(), &pdf, budgetdoc.FormatPDF); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(pdf.String()[:5])
 	// Output: %PDF-
 }
 
-// Every problem comes at once, each naming file:line:column and the field.
-func ExampleBudget_Validate() {
+// Every problem comes at once, each with a stable code, its place in the
+// file and its field path as elements.
+func ExampleValidate() {
 	input := []byte(`
 department: {name: 某局, code: "101", year: 2023, published: "2023-03", offices: [办公室], duties: [负责某项工作。]}
 units: [{code: "101001", name: 某局, kind: 行政}]
@@ -43,11 +52,8 @@ performance:
 	if err != nil {
 		log.Fatal(err)
 	}
-	var problems budgetdoc.Problems
-	if errors.As(b.Validate(), &problems) {
-		for _, p := range problems.Errors() {
-			fmt.Println(p)
-		}
+	for _, p := range budgetdoc.Validate(b, nil).Errors() {
+		fmt.Println(p)
 	}
 	// Output:
 	// budget.yaml:5:3: income: 收入合计 100.00，支出合计 90.005：收入应与支出相等
@@ -57,15 +63,15 @@ performance:
 }
 
 // The figures the document prints, computed from the spending lines.
-func ExampleBudget_Figures() {
-	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+func ExampleBuild_figures() {
+	b, err := budgetdoc.Load("examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, err := b.Figures()
-	if err != nil {
+	if err := budgetdoc.Validate(b, nil).Err(); err != nil {
 		log.Fatal(err)
 	}
+	f := figures.Compute(b, nil)
 	fmt.Println("支出合计", f.All.Total, "基本支出", f.All.Basic, f.All.BasicShare.StringFixed(2)+"%")
 	fmt.Println("比上年", f.Changes.Total.Amount, f.Changes.Total.Percent.StringFixed(2)+"%")
 	for _, c := range f.ClassShares {
@@ -80,24 +86,60 @@ func ExampleBudget_Figures() {
 	// 住房保障支出 11.24 2.08%
 }
 
-// Write the same document as Word and its tables as Excel.
-func ExampleBudget_WriteDOCX() {
-	b, err := budgetdoc.Load("../examples/fengqiu/fengqiu.yaml")
+// Between building the document and writing it, a caller may change it: here
+// a thirteenth annex table, which gets its 目录 entry, its page and its
+// Excel sheet like the twelve.
+func ExampleBuild_thirteenthTable() {
+	b, err := budgetdoc.Load("examples/fengqiu/fengqiu.yaml")
 	if err != nil {
 		log.Fatal(err)
 	}
-	for name, write := range map[string]func(*os.File) error{
-		"fengqiu.docx": func(f *os.File) error { return b.WriteDOCX(f, nil) },
-		"fengqiu.xlsx": func(f *os.File) error { return b.WriteXLSX(f, nil) },
-	} {
-		f, err := os.CreateTemp("", name)
+	d, err := budgetdoc.Build(context.Background(), b, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d.Blocks = append(d.Blocks,
+		&doc.PageBreak{},
+		&doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门人员情况表", TOCText: "十三、部门人员情况表", InTOC: true},
+		&doc.Table{
+			Name:    "十三、部门人员情况表",
+			Columns: []float64{3, 1},
+			Header:  [][]doc.Cell{{doc.Text("单位"), doc.Text("编制数")}},
+			Body:    [][]doc.Cell{{doc.Text(b.Department.Name), doc.Num(decimal.NewFromInt(26), false)}},
+		})
+	r := budgetdoc.Prepare(d, nil)
+	for _, f := range budgetdoc.Formats() {
+		var out bytes.Buffer
+		if err := r.Write(context.Background(), &out, f); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(f, out.Len() > 0)
+	}
+	// Output:
+	// pdf true
+	// docx true
+	// xlsx true
+}
+
+// Write the same document as Word and its tables as Excel.
+func ExampleRendered_Write() {
+	b, err := budgetdoc.Load("examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, err := budgetdoc.Render(context.Background(), b, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range []budgetdoc.Format{budgetdoc.FormatDOCX, budgetdoc.FormatXLSX} {
+		out, err := os.CreateTemp("", "fengqiu-*"+f.Ext())
 		if err != nil {
 			log.Fatal(err)
 		}
-		if err := write(f); err != nil {
+		if err := r.Write(context.Background(), out, f); err != nil {
 			log.Fatal(err)
 		}
-		f.Close()
-		os.Remove(f.Name())
+		out.Close()
+		os.Remove(out.Name())
 	}
 }

@@ -1,0 +1,232 @@
+package budgetdoc
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/figures"
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/docx"
+	"github.com/budgetdoc/budgetdoc/internal/pdf"
+	"github.com/budgetdoc/budgetdoc/internal/xlsx"
+	"github.com/budgetdoc/budgetdoc/profile"
+)
+
+// Load reads a budget from a file: YAML (.yaml, .yml) or JSON (.json). Every
+// problem with the content comes back at once as budget.Problems.
+func Load(path string) (*budget.Budget, error) { return budget.Load(path) }
+
+// Parse reads a budget from the bytes of a file; name names it in messages
+// and its extension picks the syntax.
+func Parse(name string, data []byte) (*budget.Budget, error) { return budget.Parse(name, data) }
+
+// GBT9704 is the page format of GB/T 9704-2012 《党政机关公文格式》, the
+// default.
+func GBT9704() doc.Format { return doc.GBT9704() }
+
+// Options control the document and its output. The zero value (or nil) gives
+// the 河南部门预算 in the official format, with the built-in catalogue of the
+// budget's year, the default templates and the embedded fonts.
+type Options struct {
+	// Profile is the document definition; nil means profile.Henan().
+	Profile *profile.Profile
+	// Catalogue classifies the codes; nil means the built-in catalogue of
+	// the budget's year.
+	Catalogue *catalog.Catalogue
+	// Templates holds *.tmpl files laid over the profile's templates: a
+	// template defined here replaces the one of its name.
+	Templates fs.FS
+	// Fonts for every writer, by role; nil means fonts.Default().
+	Fonts *fonts.Set
+	// PageFormat is the page format of every writer; nil means GBT9704().
+	PageFormat *doc.Format
+}
+
+func (o *Options) orDefault() *Options {
+	if o == nil {
+		return &Options{}
+	}
+	return o
+}
+
+func (o *Options) profile() *profile.Profile {
+	if o.Profile == nil {
+		return profile.Henan()
+	}
+	return o.Profile
+}
+
+func (o *Options) pageFormat() doc.Format {
+	if o.PageFormat == nil {
+		return doc.GBT9704()
+	}
+	return *o.PageFormat
+}
+
+// Validate checks the budget as Render would and returns every problem,
+// errors and warnings; Problems.Err() is nil when none is an error.
+func Validate(b *budget.Budget, o *Options) budget.Problems {
+	return b.Check(o.orDefault().Catalogue)
+}
+
+// Build validates the budget, computes its figures and builds its document
+// as the options' profile defines it. An invalid budget gives
+// budget.Problems. The document is the caller's to change before writing it
+// with Prepare.
+func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, error) {
+	o = o.orDefault()
+	if err := b.Validate(o.Catalogue); err != nil {
+		return nil, err
+	}
+	f := figures.Compute(b, o.Catalogue)
+	return o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
+}
+
+// Rendered is a document ready to be written in any format. Its pages are
+// laid out once, when the first format that needs them (PDF, or Word for the
+// page numbers of its 目录) is written. Its methods may be called from
+// several goroutines at once.
+type Rendered struct {
+	doc  *doc.Document
+	opts *Options
+
+	layOnce sync.Once
+	layout  *pdf.Layout
+	layErr  error
+}
+
+// Render builds the budget's document (see Build) ready to be written.
+func Render(ctx context.Context, b *budget.Budget, o *Options) (*Rendered, error) {
+	d, err := Build(ctx, b, o)
+	if err != nil {
+		return nil, err
+	}
+	return Prepare(d, o), nil
+}
+
+// Prepare makes a document built by Build, and perhaps changed since, ready
+// to be written. The document must not change after that.
+func Prepare(d *doc.Document, o *Options) *Rendered {
+	return &Rendered{doc: d, opts: o.orDefault()}
+}
+
+// Document is the document being written.
+func (r *Rendered) Document() *doc.Document { return r.doc }
+
+func (r *Rendered) pages() (*pdf.Layout, error) {
+	r.layOnce.Do(func() {
+		r.layout, r.layErr = pdf.Lay(r.doc, pdf.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts})
+	})
+	return r.layout, r.layErr
+}
+
+// Write writes the document in format f to w. The output is made in memory
+// first, so an error never leaves half a file in w; it stops with ctx's
+// error when ctx is cancelled before the writing starts.
+func (r *Rendered) Write(ctx context.Context, w io.Writer, f Format) error {
+	i := slices.IndexFunc(formats, func(e formatEntry) bool { return e.format == f })
+	if i < 0 {
+		return fmt.Errorf("budgetdoc: unknown output format %v", f)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := formats[i].write(r, &buf); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Format is an output format.
+type Format int
+
+const (
+	FormatPDF  Format = iota + 1 // the document as published, with page numbers and bookmarks
+	FormatDOCX                   // the same document as Word, to edit
+	FormatXLSX                   // the annex tables as an Excel workbook, a sheet a table
+)
+
+// formatEntry is one output format: its name, its file extension and how
+// a Rendered writes it. Adding a format is a writer package and an entry here.
+type formatEntry struct {
+	format Format
+	name   string // "pdf": what --format takes
+	ext    string // ".pdf"
+	write  func(r *Rendered, w io.Writer) error
+}
+
+var formats = []formatEntry{
+	{FormatPDF, "pdf", ".pdf", func(r *Rendered, w io.Writer) error {
+		l, err := r.pages()
+		if err != nil {
+			return err
+		}
+		_, err = l.WriteTo(w)
+		return err
+	}},
+	{FormatDOCX, "docx", ".docx", func(r *Rendered, w io.Writer) error {
+		l, err := r.pages()
+		if err != nil {
+			return err
+		}
+		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers()})
+	}},
+	{FormatXLSX, "xlsx", ".xlsx", func(r *Rendered, w io.Writer) error {
+		return xlsx.WriteFormat(w, r.doc, r.opts.pageFormat())
+	}},
+}
+
+// Formats lists the output formats.
+func Formats() []Format {
+	out := make([]Format, len(formats))
+	for i, e := range formats {
+		out[i] = e.format
+	}
+	return out
+}
+
+// String is the format's name: "pdf", "docx", "xlsx".
+func (f Format) String() string {
+	for _, e := range formats {
+		if e.format == f {
+			return e.name
+		}
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// Ext is the format's file extension: ".pdf".
+func (f Format) Ext() string {
+	for _, e := range formats {
+		if e.format == f {
+			return e.ext
+		}
+	}
+	return ""
+}
+
+// ParseFormat finds a format by name ("pdf", "DOCX") or by a file name's
+// extension ("out/report.xlsx").
+func ParseFormat(s string) (Format, bool) {
+	s = strings.ToLower(s)
+	for _, e := range formats {
+		if s == e.name || strings.HasSuffix(s, e.ext) {
+			return e.format, true
+		}
+	}
+	return 0, false
+}

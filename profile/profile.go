@@ -1,0 +1,129 @@
+// Package profile defines documents: which disclosure a budget is published
+// as, with which title, in which words and with which annex tables in which
+// order. A Profile is data: the 河南部门预算 is built in (Henan), and a
+// province's own is a folder of templates and a small file (LoadDir), so a
+// new table set needs no Go code.
+//
+// Build turns a budget's figures into the format-neutral document of package
+// doc. It adds nothing up: every amount comes from package figures.
+package profile
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/doc"
+)
+
+// Profile is one document definition.
+type Profile struct {
+	// Name is how the command lists and picks it: "河南部门预算".
+	Name string
+	// Description says in a line what it is, for `budgetdoc profiles`.
+	Description string
+	// Title is the kind of document the cover and the titles name, after
+	// the fiscal year: "部门预算" prints "2023年度部门预算".
+	Title string
+	// Templates holds *.tmpl files laid over the default templates
+	// (templates.Default): a template defined here replaces the default of
+	// the same name, the others stay. nil keeps the defaults.
+	Templates fs.FS
+	// Tables are the annex tables in the order printed.
+	Tables []TableRef
+	// Numbers is how amounts are printed.
+	Numbers NumberFormat
+}
+
+// TableRef picks a known table for a profile.
+type TableRef struct {
+	ID string // a Table's ID: "overall"
+	// Name, when set, replaces the table's own name in its title, the
+	// 目录 and the Excel sheet.
+	Name string
+	// Notes, when not nil, replace the table's own notes (Table.Notes):
+	// the names of the templates printed under it.
+	Notes []string
+}
+
+// NumberFormat is how a document prints amounts.
+type NumberFormat struct {
+	// Thousands separates thousands with commas: 5,806,105.16.
+	Thousands bool
+}
+
+// Henan is the 河南部门预算: the department's whole budget with the twelve
+// annex tables of Henan's 部门预算 disclosure.
+func Henan() *Profile {
+	p := &Profile{
+		Name:        "河南部门预算",
+		Description: "河南省部门预算公开：封面、目录、概况、预算情况说明、名词解释和十二张附表",
+		Title:       "部门预算",
+	}
+	for _, t := range knownTables {
+		p.Tables = append(p.Tables, TableRef{ID: t.ID})
+	}
+	return p
+}
+
+// Builtin lists the built-in profiles; the first is the default.
+func Builtin() []*Profile { return []*Profile{Henan()} }
+
+// Lookup finds a built-in profile by name.
+func Lookup(name string) (*Profile, bool) {
+	i := slices.IndexFunc(Builtin(), func(p *Profile) bool { return p.Name == name })
+	if i < 0 {
+		return nil, false
+	}
+	return Builtin()[i], true
+}
+
+// apply prints the amount cells of the tables in the format.
+func (nf NumberFormat) apply(tables []*doc.Table) {
+	if !nf.Thousands {
+		return
+	}
+	for _, t := range tables {
+		for _, rows := range [][][]doc.Cell{t.Header, t.Body} {
+			for _, r := range rows {
+				for i := range r {
+					if r[i].Number.Valid && r[i].Text != "" {
+						r[i].Text = groupThousands(r[i].Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// groupThousands puts commas between the thousands of a printed amount's
+// whole part: "-5806105.16" → "-5,806,105.16".
+func groupThousands(s string) string {
+	sign, rest := "", s
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(rest, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// tableIDs lists the known tables' IDs, for a message.
+func tableIDs() string {
+	ids := make([]string, len(knownTables))
+	for i, t := range knownTables {
+		ids[i] = t.ID
+	}
+	return strings.Join(ids, "、")
+}
