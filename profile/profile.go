@@ -37,19 +37,19 @@ type Profile struct {
 
 // TableRef picks a known table for a profile.
 type TableRef struct {
-	ID string // a Table's ID: "overall"
+	ID string `yaml:"id"` // a Table's ID: "overall"
 	// Name, when set, replaces the table's own name in its title, the
 	// 目录 and the Excel sheet.
-	Name string
+	Name string `yaml:"name"`
 	// Notes, when not nil, replace the table's own notes (Table.Notes):
 	// the names of the templates printed under it.
-	Notes []string
+	Notes []string `yaml:"notes"`
 }
 
 // NumberFormat is how a document prints amounts.
 type NumberFormat struct {
 	// Thousands separates thousands with commas: 5,806,105.16.
-	Thousands bool
+	Thousands bool `yaml:"thousands"`
 }
 
 // Henan is the 河南部门预算: the department's whole budget with the twelve

@@ -31,6 +31,7 @@ const batchUsage = `用法：
   -j N               同时制作几个文件（默认每个 CPU 一个）
   --font ROLE=FILE   为某一用途指定字体文件，与 render 相同
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
+  --profile NAME|DIR 文档定义，与 render 相同
 
 示例：
   budgetdoc batch 各单位预算 -o 公开文件 --format pdf,xlsx

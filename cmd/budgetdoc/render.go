@@ -32,7 +32,10 @@ const renderUsage = `用法：
   --font ROLE=FILE   为某一用途指定字体文件（.ttf、.otf，或用 .ttc#序号 指定字体
                      集中的一款）；用途有 body（正文）、title（标题）、heading
                      （小标题）、kai（楷体）、table（表格）；可多次使用
-  --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
+  --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞（未替换的模板
+                     仍用默认措辞）
+  --profile NAME|DIR 文档定义：内置定义的名称（budgetdoc profiles 列出），或
+                     自己的定义文件夹；默认为河南部门预算
 
 示例：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf
@@ -61,12 +64,14 @@ func formatOf(name string) string {
 type renderFlags struct {
 	fonts     stringList
 	templates string
+	profile   string
 }
 
 // define adds the shared flags to flags.
 func (rf *renderFlags) define(flags *flag.FlagSet) {
 	flags.Var(&rf.fonts, "font", "")
 	flags.StringVar(&rf.templates, "templates", "", "")
+	flags.StringVar(&rf.profile, "profile", "", "")
 }
 
 // options builds the library's options from the flags. A mistake in a
@@ -88,6 +93,13 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 			set.Register(role, face)
 		}
 		o.Fonts = set
+	}
+	if rf.profile != "" {
+		p, err := loadProfile(rf.profile)
+		if err != nil {
+			return nil, false, err
+		}
+		o.Profile = p
 	}
 	if rf.templates != "" {
 		if err := checkFolder(rf.templates); err != nil {

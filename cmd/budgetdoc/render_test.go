@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // checkDocument fails unless path holds a document of its kind: a PDF
@@ -215,4 +217,30 @@ func TestRenderInterruptedWritesNothing(t *testing.T) {
 		t.Errorf("%s written after the interrupt", out)
 	}
 	noTemporaryFiles(t, dir)
+}
+
+// --profile takes a built-in definition's name or a definition folder, and
+// the document follows it; profiles lists the built-in ones.
+func TestProfileFlag(t *testing.T) {
+	r := runCmd(t, "profiles")
+	if r.code != exitOK || !strings.Contains(r.stdout, "河南部门预算（默认）") {
+		t.Fatalf("profiles: exit %d, %q", r.code, r.stdout)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a.xlsx")
+	if r := runCmd(t, "render", shifan, "-o", out, "--profile", "../../testdata/profiles/test-province"); r.code != exitOK {
+		t.Fatalf("render: exit %d, %s", r.code, r.stderr)
+	}
+	x, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := strings.Join(x.GetSheetList(), " ")
+	if !strings.Contains(sheets, "五、一般公共预算支出表") || strings.Contains(sheets, "基本支出表") {
+		t.Errorf("sheets %s: want the definition's tables", sheets)
+	}
+	r = runCmd(t, "render", shifan, "-o", filepath.Join(dir, "b.pdf"), "--profile", "湖南部门预算")
+	if r.code != exitFailed || !strings.Contains(r.stderr, "没有名为“湖南部门预算”的内置文档定义") {
+		t.Errorf("unknown profile: exit %d, %q", r.code, r.stderr)
+	}
 }

@@ -21,6 +21,12 @@ const validateUsage = `用法：
 
 有文件存在错误时退出状态为 1，否则为 0。
 
+选项：
+  --json             每个问题输出一行 JSON（供其他程序读取），字段为 code（问题
+                     种类，稳定不变）、severity（error 或 warning）、file、line、
+                     column、path（字段路径，如 ["lines",3,"economic"]）和
+                     message（中文说明）；不输出收支合计
+
 示例：
   budgetdoc validate 2023预算.yaml
 
@@ -29,6 +35,7 @@ const validateUsage = `用法：
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("validate")
+	asJSON := flags.Bool("json", false, "")
 	positional, status, ok := parseCommand(flags, validateUsage, args, stdout, stderr)
 	if !ok {
 		return status
@@ -38,7 +45,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status = exitOK
 	for _, input := range positional {
-		if !validateFile(stdout, input) {
+		check := validateFile
+		if *asJSON {
+			check = validateFileJSON
+		}
+		if !check(stdout, input) {
 			status = exitFailed
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -143,5 +144,39 @@ func TestValidateMissingFile(t *testing.T) {
 	r = runCmd(t, "validate")
 	if r.code != exitUsage {
 		t.Errorf("no input: exit %d, want 2", r.code)
+	}
+}
+
+// validate --json prints one object a line with the fields a program needs.
+func TestValidateJSON(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(shifan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	broken := strings.Replace(string(data), `economic: "30101"`, `economic: "39999"`, 1)
+	if err := os.WriteFile(bad, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "validate", "--json", bad)
+	if r.code != exitFailed {
+		t.Fatalf("exit %d", r.code)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var p struct {
+		Code, Severity, File, Message string
+		Line, Column                  int
+		Path                          []any
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &p); err != nil {
+		t.Fatalf("%v: %s", err, lines[0])
+	}
+	if p.Severity != "error" || p.File != bad || p.Line == 0 || p.Column == 0 || p.Code == "" ||
+		len(p.Path) != 3 || p.Path[0] != "lines" || p.Path[2] != "economic" || !strings.Contains(p.Message, "39999") {
+		t.Errorf("problem %+v from %s", p, lines[0])
+	}
+	if r := runCmd(t, "validate", "--json", filepath.Join(dir, "none.yaml")); r.code != exitFailed || !strings.Contains(r.stdout, `"code":"file"`) {
+		t.Errorf("missing file: %d %q", r.code, r.stdout)
 	}
 }

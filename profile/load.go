@@ -1,0 +1,116 @@
+package profile
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DefinitionFile is the file of a definition folder that names the profile
+// and its tables; the folder's *.tmpl files are its templates.
+const DefinitionFile = "profile.yaml"
+
+// LoadDir reads a definition folder: profile.yaml and the *.tmpl files laid
+// over the default templates. Its problems name the file and line, in
+// Chinese.
+func LoadDir(dir string) (*Profile, error) {
+	return Load(os.DirFS(dir), dir)
+}
+
+// Load reads a definition from fsys; name names it in messages. A definition
+// file looks like this (every key but tables is optional):
+//
+//	name: 某省部门预算
+//	description: 某省部门预算公开
+//	title: 部门预算           # the cover prints 2027年度部门预算
+//	numbers: {thousands: true}
+//	tables:                  # in the order printed; numbered 一, 二, …
+//	  - overall
+//	  - {id: income, name: 部门收入总表}
+//	  - {id: general, notes: [note.五]}
+func Load(fsys fs.FS, name string) (*Profile, error) {
+	path := filepath.Join(name, DefinitionFile)
+	data, err := fs.ReadFile(fsys, DefinitionFile)
+	if err != nil {
+		return nil, fmt.Errorf("%s：无法读取文档定义：%w", path, err)
+	}
+	var def struct {
+		Name        string       `yaml:"name"`
+		Description string       `yaml:"description"`
+		Title       string       `yaml:"title"`
+		Numbers     NumberFormat `yaml:"numbers"`
+		Tables      []yaml.Node  `yaml:"tables"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&def); err != nil {
+		return nil, fmt.Errorf("%s：文档定义有误：%s", path, yamlMessage(err))
+	}
+	p := &Profile{Name: def.Name, Description: def.Description, Title: def.Title, Numbers: def.Numbers}
+	if p.Name == "" {
+		p.Name = filepath.Base(name)
+	}
+	if p.Title == "" {
+		p.Title = "部门预算"
+	}
+	var problems []string
+	at := func(n *yaml.Node, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, args...)))
+	}
+	if len(def.Tables) == 0 {
+		problems = append(problems, path+"：没有列出附表（tables:）：请按印出的顺序列出附表，可用的附表是 "+tableIDs())
+	}
+	seen := map[string]bool{}
+	for i := range def.Tables {
+		n := &def.Tables[i]
+		var r TableRef
+		if n.Kind == yaml.ScalarNode {
+			r.ID = n.Value
+		} else if err := decodeTableRef(n, &r); err != nil {
+			at(n, "附表应写成附表名（如 overall）或 {id: …, name: …, notes: […]}：%s", err)
+			continue
+		}
+		switch _, ok := LookupTable(r.ID); {
+		case !ok:
+			at(n, "没有名为“%s”的附表：可用的附表是 %s", r.ID, tableIDs())
+		case seen[r.ID]:
+			at(n, "附表“%s”列出了两次", r.ID)
+		}
+		seen[r.ID] = true
+		p.Tables = append(p.Tables, r)
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	if tmpls, _ := fs.Glob(fsys, "*.tmpl"); len(tmpls) > 0 {
+		p.Templates = fsys
+	}
+	return p, nil
+}
+
+// yamlMessage is the YAML library's message without its "yaml: " prefix.
+func yamlMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// decodeTableRef reads {id, name, notes}, refusing other keys (Node.Decode
+// would ignore them).
+func decodeTableRef(n *yaml.Node, r *TableRef) error {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch k := n.Content[i].Value; k {
+			case "id", "name", "notes":
+			default:
+				return fmt.Errorf("不认识的键“%s”", k)
+			}
+		}
+	}
+	if err := n.Decode(r); err != nil {
+		return fmt.Errorf("%s", yamlMessage(err))
+	}
+	return nil
+}
