@@ -3,7 +3,7 @@
 // blocks (cover, table of contents, headings, paragraphs, tables, page breaks)
 // and the page format they are set in.
 //
-// Building a Document is the job of package budgetdoc; turning one into bytes
+// Building a Document is the job of package profile; turning one into bytes
 // is the job of the writers in internal/pdf, internal/docx and internal/xlsx.
 package doc
 

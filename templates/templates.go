@@ -15,7 +15,7 @@
 //
 // The data a template sees and the functions it can call (money, pct, cn,
 // ordinal, join, add, year, prior, unit) are documented on
-// budgetdoc.TemplateData.
+// profile.TemplateData.
 package templates
 
 import (
