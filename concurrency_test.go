@@ -1,0 +1,77 @@
+package budgetdoc
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"testing"
+)
+
+// One Budget rendered from several goroutines at once gives every one the
+// same bytes (CI runs this under -race: nothing here keeps hidden state).
+func TestConcurrentRenders(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Go(func() {
+			if ps := Validate(b, nil); ps.Err() != nil {
+				t.Error(ps)
+			}
+			var buf bytes.Buffer
+			if err := writeTo(&buf, b, nil, FormatXLSX); err != nil {
+				t.Error(err)
+			}
+			outs[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i := range outs[1:] {
+		if !bytes.Equal(outs[0], outs[i+1]) {
+			t.Errorf("render %d differs from render 0", i+1)
+		}
+	}
+}
+
+// Writing Excel lays no pages out: a workbook needs no page numbers, so it
+// cannot fail on what only pages need.
+func TestExcelNeedsNoLayout(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Render(context.Background(), b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Write(context.Background(), &bytes.Buffer{}, FormatXLSX); err != nil {
+		t.Fatal(err)
+	}
+	if r.layout != nil {
+		t.Error("writing Excel laid the pages out")
+	}
+}
+
+// A cancelled context stops Render and Write before they write anything.
+func TestCancelled(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Render(ctx, b, nil); err != context.Canceled {
+		t.Errorf("Render: %v", err)
+	}
+	r, err := Render(context.Background(), b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.Write(ctx, &buf, FormatPDF); err != context.Canceled || buf.Len() != 0 {
+		t.Errorf("Write: %v, %d bytes", err, buf.Len())
+	}
+}
