@@ -179,3 +179,5 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Merge changed the built-in: %q", n)
 	}
 }
+
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

@@ -149,11 +149,8 @@ func (t *tableLoader) readDelimited(text string, sep rune) error {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	if sep == '\t' {
-		// A TSV file quotes nothing: a quote is part of a name.
-		r.LazyQuotes = false
-	}
+	// A TSV file quotes nothing: a quote there is part of a name.
+	r.LazyQuotes = sep == '\t'
 	r.ReuseRecord = false
 	var rows [][]string
 	var lines []int
@@ -285,8 +282,9 @@ func kindByFirstDigit(code string) Kind {
 	return KindUnknown
 }
 
-// bracketed is a code written with its name in one cell: "[2010301]行政运行", "2010301 行政运行".
-var bracketed = regexp.MustCompile(`^[\[【]?\s*([0-9][0-9 ]*[0-9]|[0-9])\s*[\]】]?\s*[-－—:：、.]?\s*(.*)$`)
+// bracketed is a code written with its name in one cell: "[2010301]行政运行", "2010301 行政运行",
+// "2010301-行政运行".
+var bracketed = regexp.MustCompile(`^(?:[\[【]\s*([0-9][0-9 ]*)\s*[\]】]|([0-9]+)(?:\s+|\s*[-－—:：、]\s*))\s*(\S.*)$`)
 
 func cellAt(row []string, i int) string {
 	if i < 0 || i >= len(row) {
@@ -305,7 +303,7 @@ func (t *tableLoader) row(row []string, cols columns, at func(col int) Pos, name
 			t.fail(pos, "编码“%s”应只含数字（如 2010301、30101）", raw)
 			return
 		}
-		code, name = strings.ReplaceAll(m[1], " ", ""), strings.TrimFunc(m[2], unicode.IsSpace)
+		code, name = strings.ReplaceAll(m[1]+m[2], " ", ""), strings.TrimFunc(m[3], unicode.IsSpace)
 	}
 	if name == "" {
 		t.fail(at(cols.name), "编码 %s 没有名称：请在名称列填写科目名称", code)

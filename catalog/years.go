@@ -68,19 +68,19 @@ func (ch Choice) Warning() string {
 		if a := ch.Catalogue.amendments; len(a) > 0 {
 			amend = "及已查证的修订（" + strings.Join(a, "、") + "）"
 		}
-		return fmt.Sprintf("内置的 %d 年分类目录沿用 %d 年的科目%s，未收录《%s政府收支分类科目》的其他调整；如有科目编码报为不在分类目录中，%s。",
-			ch.Year, from, amend, yearsText(missing), HowToLoad)
+		return fmt.Sprintf("内置的 %d 年分类目录沿用 %d 年的科目%s，未收录%s的其他调整，这些调整中新增的科目会被报为不在分类目录中。%s。",
+			ch.Year, from, amend, editions(missing), HowToLoad)
 	}
 	return ""
 }
 
-// yearsText writes 2024, 2025 as "2024年、2025年".
-func yearsText(years []int) string {
-	parts := make([]string, len(years))
-	for i, y := range years {
-		parts[i] = strconv.Itoa(y) + "年"
+// editions names the editions of years: "《2024年政府收支分类科目》《2025年政府收支分类科目》".
+func editions(years []int) string {
+	var b strings.Builder
+	for _, y := range years {
+		b.WriteString("《" + strconv.Itoa(y) + "年政府收支分类科目》")
 	}
-	return strings.Join(parts, "》《")
+	return b.String()
 }
 
 // WithRegional is ch with the region's catalogue merged over the built-in one: Warning is then
