@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -36,7 +37,7 @@ func TestEveryBuiltinYearLoadsAndHoldsTogether(t *testing.T) {
 	}
 }
 
-func itoa(y int) string { return string(rune('0'+y/1000)) + string(rune('0'+y/100%10)) + string(rune('0'+y/10%10)) + string(rune('0'+y%10)) }
+func itoa(y int) string { return strconv.Itoa(y) }
 
 // TestSourcedChanges is each year's sourced change, and that a year holds the one before.
 func TestSourcedChanges(t *testing.T) {
