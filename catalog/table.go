@@ -69,6 +69,29 @@ func LoadFile(path string) (*Catalogue, error) {
 	return ParseTable(path, data)
 }
 
+// LoadFiles reads several catalogue files (LoadFile) and lays each over the ones before it, in order:
+// what `--catalogue A --catalogue B` means. The problems of all files come back at once.
+func LoadFiles(paths ...string) (*Catalogue, error) {
+	var out *Catalogue
+	var errs []error
+	for _, path := range paths {
+		c, err := LoadFile(path)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if out == nil {
+			out = c
+		} else {
+			out = out.Merge(c)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
 func errNotFoundZh(err error) string {
 	if errors.Is(err, os.ErrNotExist) {
 		return "文件不存在"
@@ -236,7 +259,8 @@ func headerColumns(row []string) (columns, bool) {
 	for i, cell := range row {
 		h := strings.ToLower(strings.Join(strings.FieldsFunc(cell, unicode.IsSpace), ""))
 		switch {
-		case h == "":
+		case h == "" || strings.Contains(h, "上级") || strings.Contains(h, "父"):
+			// Empty, or the parent's code or name that some exports add: the parent is implied.
 		case strings.Contains(h, "政府") && strings.Contains(h, "行政"):
 			cols.govAdmin = i
 		case strings.Contains(h, "政府") && strings.Contains(h, "事业"):

@@ -194,3 +194,25 @@ func TestLoadFileDirectoryAndMissing(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+func TestLoadFilesInOrder(t *testing.T) {
+	dir := t.TempDir()
+	a, b, bad := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.tsv"), filepath.Join(dir, "bad.csv")
+	os.WriteFile(a, []byte("科目编码,上级编码,科目名称\n2010301,20103,行政运行（甲）\n2010302,20103,一般行政管理事务\n"), 0o644)
+	os.WriteFile(b, []byte("2010301\t行政运行（乙）\n"), 0o644)
+	os.WriteFile(bad, []byte("编码,名称\nx,y\n"), 0o644)
+	c, err := LoadFiles(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := c.Function("2010301"); n != "行政运行（乙）" {
+		t.Errorf("the later file wins: %q", n)
+	}
+	if n, _ := c.Function("2010302"); n != "一般行政管理事务" {
+		t.Errorf("上级编码 column taken for the code: %q", n)
+	}
+	_, err = LoadFiles(bad, filepath.Join(dir, "none.csv"))
+	if err == nil || !strings.Contains(err.Error(), "bad.csv:2") || !strings.Contains(err.Error(), "none.csv：文件不存在") {
+		t.Errorf("both files' problems: %v", err)
+	}
+}
