@@ -220,20 +220,28 @@ func (t *tableLoader) readXLSX(data []byte) error {
 	return nil
 }
 
-// readRows reads one table: an optional header row, then one 科目 a row. nameHint is the kind the
-// file or sheet name implies.
+// readRows reads one table: optional title rows and a header row, then one 科目 a row. nameHint is
+// the kind the file or sheet name implies.
+//
+// Exports often start with a title ("2025年支出功能分类科目") and a unit line before the header, so
+// the header is looked for among the first rows, before the first row that holds a code; the title
+// rows above it then count as a hint of the kind, like the file name.
 func (t *tableLoader) readRows(rows [][]string, at func(row, col int) Pos, nameHint Kind) {
 	cols := columns{code: 0, name: 1, kind: -1, basic: -1, govAdmin: -1, govInst: -1}
 	start := 0
+	titleHint := KindUnknown
 	for i, row := range rows {
-		if isBlankRow(row) || strings.HasPrefix(strings.TrimSpace(row[0]), "#") {
-			start = i + 1
-			continue
+		if i >= maxTitleRows || startsWithCode(row) {
+			break
 		}
 		if h, ok := headerColumns(row); ok {
 			cols, start = h, i+1
+			nameHint = cmpOr(titleHint, nameHint)
+			break
 		}
-		break
+		if titleHint == KindUnknown {
+			titleHint = kindHint(strings.Join(row, ""))
+		}
 	}
 	for i := start; i < len(rows); i++ {
 		row := rows[i]
@@ -242,6 +250,31 @@ func (t *tableLoader) readRows(rows [][]string, at func(row, col int) Pos, nameH
 		}
 		t.row(row, cols, func(col int) Pos { return at(i, col) }, nameHint)
 	}
+}
+
+// maxTitleRows is how far down the header may be.
+const maxTitleRows = 10
+
+// startsWithCode reports whether a row's first non-empty cell is a code ("2010301", "201 03 01",
+// "[2010301]行政运行"): a data row, so no header follows. A title such as "2025年…" is not one.
+func startsWithCode(row []string) bool {
+	for _, cell := range row {
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			continue
+		}
+		return isDigits(strings.ReplaceAll(cell, " ", "")) || bracketed.MatchString(cell)
+	}
+	return false
+}
+
+func cmpOr(kinds ...Kind) Kind {
+	for _, k := range kinds {
+		if k != KindUnknown {
+			return k
+		}
+	}
+	return KindUnknown
 }
 
 func isBlankRow(row []string) bool {

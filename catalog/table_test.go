@@ -216,3 +216,21 @@ func TestLoadFilesInOrder(t *testing.T) {
 		t.Errorf("both files' problems: %v", err)
 	}
 }
+
+// TestTableTitleRows: an export's title and unit lines above the header are skipped, and the title
+// names the classification.
+func TestTableTitleRows(t *testing.T) {
+	c := mustTable(t, "export.csv", "2025年部门预算支出经济分类科目,,\n单位：元,,\n,,\n编码,名称,备注\n302,商品和服务支出,\n30227,委托业务费,\n")
+	if _, ok := c.DeptEconomic("30227"); !ok {
+		t.Errorf("after title rows: %+v", c.Counts())
+	}
+	_, err := ParseTable("export.csv", []byte("2025年支出功能分类科目\n编码,名称\n30227,委托业务费\n"))
+	if err == nil || !strings.Contains(err.Error(), "export.csv:3: 编码 30227 不是功能分类编码") {
+		t.Errorf("the title's kind: %v", err)
+	}
+	// A title row without a header is an error at the title, not a silent skip.
+	_, err = ParseTable("x.csv", []byte("科目表\n2010301,行政运行\n"))
+	if err == nil || !strings.Contains(err.Error(), "x.csv:1: 编码“科目表”应只含数字") {
+		t.Errorf("title without header: %v", err)
+	}
+}
