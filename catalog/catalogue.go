@@ -16,6 +16,26 @@ type Catalogue struct {
 	dept      map[string]entry
 	gov       map[string]entry
 	mapping   map[string]mappingRow
+	// basic is basic_kinds.tsv: a 部门预算经济分类 类 or 款 prefix and the 基本支出 kind (the
+	// entry's name) its codes count as.
+	basic map[string]entry
+
+	// retired holds, per file (FunctionsFile, DeptEconomicFile, GovEconomicFile), the codes an
+	// earlier built-in year had and a later one removed: prior-year figures may still carry them.
+	retired map[string]map[string]retiredCode
+	// untranscribed are the years, up to this one, whose edition's changes are not in the data:
+	// the catalogue is an earlier year's with only the sourced amendments applied.
+	untranscribed []int
+	// amendments names the sourced amendment notices applied, "财预〔2024〕22号".
+	amendments []string
+	// regional is set on a built-in catalogue with the region's own list merged over it.
+	regional bool
+}
+
+// retiredCode is a code removed in a later year: its name and the last year that had it.
+type retiredCode struct {
+	name     string
+	lastYear int
 }
 
 // entry is a code's name and the line it came from, so later checks can point at it.
@@ -29,6 +49,9 @@ type classRow struct {
 	overview string
 	fiscal   string
 	pos      Pos
+	// auto marks a row made up for a new 类 of a table file (serial = code − 200, printed names =
+	// the official name): Merge lets it fill a gap but never replace a listed row.
+	auto bool
 }
 
 type mappingRow struct {
@@ -60,6 +83,8 @@ func newCatalogue() *Catalogue {
 		dept:      map[string]entry{},
 		gov:       map[string]entry{},
 		mapping:   map[string]mappingRow{},
+		basic:     map[string]entry{},
+		retired:   map[string]map[string]retiredCode{},
 	}
 }
 
@@ -159,11 +184,34 @@ func (c *Catalogue) Merge(other *Catalogue) *Catalogue {
 	}
 	for _, src := range []*Catalogue{c, other} {
 		copyInto(out.functions, src.functions)
-		copyInto(out.classes, src.classes)
+		for code, row := range src.classes {
+			if _, listed := out.classes[code]; listed && row.auto {
+				continue
+			}
+			out.classes[code] = row
+		}
 		copyInto(out.dept, src.dept)
 		copyInto(out.gov, src.gov)
 		copyInto(out.mapping, src.mapping)
+		copyInto(out.basic, src.basic)
+		for file, codes := range src.retired {
+			if out.retired[file] == nil {
+				out.retired[file] = map[string]retiredCode{}
+			}
+			copyInto(out.retired[file], codes)
+		}
+		for _, y := range src.untranscribed {
+			if !slices.Contains(out.untranscribed, y) {
+				out.untranscribed = append(out.untranscribed, y)
+			}
+		}
+		for _, a := range src.amendments {
+			if !slices.Contains(out.amendments, a) {
+				out.amendments = append(out.amendments, a)
+			}
+		}
 	}
+	slices.Sort(out.untranscribed)
 	return out
 }
 
@@ -175,12 +223,12 @@ func copyInto[V any](dst, src map[string]V) {
 
 // Counts is how many codes of each kind the catalogue holds, for reports and tests.
 type Counts struct {
-	Functions, Classes, DeptEconomic, GovEconomic, Mapping int
+	Functions, Classes, DeptEconomic, GovEconomic, Mapping, BasicKinds int
 }
 
 // Counts counts the catalogue's entries.
 func (c *Catalogue) Counts() Counts {
-	return Counts{len(c.functions), len(c.classes), len(c.dept), len(c.gov), len(c.mapping)}
+	return Counts{len(c.functions), len(c.classes), len(c.dept), len(c.gov), len(c.mapping), len(c.basic)}
 }
 
 // FunctionCodes is every functional code in code order, 类 before its 款 before its 项.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,17 +18,24 @@ const (
 	DeptEconomicFile    = "economic_dept.tsv"
 	GovEconomicFile     = "economic_gov.tsv"
 	MappingFile         = "mapping.tsv"
+	BasicKindsFile      = "basic_kinds.tsv"
 )
 
-var catalogueFiles = []string{FunctionsFile, FunctionClassesFile, DeptEconomicFile, GovEconomicFile, MappingFile}
+var catalogueFiles = []string{FunctionsFile, FunctionClassesFile, DeptEconomicFile, GovEconomicFile, MappingFile, BasicKindsFile}
 
-// Pos is a line in a catalogue file.
+// Pos is a line in a catalogue file, or a cell of a spreadsheet ("Sheet1!B12").
 type Pos struct {
 	File string
 	Line int
+	Cell string // set for .xlsx files, with Line the row
 }
 
-func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+func (p Pos) String() string {
+	if p.Cell != "" {
+		return p.File + ":" + p.Cell
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
 
 // Error is one thing wrong with a catalogue file, at the line it is on.
 type Error struct {
@@ -110,20 +118,47 @@ func (p *parser) parse(file, kind, text string) {
 			p.directive(pos, line)
 			continue
 		}
-		fields := strings.Split(line, "\t")
-		switch kind {
-		case FunctionsFile:
-			p.codeName(pos, fields, p.c.functions, "functional", 3, 5, 7)
-		case DeptEconomicFile:
-			p.codeName(pos, fields, p.c.dept, "economic (部门预算)", 3, 5)
-		case GovEconomicFile:
-			p.codeName(pos, fields, p.c.gov, "economic (政府预算)", 3, 5)
-		case FunctionClassesFile:
-			p.classLine(pos, fields)
-		case MappingFile:
-			p.mappingLine(pos, fields)
-		}
+		p.line(pos, kind, strings.Split(line, "\t"))
 	}
+}
+
+// line reads one entry of a file of the given kind (one of catalogueFiles).
+func (p *parser) line(pos Pos, kind string, fields []string) {
+	switch kind {
+	case FunctionsFile:
+		p.codeName(pos, fields, p.c.functions, "functional", 3, 5, 7)
+	case DeptEconomicFile:
+		p.codeName(pos, fields, p.c.dept, "economic (部门预算)", 3, 5)
+	case GovEconomicFile:
+		p.codeName(pos, fields, p.c.gov, "economic (政府预算)", 3, 5)
+	case FunctionClassesFile:
+		p.classLine(pos, fields)
+	case MappingFile:
+		p.mappingLine(pos, fields)
+	case BasicKindsFile:
+		p.basicLine(pos, fields)
+	}
+}
+
+// basicLine reads "prefix<TAB>人员经费|公用经费".
+func (p *parser) basicLine(pos Pos, fields []string) {
+	if !p.fieldCount(pos, fields, 2, "部门预算经济分类 类 or 款, "+Personnel+" or "+Public) {
+		return
+	}
+	code, kind := fields[0], fields[1]
+	ok := p.code(pos, code, "部门预算经济分类", 3, 5)
+	if kind != Personnel && kind != Public {
+		p.fail(pos, "kind %q is neither %s nor %s", kind, Personnel, Public)
+		ok = false
+	}
+	if !ok {
+		return
+	}
+	if prev, dup := p.c.basic[code]; dup {
+		p.fail(pos, "code %s is already given a kind at line %d", code, prev.pos.Line)
+		return
+	}
+	p.c.basic[code] = entry{name: kind, pos: pos}
 }
 
 // directive reads "# source: …" and "# year: …"; any other comment is ignored.
@@ -138,7 +173,7 @@ func (p *parser) directive(pos Pos, line string) {
 	case "source":
 		if value == "" {
 			p.fail(pos, "empty source")
-		} else if !containsString(p.c.sources, value) {
+		} else if !slices.Contains(p.c.sources, value) {
 			p.c.sources = append(p.c.sources, value)
 		}
 	case "year":
@@ -153,15 +188,6 @@ func (p *parser) directive(pos Pos, line string) {
 		}
 		p.c.year, p.yearPos = year, pos
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *parser) fieldCount(pos Pos, fields []string, want int, layout string) bool {

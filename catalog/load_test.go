@@ -61,14 +61,14 @@ func TestLoadReportsFileAndLine(t *testing.T) {
 		{"empty name", "functions.tsv", "201\t\n", 1, "name is empty"},
 		{"padded name", "functions.tsv", "201\t一般公共服务支出 \n", 1, "starts or ends with a space"},
 		{"duplicate", "economic_dept.tsv", "301\t工资福利支出\n30101\t基本工资\n30101\t基本工资\n", 3, "already defined at line 2"},
-		{"orphan 项", "functions.tsv", "201\t一般公共服务支出\n2010301\t行政运行\n208\tx\n", 2, "no parent 20103"},
-		{"orphan 款", "economic_gov.tsv", "50101\t工资奖金津补贴\n505\tx\n50501\ty\n", 1, "no parent 501"},
+		{"orphan 项", "functions.tsv", "201\t一般公共服务支出\n2010301\t行政运行\n208\tx\n", 2, "上级编码 20103 不在目录中"},
+		{"orphan 款", "economic_gov.tsv", "50101\t工资奖金津补贴\n505\tx\n50501\ty\n", 1, "上级编码 501 不在目录中"},
 		{"class serial", "function_classes.tsv", "1\t201\ta\tb\nX\t208\tc\td\n", 2, "serial \"X\""},
 		{"class serial twice", "function_classes.tsv", "1\t201\ta\tb\n1\t208\tc\td\n", 2, "serial 1 is already given"},
-		{"class not a function", "function_classes.tsv", "1\t201\ta\tb\n8\t208\tc\td\n9\t209\te\tf\n", 3, "类 209 is not in"},
+		{"class not a function", "function_classes.tsv", "1\t201\ta\tb\n8\t208\tc\td\n9\t209\te\tf\n", 3, "类 209 不在功能分类中"},
 		{"class fields", "function_classes.tsv", "1\t201\ta\n", 1, "want 4 TAB-separated fields"},
-		{"mapping unknown gov", "mapping.tsv", "30101\t50199\t50501\n", 1, "行政 款 50199"},
-		{"mapping unknown dept", "mapping.tsv", "30101\t50101\t50501\n30102\t50101\t50501\n", 2, "部门 款 30102 is not in"},
+		{"mapping unknown gov", "mapping.tsv", "30101\t50199\t50501\n", 1, "行政单位对应款 50199"},
+		{"mapping unknown dept", "mapping.tsv", "30101\t50101\t50501\n30102\t50101\t50501\n", 2, "部门预算经济分类款 30102 不在"},
 		{"mapping twice", "mapping.tsv", "30101\t50101\t50501\n30101\t50101\t50501\n", 2, "already mapped at line 1"},
 		{"bad year", "mapping.tsv", "# year: twenty\n30101\t50101\t50501\n", 1, "not a four-digit year"},
 		{"other year", "mapping.tsv", "# year: 2024\n30101\t50101\t50501\n", 1, "differs from year 2023 set at my/functions.tsv:2"},
@@ -120,7 +120,7 @@ func TestLoadCapsTheErrorCount(t *testing.T) {
 
 func TestLoadPartialDirectory(t *testing.T) {
 	fsys := fstest.MapFS{"extra/functions.tsv": {Data: []byte("2013899\tx\n")}}
-	if _, err := Load(fsys, "extra"); err == nil || !strings.Contains(err.Error(), "extra/functions.tsv:1: functional code 2013899 has no parent 20138") {
+	if _, err := Load(fsys, "extra"); err == nil || !strings.Contains(err.Error(), "extra/functions.tsv:1: 功能分类编码 2013899 的上级编码 20138 不在目录中") {
 		t.Errorf("a 项 without its 款 loaded: %v", err)
 	}
 	fsys = fstest.MapFS{"extra/economic_dept.tsv": {Data: []byte("303\t对个人和家庭的补助\n30311\t代缴社会保险费\n")}}
@@ -128,7 +128,7 @@ func TestLoadPartialDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a directory with one file should load: %v", err)
 	}
-	if err := c.Check(); err == nil || !strings.Contains(err.Error(), "30311 has no row in mapping.tsv") {
+	if err := c.Check(); err == nil || !strings.Contains(err.Error(), "30311 没有对应的政府预算经济分类款") {
 		t.Errorf("Check of a partial catalogue: %v", err)
 	}
 	if _, err := Load(fstest.MapFS{"x/readme": {}}, "x"); err == nil || !strings.Contains(err.Error(), "none of functions.tsv") {
@@ -179,3 +179,5 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Merge changed the built-in: %q", n)
 	}
 }
+
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
