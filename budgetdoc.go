@@ -39,8 +39,10 @@ func GBT9704() doc.Format { return doc.GBT9704() }
 type Options struct {
 	// Profile is the document definition; nil means profile.Henan().
 	Profile *profile.Profile
-	// Catalogue classifies the codes; nil means the built-in catalogue of
-	// the budget's year.
+	// Catalogue is laid over the built-in catalogue of the budget's year
+	// (and the profile's): a region's own 科目 list (catalog.LoadFile).
+	// nil means the built-in one, with a warning when it is an earlier
+	// year's or incomplete.
 	Catalogue *catalog.Catalogue
 	// Templates holds *.tmpl files laid over the profile's templates: a
 	// template defined here replaces the one of its name.
@@ -65,6 +67,27 @@ func (o *Options) profile() *profile.Profile {
 	return o.Profile
 }
 
+// catalogue is what the budget's codes are checked against: nil (the
+// built-in catalogue of its year, which budget.Check picks, with its
+// warnings) unless the profile or the caller lays a list of its own over it.
+func (o *Options) catalogue(year int) *catalog.Catalogue {
+	regional := o.profile().Catalogue
+	switch {
+	case regional == nil:
+		regional = o.Catalogue
+	case o.Catalogue != nil:
+		regional = regional.Merge(o.Catalogue)
+	}
+	if regional == nil {
+		return nil
+	}
+	ch, err := catalog.ForYear(year)
+	if err != nil {
+		return regional
+	}
+	return ch.WithRegional(regional).Catalogue
+}
+
 func (o *Options) pageFormat() doc.Format {
 	if o.PageFormat == nil {
 		return doc.GBT9704()
@@ -75,7 +98,8 @@ func (o *Options) pageFormat() doc.Format {
 // Validate checks the budget as Render would and returns every problem,
 // errors and warnings; Problems.Err() is nil when none is an error.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	return b.Check(o.orDefault().Catalogue)
+	o = o.orDefault()
+	return b.Check(o.catalogue(b.Department.Year))
 }
 
 // Build validates the budget, computes its figures and builds its document
@@ -84,10 +108,11 @@ func Validate(b *budget.Budget, o *Options) budget.Problems {
 // with Prepare.
 func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, error) {
 	o = o.orDefault()
-	if err := b.Validate(o.Catalogue); err != nil {
+	cat := o.catalogue(b.Department.Year)
+	if err := b.Validate(cat); err != nil {
 		return nil, err
 	}
-	f := figures.Compute(b, o.Catalogue)
+	f := figures.Compute(b, cat)
 	return o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
 }
 

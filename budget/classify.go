@@ -2,23 +2,6 @@ package budget
 
 import "slices"
 
-// personnelClasses and publicClasses are the 部门预算支出经济分类 类 a basic
-// line of each kind may use: 人员经费 is 工资福利支出 (301) or 对个人和家庭的
-// 补助 (303); 公用经费 is 商品和服务支出 (302) or 资本性支出 (310, and the
-// rarer 309 资本性支出（基本建设） and 399 其他支出).
-var (
-	personnelClasses = []string{"301", "303"}
-	publicClasses    = []string{"302", "309", "310", "399"}
-)
-
-// economicClass returns the 类 (first three digits) of an economic code.
-func economicClass(code string) string {
-	if len(code) < 3 {
-		return code
-	}
-	return code[:3]
-}
-
 // IsGeneral reports whether s is 一般公共预算 money (财政拨款 or 其他资金).
 func (s Source) IsGeneral() bool { return s == SourceGeneralAppropriation || s == SourceGeneralOther }
 

@@ -2,7 +2,6 @@ package budget
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -16,7 +15,8 @@ import (
 // not make it fail: see Check for them.
 //
 // Codes are checked against cat; nil means the built-in catalogue of
-// Department.Year.
+// Department.Year (catalog.ForYear), with a warning when that is an earlier
+// year's or an incomplete one.
 func (b *Budget) Validate(cat *catalog.Catalogue) error {
 	ps := b.Check(cat)
 	if len(ps.Errors()) == 0 {
@@ -29,9 +29,6 @@ func (b *Budget) Validate(cat *catalog.Catalogue) error {
 // for a loaded budget (in the order of the checks for one built in Go);
 // nil when there is none.
 func (b *Budget) Check(cat *catalog.Catalogue) Problems {
-	if cat == nil {
-		cat, _ = catalog.Builtin(b.Department.Year)
-	}
 	c := &checker{b: b, cat: cat}
 	c.department()
 	c.units()
@@ -121,8 +118,15 @@ func (c *checker) department() {
 		c.errorf("department.year", "预算年度 %d 不在 %d–%d 之间", d.Year, minYear, maxYear)
 	}
 	if c.cat == nil && d.Year >= minYear && d.Year <= maxYear {
-		_, err := catalog.Builtin(d.Year)
-		c.errorf("department.year", "无法核对分类编码：%v", err)
+		ch, err := catalog.ForYear(d.Year)
+		if err != nil {
+			c.errorf("department.year", "无法核对分类编码：%v", err)
+		} else {
+			c.cat = ch.Catalogue
+			if w := ch.Warning(); w != "" {
+				c.warnf("department.year", "%s", w)
+			}
+		}
 	}
 	if d.Published == "" {
 		c.errorf("department.published", "未填写：请按 YYYY-MM 填写公开月份（如 2023-04）")
@@ -311,15 +315,18 @@ func (c *checker) lines() {
 
 // basicEconomic checks that a basic line's economic class fits its kind.
 func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
-	class := economicClass(l.Economic)
 	switch l.Basic {
-	case BasicPersonnel:
-		if ecoOK && !slices.Contains(personnelClasses, class) {
-			c.errorf(p+".economic", "%s %s不属于人员经费：人员经费应使用 301 工资福利支出 和 303 对个人和家庭的补助", l.Economic, name)
+	case BasicPersonnel, BasicPublic:
+		if !ecoOK || c.cat == nil {
+			return
 		}
-	case BasicPublic:
-		if ecoOK && !slices.Contains(publicClasses, class) {
-			c.errorf(p+".economic", "%s %s不属于公用经费：公用经费应使用 302 商品和服务支出 和 310 资本性支出（以及 309、399）", l.Economic, name)
+		kind, ok := c.cat.BasicKind(l.Economic)
+		switch {
+		case !ok:
+			c.errorf(p+".economic", "%s %s不能用于基本支出：人员经费应使用 %s，公用经费应使用 %s", l.Economic, name,
+				c.cat.BasicKindRule(catalog.Personnel), c.cat.BasicKindRule(catalog.Public))
+		case kind != string(l.Basic):
+			c.errorf(p+".economic", "%s %s不属于%s：%s应使用 %s", l.Economic, name, l.Basic, l.Basic, c.cat.BasicKindRule(string(l.Basic)))
 		}
 	default:
 		c.errorf(p+".basic", "基本支出类型%s无法识别：请填写 %s", quote(string(l.Basic)), eitherOf(string(BasicPersonnel), string(BasicPublic)))

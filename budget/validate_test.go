@@ -156,8 +156,8 @@ func TestValidateBrokenInputs(t *testing.T) {
 			expect{"department.name", SeverityError, []string{"未填写", "部门名称"}}},
 		{"year out of range", "year: 2023", "year: 1999",
 			expect{"department.year", SeverityError, []string{"预算年度 1999 不在 2007–2100 之间"}}},
-		{"year without a catalogue", "year: 2023", "year: 2031",
-			expect{"department.year", SeverityError, []string{"无法核对分类编码", "没有 2031 年的内置分类目录"}}},
+		{"year without a catalogue: the latest earlier one, with a warning", "year: 2023", "year: 2031",
+			expect{"department.year", SeverityWarning, []string{"没有 2031 年的内置分类目录", "已按 2027 年", "--catalogue"}}},
 		{"published malformed", `published: "2023-04"`, `published: "2023-4"`,
 			expect{"department.published", SeverityError, []string{"公开月份“2023-4”格式不对", "YYYY-MM"}}},
 		{"published before the year", `published: "2023-04"`, `published: "2022-12"`,
@@ -303,5 +303,23 @@ func TestCheckWithCatalogue(t *testing.T) {
 	}
 	if ps := b.Check(nil); len(ps) != 0 {
 		t.Errorf("nil is the built-in catalogue: %v", ps)
+	}
+}
+
+// A year before the first built-in catalogue cannot be checked: an error,
+// worded for the reader, naming no Go function.
+func TestYearBeforeCatalogues(t *testing.T) {
+	b, err := Parse("fengqiu.yaml", []byte(edit(t, edit(t, fengqiuText(t), "year: 2023", "year: 2021"), `published: "2023-04"`, `published: "2021-04"`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := b.Check(nil)
+	if !find(ps, expect{"department.year", SeverityError, []string{"无法核对分类编码", "2021"}}) {
+		t.Fatalf("got %v", ps)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Message, "catalog.") {
+			t.Errorf("message names Go code: %v", p)
+		}
 	}
 }

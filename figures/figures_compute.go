@@ -18,7 +18,8 @@ import (
 // goroutines at once.
 func Compute(b *budget.Budget, cat *catalog.Catalogue) *Figures {
 	if cat == nil {
-		cat, _ = catalog.Builtin(b.Department.Year)
+		ch, _ := catalog.ForYear(b.Department.Year)
+		cat = ch.Catalogue
 	}
 	projects := b.ProjectsByCode()
 	f := &Figures{

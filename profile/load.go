@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,6 +29,7 @@ func LoadDir(dir string) (*Profile, error) {
 //	description: 某省部门预算公开
 //	title: 部门预算           # the cover prints 2027年度部门预算
 //	numbers: {thousands: true}
+//	catalogue: [科目.csv]     # 科目 lists laid over the built-in catalogue
 //	tables:                  # in the order printed; numbered 一, 二, …
 //	  - overall
 //	  - {id: income, name: 部门收入总表}
@@ -44,6 +46,7 @@ func Load(fsys fs.FS, name string) (*Profile, error) {
 		Title       string       `yaml:"title"`
 		Numbers     NumberFormat `yaml:"numbers"`
 		Tables      []yaml.Node  `yaml:"tables"`
+		Catalogue   []string     `yaml:"catalogue"`
 	}
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
@@ -85,6 +88,20 @@ func Load(fsys fs.FS, name string) (*Profile, error) {
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	for _, file := range def.Catalogue {
+		data, err := fs.ReadFile(fsys, file)
+		if err == nil {
+			var cat *catalog.Catalogue
+			if cat, err = catalog.ParseTable(filepath.Join(name, file), data); err == nil {
+				if p.Catalogue != nil {
+					cat = p.Catalogue.Merge(cat)
+				}
+				p.Catalogue = cat
+				continue
+			}
+		}
+		return nil, fmt.Errorf("%s 列出的分类目录 %s 有误：%w", path, file, err)
 	}
 	if tmpls, _ := fs.Glob(fsys, "*.tmpl"); len(tmpls) > 0 {
 		p.Templates = fsys

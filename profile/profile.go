@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/doc"
 )
 
@@ -33,6 +34,10 @@ type Profile struct {
 	Tables []TableRef
 	// Numbers is how amounts are printed.
 	Numbers NumberFormat
+	// Catalogue, when set, is laid over the built-in catalogue of the
+	// budget's year: the region's own 科目, and its rule of which 经济分类
+	// count as 人员经费 (a region may count 30227 委托业务费 so).
+	Catalogue *catalog.Catalogue
 }
 
 // TableRef picks a known table for a profile.

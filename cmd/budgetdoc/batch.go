@@ -32,6 +32,7 @@ const batchUsage = `用法：
   --font ROLE=FILE   为某一用途指定字体文件，与 render 相同
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
   --profile NAME|DIR 文档定义，与 render 相同
+  --catalogue FILE   本地区的科目表，与 render 相同
 
 示例：
   budgetdoc batch 各单位预算 -o 公开文件 --format pdf,xlsx
@@ -241,7 +242,7 @@ func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
 
 // renderFile loads, checks and renders one budget file into r.
 func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []string, opts *budgetdoc.Options) {
-	b, problems, err := loadAndCheck(r.input)
+	b, problems, err := loadAndCheck(r.input, opts)
 	r.problems = problems
 	if err != nil || len(problems.Errors()) > 0 {
 		r.err = err

@@ -14,6 +14,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
@@ -36,6 +37,8 @@ const renderUsage = `用法：
                      仍用默认措辞）
   --profile NAME|DIR 文档定义：内置定义的名称（budgetdoc profiles 列出），或
                      自己的定义文件夹；默认为河南部门预算
+  --catalogue FILE   本地区的科目表（预算系统导出的编码、名称两列，CSV、TSV 或
+                     Excel），加在内置分类目录之上；可多次使用
 
 示例：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf
@@ -62,9 +65,10 @@ func formatOf(name string) string {
 
 // renderFlags are the flags render and batch share.
 type renderFlags struct {
-	fonts     stringList
-	templates string
-	profile   string
+	fonts      stringList
+	templates  string
+	profile    string
+	catalogues stringList
 }
 
 // define adds the shared flags to flags.
@@ -72,6 +76,7 @@ func (rf *renderFlags) define(flags *flag.FlagSet) {
 	flags.Var(&rf.fonts, "font", "")
 	flags.StringVar(&rf.templates, "templates", "", "")
 	flags.StringVar(&rf.profile, "profile", "", "")
+	flags.Var(&rf.catalogues, "catalogue", "")
 }
 
 // options builds the library's options from the flags. A mistake in a
@@ -93,6 +98,13 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 			set.Register(role, face)
 		}
 		o.Fonts = set
+	}
+	if len(rf.catalogues) > 0 {
+		cat, err := catalog.LoadFiles(rf.catalogues...)
+		if err != nil {
+			return nil, false, fmt.Errorf("--catalogue：\n%v", err)
+		}
+		o.Catalogue = cat
 	}
 	if rf.profile != "" {
 		p, err := loadProfile(rf.profile)
@@ -187,7 +199,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 
-	b, problems, err := loadAndCheck(input)
+	b, problems, err := loadAndCheck(input, opts)
 	printProblems(stderr, problems)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

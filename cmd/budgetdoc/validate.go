@@ -27,6 +27,9 @@ const validateUsage = `用法：
                      column、path（字段路径，如 ["lines",3,"economic"]）和
                      message（中文说明）；不输出收支合计
 
+render 的 --profile、--catalogue、--font、--templates 在这里同样可用：用制作时的
+选项检查，检查通过的文件就能制作。
+
 示例：
   budgetdoc validate 2023预算.yaml
 
@@ -36,6 +39,8 @@ const validateUsage = `用法：
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("validate")
 	asJSON := flags.Bool("json", false, "")
+	var rf renderFlags
+	rf.define(flags)
 	positional, status, ok := parseCommand(flags, validateUsage, args, stdout, stderr)
 	if !ok {
 		return status
@@ -43,13 +48,21 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if len(positional) == 0 {
 		return usageError(stderr, "validate", validateUsage, "请指定要检查的预算文件")
 	}
+	opts, usage, err := rf.options()
+	if usage {
+		return usageError(stderr, "validate", validateUsage, "%v", err)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc validate: %v\n", err)
+		return exitFailed
+	}
 	status = exitOK
 	for _, input := range positional {
 		check := validateFile
 		if *asJSON {
 			check = validateFileJSON
 		}
-		if !check(stdout, input) {
+		if !check(stdout, input, opts) {
 			status = exitFailed
 		}
 	}
@@ -58,8 +71,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // validateFile prints input's problems and, when it has no error, its
 // summary; it reports whether the file is free of errors.
-func validateFile(w io.Writer, input string) bool {
-	b, problems, err := loadAndCheck(input)
+func validateFile(w io.Writer, input string, opts *budgetdoc.Options) bool {
+	b, problems, err := loadAndCheck(input, opts)
 	printProblems(w, problems)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -69,7 +82,7 @@ func validateFile(w io.Writer, input string) bool {
 		fmt.Fprintf(w, "%s：%s\n", input, countProblems(problems))
 		return false
 	}
-	f := figures.Compute(b, nil)
+	f := figures.Compute(b, nil) // the summary's totals need no catalogue
 	ok := "通过"
 	if n := len(problems); n > 0 {
 		ok = "通过（" + countProblems(problems) + "）"
@@ -81,7 +94,7 @@ func validateFile(w io.Writer, input string) bool {
 // loadAndCheck loads a budget and checks it. The problems are the loader's
 // or the checker's, errors and warnings; err is for a file that cannot be
 // read at all, worded for the reader. b is nil when the file did not load.
-func loadAndCheck(input string) (b *budget.Budget, problems budget.Problems, err error) {
+func loadAndCheck(input string, opts *budgetdoc.Options) (b *budget.Budget, problems budget.Problems, err error) {
 	b, err = budgetdoc.Load(input)
 	if err != nil {
 		if errors.As(err, &problems) {
@@ -89,7 +102,7 @@ func loadAndCheck(input string) (b *budget.Budget, problems budget.Problems, err
 		}
 		return nil, nil, readError(input, err)
 	}
-	return b, budgetdoc.Validate(b, nil), nil
+	return b, budgetdoc.Validate(b, opts), nil
 }
 
 // readError words an error reading a file.

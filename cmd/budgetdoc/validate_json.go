@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
 )
 
@@ -20,8 +21,8 @@ type jsonProblem struct {
 
 // validateFileJSON prints input's problems one JSON object a line; a file
 // that cannot be read at all is one problem of code "file".
-func validateFileJSON(w io.Writer, input string) bool {
-	_, problems, err := loadAndCheck(input)
+func validateFileJSON(w io.Writer, input string, opts *budgetdoc.Options) bool {
+	_, problems, err := loadAndCheck(input, opts)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err != nil {

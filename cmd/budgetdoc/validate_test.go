@@ -180,3 +180,37 @@ func TestValidateJSON(t *testing.T) {
 		t.Errorf("missing file: %d %q", r.code, r.stdout)
 	}
 }
+
+// --catalogue lays a region's 科目 list over the built-in one: a code the
+// built-in list lacks is an error without it and valid with it.
+func TestCatalogueFlag(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(shifan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "in.yaml")
+	if err := os.WriteFile(in, []byte(strings.Replace(string(data), `function: "2120101", economic: "30101"`, `function: "2120188", economic: "30101"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCmd(t, "validate", in); r.code != exitFailed || !strings.Contains(r.stdout, "2120188") {
+		t.Fatalf("without the list: exit %d, %s", r.code, r.stdout)
+	}
+	list := filepath.Join(dir, "科目.csv")
+	if err := os.WriteFile(list, []byte("功能分类科目编码,科目名称\n2120188,城管数字化支出\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCmd(t, "validate", in, "--catalogue", list); r.code != exitOK {
+		t.Errorf("with the list: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd(t, "render", in, "--catalogue", list, "-o", filepath.Join(dir, "out.xlsx")); r.code != exitOK {
+		t.Errorf("render with the list: exit %d, %s", r.code, r.stderr)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("科目编码,科目名称\n21x,坏\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCmd(t, "validate", in, "--catalogue", bad); r.code != exitFailed || !strings.Contains(r.stderr, "bad.csv") {
+		t.Errorf("a broken list: exit %d, %q", r.code, r.stderr)
+	}
+}
