@@ -53,7 +53,7 @@
 // A removed code stays known to PriorFunction and its kin: prior-year figures may carry it.
 //
 // The 科目 list a finance clerk supplies (LoadFile, ParseTable: TSV, CSV or .xlsx with code and name
-// columns) is described in this package's README.md.
+// columns) is described in the module's README.md, section 分类目录文件.
 //
 // Lookups are by code only: several codes share a name (30901 and 31001 are both 房屋建筑物购建).
 // A Catalogue never changes once built, so one may be shared between goroutines.
