@@ -49,8 +49,8 @@ const (
 
 // LoadFile reads a catalogue file a finance clerk supplies (--catalogue FILE): a 科目 list as a
 // budget system exports it, in TSV (.tsv, .txt), CSV (.csv) or Excel (.xlsx, every sheet), or a
-// directory in the built-in format (the package doc). The format of a list is in README.md of this
-// package. Every problem comes back at once, in Chinese, each an *Error naming file:line or
+// directory in the built-in format (the package doc). The format of a list is in the module's
+// README.md (分类目录文件). Every problem comes back at once, in Chinese, each an *Error naming file:line or
 // file:sheet!cell. The result is not checked: Merge it over the built-in catalogue and Check that.
 func LoadFile(path string) (*Catalogue, error) {
 	info, err := os.Stat(path)
