@@ -101,10 +101,18 @@ var Sources = []Source{
 }
 
 // Income is the declared income by source. CarryOver is 上年结转 by source.
+// It is what the budget system reports, and Validate
+// checks it against the lines, source by source. The figures never read it:
+// their income is derived from the lines (figures.Figures.Income), so a
+// budget built in Go may leave Income empty and nothing is checked.
 type Income struct {
 	ThisYear  map[Source]decimal.Decimal `json:"this_year"`
 	CarryOver map[Source]decimal.Decimal `json:"carry_over,omitempty"`
 }
+
+// Declared reports whether any income was declared; when none was, the
+// income is the lines' alone.
+func (in Income) Declared() bool { return in.ThisYear != nil || in.CarryOver != nil }
 
 // BasicKind divides 基本支出 into 人员经费 and 公用经费.
 type BasicKind string

@@ -490,6 +490,9 @@ func (c *checker) costAmount(value string) (decimal.Decimal, bool) {
 // and carried over, and in total.
 func (c *checker) income() {
 	b := c.b
+	if !b.Income.Declared() {
+		return // the figures derive the income from the lines: nothing to check
+	}
 	spentThis, spentCarry := map[Source]decimal.Decimal{}, map[Source]decimal.Decimal{}
 	totalSpent := decimal.Zero
 	for _, l := range b.Lines {

@@ -575,3 +575,21 @@ func TestFunctionNames(t *testing.T) {
 		t.Errorf("2010398 not named 某某支出 in %+v", f.SpendingByFunction.Rows)
 	}
 }
+
+// Income left out is derived from the lines: the same figures, and nothing
+// to check; declared income that disagrees is still an error.
+func TestIncomeDerived(t *testing.T) {
+	b := richBudget()
+	want := Compute(b, nil).Income
+	b.Income = budget.Income{}
+	if err := b.Validate(nil); err != nil {
+		t.Fatalf("a budget without declared income: %v", err)
+	}
+	if got := Compute(b, nil).Income; !got.Total.Equal(want.Total) || !got.ThisYear.General.Equal(want.ThisYear.General) {
+		t.Errorf("derived income %+v, want %+v", got, want)
+	}
+	b.Income.ThisYear = map[budget.Source]decimal.Decimal{budget.SourceGeneralAppropriation: decimal.NewFromInt(1)}
+	if err := b.Validate(nil); err == nil {
+		t.Error("declared income that disagrees with the lines passed")
+	}
+}
