@@ -96,10 +96,27 @@ func (o *Options) pageFormat() doc.Format {
 }
 
 // Validate checks the budget as Render would and returns every problem,
-// errors and warnings; Problems.Err() is nil when none is an error.
+// errors and warnings; Problems.Err() is nil when none is an error. Beyond
+// the data it builds the document in memory, so that a template that fails
+// on this budget is found here, not at render time.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	o = o.orDefault()
-	return b.Check(o.catalogue(b.Department.Year))
+	ps := b.Check(o.orDefault().catalogue(b.Department.Year))
+	if ps.Err() != nil {
+		return ps
+	}
+	if _, _, err := build(context.Background(), b, o); err != nil {
+		ps = append(ps, documentProblem(err))
+	}
+	return ps
+}
+
+// documentProblem is a failure to build the document as a problem of the
+// input: the templates or the profile, not a field of the budget.
+func documentProblem(err error) budget.Problem {
+	if p, ok := err.(budget.Problem); ok {
+		return p
+	}
+	return budget.Problem{Code: budget.CodeDocument, Severity: budget.SeverityError, Message: "无法制作文件：" + err.Error()}
 }
 
 // Build validates the budget, computes its figures and builds its document
@@ -107,13 +124,21 @@ func Validate(b *budget.Budget, o *Options) budget.Problems {
 // budget.Problems. The document is the caller's to change before writing it
 // with Prepare.
 func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, error) {
+	d, _, err := build(ctx, b, o)
+	return d, err
+}
+
+// build is Build, also returning the budget's warnings.
+func build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, budget.Problems, error) {
 	o = o.orDefault()
 	cat := o.catalogue(b.Department.Year)
-	if err := b.Validate(cat); err != nil {
-		return nil, err
+	ps := b.Check(cat)
+	if err := ps.Err(); err != nil {
+		return nil, nil, err
 	}
 	f := figures.Compute(b, cat)
-	return o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
+	d, err := o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
+	return d, ps.Warnings(), err
 }
 
 // Rendered is a document ready to be written in any format. Its pages are
@@ -121,22 +146,31 @@ func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, er
 // page numbers of its 目录) is written. Its methods may be called from
 // several goroutines at once.
 type Rendered struct {
-	doc  *doc.Document
-	opts *Options
+	doc      *doc.Document
+	opts     *Options
+	warnings budget.Problems
 
 	layOnce sync.Once
 	layout  *pdf.Layout
 	layErr  error
 }
 
-// Render builds the budget's document (see Build) ready to be written.
+// Render builds the budget's document (see Build) ready to be written. It
+// validates the budget once: an invalid one gives budget.Problems, and the
+// warnings of a valid one are kept in Warnings.
 func Render(ctx context.Context, b *budget.Budget, o *Options) (*Rendered, error) {
-	d, err := Build(ctx, b, o)
+	d, warnings, err := build(ctx, b, o)
 	if err != nil {
 		return nil, err
 	}
-	return Prepare(d, o), nil
+	r := Prepare(d, o)
+	r.warnings = warnings
+	return r, nil
 }
+
+// Warnings are the budget's warnings Render found: nothing that stops
+// publication, each worth a look.
+func (r *Rendered) Warnings() budget.Problems { return r.warnings }
 
 // Prepare makes a document built by Build, and perhaps changed since, ready
 // to be written. The document must not change after that.

@@ -3,8 +3,12 @@ package budgetdoc
 import (
 	"bytes"
 	"context"
+	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
+
+	"github.com/budgetdoc/budgetdoc/budget"
 )
 
 // One Budget rendered from several goroutines at once gives every one the
@@ -73,5 +77,22 @@ func TestCancelled(t *testing.T) {
 	var buf bytes.Buffer
 	if err := r.Write(ctx, &buf, FormatPDF); err != context.Canceled || buf.Len() != 0 {
 		t.Errorf("Write: %v, %d bytes", err, buf.Len())
+	}
+}
+
+// A template that fails on this budget is found by Validate, not first by
+// Render: whatever Validate passes, Render builds.
+func TestValidateFindsTemplateFailures(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &Options{Templates: fstest.MapFS{"caption.tmpl": {Data: []byte(`{{define "caption"}}{{.Nope}}{{end}}`)}}}
+	ps := Validate(b, o)
+	if len(ps.Errors()) != 1 || ps.Errors()[0].Code != budget.CodeDocument || !strings.Contains(ps.Errors()[0].Message, "caption") {
+		t.Fatalf("Validate: %v", ps)
+	}
+	if _, err := Render(context.Background(), b, o); err == nil {
+		t.Error("Render built what Validate refused")
 	}
 }

@@ -28,7 +28,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := build(t, b)
+			d := mustBuild(t, b)
 			golden.Text(t, "testdata/golden/"+ex.name+".txt", doc.Dump(d))
 
 			var pdf bytes.Buffer

@@ -18,8 +18,8 @@ func writeTo(w io.Writer, b *budget.Budget, o *Options, f Format) error {
 	return r.Write(context.Background(), w, f)
 }
 
-// build builds b's document, failing the test on a problem.
-func build(t testing.TB, b *budget.Budget) *doc.Document {
+// mustBuild builds b's document, failing the test on a problem.
+func mustBuild(t testing.TB, b *budget.Budget) *doc.Document {
 	t.Helper()
 	d, err := Build(context.Background(), b, nil)
 	if err != nil {

@@ -63,7 +63,7 @@ func fengqiuDocument(t *testing.T) (*budget.Budget, *doc.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b, build(t, b)
+	return b, mustBuild(t, b)
 }
 
 // documentText is every paragraph and heading of the document, squeezed.

@@ -17,3 +17,8 @@ const (
 const (
 	CodeInvalid Code = "invalid" // any other validation problem
 )
+
+// Problems found when building the document from a valid budget.
+const (
+	CodeDocument Code = "document" // a template or the profile fails on this budget
+)

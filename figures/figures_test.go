@@ -315,10 +315,10 @@ func TestFengqiuProjects(t *testing.T) {
 		pin(t, w.short+" 政府预算资金", g.Government, w.total)
 		pin(t, w.short+" prior", g.Prior, w.prior)
 	}
-	if c := p.All[2].Change; c.Kind != money.Unchanged {
+	if c := p.All[2].Change; c.Kind != money.ChangeUnchanged {
 		t.Errorf("电子政务外网年费 change %v", c.Kind)
 	}
-	if c := p.All[3].Change; c.Kind != money.New || c.HasPercent() {
+	if c := p.All[3].Change; c.Kind != money.ChangeNew || c.HasPercent() {
 		t.Errorf("工装 change %+v", c)
 	}
 	pin(t, "工装 procurement", p.All[3].Procurement, "37.20")
@@ -336,13 +336,13 @@ func TestFengqiuYearOnYear(t *testing.T) {
 		kind            money.ChangeKind
 		amount, percent string
 	}{
-		{"Total", y.Total, money.Increase, "199.45", "58.43"},
-		{"General", y.General, money.Increase, "199.45", "58.43"},
-		{"Basic", y.Basic, money.Increase, "57.51", "53.44"},
-		{"Projects", y.Projects, money.Increase, "141.94", "60.72"},
-		{"Continuing", y.Continuing, money.Increase, "40.47", "17.31"},
-		{"GovernmentFund", y.GovernmentFund, money.BothZero, "0.00", "0.00"},
-		{"StateCapital", y.StateCapital, money.BothZero, "0.00", "0.00"},
+		{"Total", y.Total, money.ChangeIncrease, "199.45", "58.43"},
+		{"General", y.General, money.ChangeIncrease, "199.45", "58.43"},
+		{"Basic", y.Basic, money.ChangeIncrease, "57.51", "53.44"},
+		{"Projects", y.Projects, money.ChangeIncrease, "141.94", "60.72"},
+		{"Continuing", y.Continuing, money.ChangeIncrease, "40.47", "17.31"},
+		{"GovernmentFund", y.GovernmentFund, money.ChangeBothZero, "0.00", "0.00"},
+		{"StateCapital", y.StateCapital, money.ChangeBothZero, "0.00", "0.00"},
 	} {
 		if c.got.Kind != c.kind {
 			t.Errorf("%s kind %v, want %v", c.name, c.got.Kind, c.kind)
@@ -387,7 +387,7 @@ func TestFengqiuOtherMatters(t *testing.T) {
 		"Total": tp.Total, "Abroad": tp.Abroad, "Vehicles": tp.Vehicles, "VehiclePurchase": tp.VehiclePurchase,
 		"VehicleOperation": tp.VehicleOperation, "Reception": tp.Reception,
 	} {
-		if c.Kind != money.BothZero {
+		if c.Kind != money.ChangeBothZero {
 			t.Errorf("三公 %s kind %v", name, c.Kind)
 		}
 	}
@@ -515,10 +515,10 @@ func TestFiguresRichBudget(t *testing.T) {
 	}
 	pin(t, "prior total", y.Total.Prior, "108.00")
 	pin(t, "prior general", y.General.Prior, "100.00")
-	if y.Continuing.Kind != money.BothZero || y.LargestContinuing != "" {
+	if y.Continuing.Kind != money.ChangeBothZero || y.LargestContinuing != "" {
 		t.Errorf("continuing %+v %q", y.Continuing, y.LargestContinuing)
 	}
-	if tp := f.ThreePublic.Reception; tp.Kind != money.Decrease {
+	if tp := f.ThreePublic.Reception; tp.Kind != money.ChangeDecrease {
 		t.Errorf("reception %+v", tp)
 	}
 	pin(t, "reception percent", f.ThreePublic.Reception.Percent, "25.00")

@@ -8,12 +8,12 @@ import "github.com/shopspring/decimal"
 type ChangeKind int
 
 const (
-	Unchanged ChangeKind = iota // both years equal and not zero
-	Increase                    // this > prior > 0
-	Decrease                    // prior > this > 0
-	New                         // prior zero, this not
-	Ended                       // this zero, prior not
-	BothZero                    // both years zero
+	ChangeUnchanged ChangeKind = iota // both years equal and not zero
+	ChangeIncrease                    // this > prior > 0
+	ChangeDecrease                    // prior > this > 0
+	ChangeNew                         // prior zero, this not
+	ChangeEnded                       // this zero, prior not
+	ChangeBothZero                    // both years zero
 )
 
 var changeKindNames = [...]string{"Unchanged", "Increase", "Decrease", "New", "Ended", "BothZero"}
@@ -34,33 +34,33 @@ type Change struct {
 	// 341.37 → 540.82, and also for 540.82 → 341.37.
 	Amount decimal.Decimal
 	// Percent is Amount ÷ Prior × 100 with two decimals, rounded half up:
-	// 58.43 for the example above, 100.00 for Ended, 0 for Unchanged and
-	// BothZero. It is zero and meaningless for New: check HasPercent.
+	// 58.43 for the example above, 100.00 for ChangeEnded, 0 for ChangeUnchanged and
+	// ChangeBothZero. It is zero and meaningless for ChangeNew: check HasPercent.
 	Percent decimal.Decimal
 }
 
-// HasPercent reports whether Percent means something: false only for New,
+// HasPercent reports whether Percent means something: false only for ChangeNew,
 // where the prior year is zero.
-func (c Change) HasPercent() bool { return c.Kind != New }
+func (c Change) HasPercent() bool { return c.Kind != ChangeNew }
 
 // Compare returns the change from prior to this.
 func Compare(this, prior decimal.Decimal) Change {
 	c := Change{This: this, Prior: prior, Amount: this.Sub(prior).Abs(), Percent: decimal.Zero}
 	switch {
 	case this.IsZero() && prior.IsZero():
-		c.Kind = BothZero
+		c.Kind = ChangeBothZero
 	case prior.IsZero():
-		c.Kind = New
+		c.Kind = ChangeNew
 	case this.IsZero():
-		c.Kind = Ended
+		c.Kind = ChangeEnded
 	case this.Equal(prior):
-		c.Kind = Unchanged
+		c.Kind = ChangeUnchanged
 	case this.GreaterThan(prior):
-		c.Kind = Increase
+		c.Kind = ChangeIncrease
 	default:
-		c.Kind = Decrease
+		c.Kind = ChangeDecrease
 	}
-	if c.Kind != New && !prior.IsZero() {
+	if c.Kind != ChangeNew && !prior.IsZero() {
 		c.Percent = c.Amount.Mul(decimal.NewFromInt(100)).DivRound(prior.Abs(), 2)
 	}
 	return c

@@ -117,15 +117,15 @@ func TestCompare(t *testing.T) {
 		amount, pct string
 		hasPct      bool
 	}{
-		{"540.82", "341.37", Increase, "199.45", "58.43", true},
-		{"341.37", "540.82", Decrease, "199.45", "36.88", true},
-		{"5", "5", Unchanged, "0", "0.00", true},
-		{"10", "0", New, "10", "0.00", false},
-		{"0", "7.5", Ended, "7.5", "100.00", true},
-		{"0", "0", BothZero, "0", "0.00", true},
-		{"1.005", "1", Increase, "0.005", "0.50", true},
-		{"2", "3", Decrease, "1", "33.33", true},
-		{"1", "3", Decrease, "2", "66.67", true}, // half-up at 66.666…
+		{"540.82", "341.37", ChangeIncrease, "199.45", "58.43", true},
+		{"341.37", "540.82", ChangeDecrease, "199.45", "36.88", true},
+		{"5", "5", ChangeUnchanged, "0", "0.00", true},
+		{"10", "0", ChangeNew, "10", "0.00", false},
+		{"0", "7.5", ChangeEnded, "7.5", "100.00", true},
+		{"0", "0", ChangeBothZero, "0", "0.00", true},
+		{"1.005", "1", ChangeIncrease, "0.005", "0.50", true},
+		{"2", "3", ChangeDecrease, "1", "33.33", true},
+		{"1", "3", ChangeDecrease, "2", "66.67", true}, // half-up at 66.666…
 	}
 	for _, tt := range tests {
 		c := Compare(d(tt.this), d(tt.prior))
@@ -134,7 +134,7 @@ func TestCompare(t *testing.T) {
 				c.Kind, c.Amount, Fixed2(c.Percent), c.HasPercent(), tt.kind, tt.amount, tt.pct, tt.hasPct)
 		}
 	}
-	if Increase.String() != "Increase" || ChangeKind(99).String() != "ChangeKind(?)" {
+	if ChangeIncrease.String() != "Increase" || ChangeKind(99).String() != "ChangeKind(?)" {
 		t.Error("ChangeKind.String")
 	}
 }

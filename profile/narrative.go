@@ -124,8 +124,8 @@ type AssetData struct {
 }
 
 var changeKinds = map[money.ChangeKind]string{
-	money.Increase: "increase", money.Decrease: "decrease", money.Unchanged: "unchanged",
-	money.New: "new", money.Ended: "ended", money.BothZero: "zero",
+	money.ChangeIncrease: "increase", money.ChangeDecrease: "decrease", money.ChangeUnchanged: "unchanged",
+	money.ChangeNew: "new", money.ChangeEnded: "ended", money.ChangeBothZero: "zero",
 }
 
 func amount(c money.Change, share decimal.Decimal) Amount {
