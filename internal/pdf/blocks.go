@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
@@ -102,9 +103,9 @@ func (fl *flow) headingStyle(h *doc.Heading) (st textStyle, before, after float6
 		return textStyle{role: fonts.Title, size: f.TableTitle, pitch: f.TableTitle * titlePitch, align: alignCenter},
 			f.LinePitch / 2, 0
 	case doc.SubsectionTitle:
-		return textStyle{role: fonts.Kai, size: f.BodySize, pitch: f.LinePitch, indent: 2 * f.BodySize}, 0, 0
+		return fl.bodyText(fonts.Kai, true), 0, 0
 	default: // SectionTitle
-		return textStyle{role: fonts.Heading, size: f.BodySize, pitch: f.LinePitch, indent: 2 * f.BodySize}, 0, 0
+		return fl.bodyText(fonts.Heading, true), 0, 0
 	}
 }
 
@@ -145,7 +146,34 @@ func (fl *flow) paragraph(i int, p *doc.Paragraph) {
 		fl.caption(st, p.Text)
 		return
 	}
-	fl.setLines(st, fl.breakLines(st, p.Text, fl.pg.width()), fl.pg.left, fl.pg.width())
+	lines := fl.breakLines(st, p.Text, fl.pg.width())
+	if st.align == alignJustify {
+		lines = fl.avoidShortLast(st, p.Text, fl.pg.width(), lines)
+	}
+	fl.setLines(st, lines, fl.pg.left, fl.pg.width())
+}
+
+// shortLast is the most runes a paragraph's last line may hold before it
+// looks left behind: one character and its punctuation ("见。").
+const shortLast = 2
+
+// avoidShortLast mends a paragraph whose last line is one character and its
+// punctuation: it breaks the text again a little narrower, half a character
+// at a time up to two characters, so that earlier lines give the last one
+// some of theirs, and takes the first result with as many lines and a longer
+// last line. The narrower lines are still justified to the full width.
+func (fl *flow) avoidShortLast(st textStyle, text string, w float64, lines []linebreak.Line) []linebreak.Line {
+	if len(lines) < 2 || utf8.RuneCountInString(lines[len(lines)-1].Text) > shortLast || strings.ContainsAny(text, "\n\r") {
+		return lines
+	}
+	cell := st.size + st.track
+	for k := 1; k <= 4; k++ {
+		try := fl.breakLines(st, text, w-float64(k)*cell/2)
+		if len(try) == len(lines) && utf8.RuneCountInString(try[len(try)-1].Text) > shortLast {
+			return try
+		}
+	}
+	return lines
 }
 
 // keepNeed is the height block i needs at the bottom of the page together
