@@ -32,6 +32,7 @@ const (
 	styleSection      = "SectionTitle"
 	styleSubsection   = "SubsectionTitle"
 	styleTableTitle   = "TableTitle"
+	styleAnnexLabel   = "AnnexLabel"
 	styleTOCHeading   = "TOCHeading"
 	styleBody         = "Body"
 	styleCentered     = "Centered"
@@ -139,6 +140,9 @@ func styleDefs(o Options) []styleDef {
 			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize},
 		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
 			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize},
+		// "附件" (GB/T 9704 10.2): 3号黑体, flush left on the first line.
+		{id: styleAnnexLabel, name: "Annex Label", basedOn: styleNormal, next: stylePart,
+			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize},
 		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
 			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
 	}

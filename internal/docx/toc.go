@@ -1,15 +1,40 @@
 package docx
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 )
 
-// tocInstr is the TOC field: outline levels 1–3 (\o, and paragraph outline
-// levels \u), entries as hyperlinks (\h), no page numbers in web view (\z).
-const tocInstr = `TOC \o "1-3" \h \z \u`
+// tocInstr is the TOC field: built from the TC fields of type C at levels
+// 1–3 only (\f C \l), entries as hyperlinks (\h), no page numbers in web
+// view (\z). Not from the headings' outline levels (\o, \u): an entry is
+// often shorter than its heading ("一、主要职责" for "一、封丘县…主要职责"),
+// and an update in Word would replace it with the heading's text. Each
+// TOC heading carries a TC field with its entry (tcField), so an update
+// gives the same 目录.
+const tocInstr = `TOC \f C \l "1-3" \h \z`
+
+// tcField is the TC field that gives heading h its entry in the TOC: the
+// entry text, type C, and the heading's level. It has no result, so it
+// shows nothing.
+func tcField(h *doc.Heading) string {
+	instr := fmt.Sprintf(`TC "%s" \f C \l %d`, fieldQuote(tocEntry(h)), tocLevel(h))
+	return `<w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
+		`<w:r><w:instrText xml:space="preserve"> ` + esc(instr) + ` </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+}
+
+// fieldQuote escapes text for a quoted field argument: a backslash before
+// each quote and backslash.
+func fieldQuote(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// tocEntry is the heading's entry on one line.
+func tocEntry(h *doc.Heading) string { return strings.ReplaceAll(h.Entry(), "\n", " ") }
 
 // toc writes the title and a TOC field whose cached result is the finished
 // table of contents: Word shows the cache until the field is updated and
@@ -34,7 +59,7 @@ func (b *builder) toc(t *doc.TOC) {
 		}
 		c.WriteString(`<w:hyperlink w:anchor="` + b.bookmark[h] + `" w:history="1">`)
 		// A multi-line title is one line in the TOC.
-		c.WriteString(runs(strings.ReplaceAll(h.Entry(), "\n", " "), ""))
+		c.WriteString(runs(tocEntry(h), ""))
 		c.WriteString(`<w:r><w:tab/></w:r>`)
 		if n, ok := b.o.Pages[h]; ok {
 			c.WriteString(runs(strconv.Itoa(n), ""))
