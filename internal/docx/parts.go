@@ -93,15 +93,15 @@ func settings(o Options) []byte {
 // knownFonts gives the Latin name Word writes as w:altName for the Chinese
 // fonts of Windows, and a substitute for fonts a machine may lack.
 var knownFonts = map[string]string{
-	"宋体":        "SimSun",
-	"黑体":        "SimHei",
-	"楷体":        "KaiTi",
-	"仿宋":        "FangSong",
+	"宋体": "SimSun",
+	"黑体": "SimHei",
+	"楷体": "KaiTi",
+	"仿宋": "FangSong",
 	// Where 方正小标宋简体 is missing, Word looks the font up by its
 	// altName: 华文中宋 (STZhongsong, installed with Office) is the heavy
 	// 宋 that stands in for 小标宋 in government templates; 宋体 is too light
 	// for a title.
-	"方正小标宋简体": "华文中宋",
+	"方正小标宋简体":   "华文中宋",
 	"楷体_GB2312": "KaiTi_GB2312",
 	"仿宋_GB2312": "FangSong_GB2312",
 }
