@@ -105,3 +105,42 @@ func TestJustifyKeepsNumbersWhole(t *testing.T) {
 		t.Fatal("pdftotext found no numbers")
 	}
 }
+
+// TestNoLoneLastCharacter: no body paragraph ends in a line of one
+// character and its punctuation ("见。"); the lines before give it more.
+func TestNoLoneLastCharacter(t *testing.T) {
+	d := &doc.Document{}
+	text := []rune(sampleText)
+	for n := 20; n < len(text); n += 3 {
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Style: doc.Body, Text: string(text[:n]) + "等。"})
+	}
+	l := layOrFail(t, d)
+	// The last line of a paragraph is the line before one that starts at
+	// the indent (or the document's last line).
+	type line struct {
+		y, x float64
+		s    string
+	}
+	var lines []line
+	for _, p := range l.pages {
+		for _, it := range p.texts {
+			if it.y > p.bottom {
+				continue
+			}
+			if n := len(lines); n > 0 && near(lines[n-1].y, it.y+float64(p.index)*1e4) {
+				lines[n-1].s += it.s
+				continue
+			}
+			lines = append(lines, line{it.y + float64(p.index)*1e4, it.x, it.s})
+		}
+	}
+	for i, ln := range lines {
+		last := i+1 == len(lines) || lines[i+1].x > l.pages[0].left+1
+		if last && i > 0 && utf8.RuneCountInString(ln.s) <= 2 {
+			t.Errorf("a paragraph ends in the line %q", ln.s)
+		}
+	}
+	if len(lines) < 2*len(d.Blocks) {
+		t.Fatalf("%d lines for %d paragraphs", len(lines), len(d.Blocks))
+	}
+}

@@ -47,13 +47,31 @@ func gridTrack(w, size float64) float64 {
 // bodyText is a style of the body size on the character grid of the
 // current page's text width: body paragraphs, headings set at body size, the
 // TOC entries. The first-line indent of two characters is two grid cells.
+//
+// A face that draws smaller inside its em than the body face (楷体 beside
+// 宋体 or 仿宋) is set larger by opticalScale, so that it looks the size of
+// the body; it stays on the body's grid, its cells as wide as the body's.
 func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	f := fl.f
-	st := textStyle{role: role, size: f.BodySize, pitch: f.LinePitch, track: gridTrack(fl.pg.width(), f.BodySize)}
+	cell := f.BodySize + gridTrack(fl.pg.width(), f.BodySize)
+	size := f.BodySize
+	if role != fonts.Body {
+		size *= opticalScale(fl.sampleFace(fonts.Body), fl.sampleFace(role))
+	}
+	st := textStyle{role: role, size: size, pitch: f.LinePitch, track: cell - size}
 	if indent {
-		st.indent = 2 * (st.size + st.track)
+		st.indent = 2 * cell
 	}
 	return st
+}
+
+// sampleFace is the face role sets Chinese text in, or nil.
+func (fl *flow) sampleFace(role fonts.Role) *fonts.Face {
+	f, err := fl.ts.fonts.Pick(role, '中')
+	if err != nil {
+		return nil
+	}
+	return f
 }
 
 // maxJustifyGap caps the space justification adds between two characters,
