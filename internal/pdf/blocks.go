@@ -167,6 +167,19 @@ func tocLines(text string, room, hang float64, measure linebreak.Measure) []stri
 			line = try
 			continue
 		}
+		if len(lines) == 0 && line != "" && width(line) <= hang+fitSlack {
+			// Only the label is on the line ("第二部分 "): rather than
+			// leave it alone, put on it the part of the name that fits
+			// up to the end of an administrative unit ("…保障厅").
+			if cut := unitEnd(seg, avail()-width(line), width); cut > 0 {
+				lines = append(lines, line+seg[:cut])
+				line, seg = "", seg[cut:]
+				if width(seg) <= avail()+fitSlack {
+					line = seg
+					continue
+				}
+			}
+		}
 		if line != "" {
 			lines = append(lines, strings.TrimRight(line, " "))
 			line = ""
@@ -187,6 +200,28 @@ func tocLines(text string, room, hang float64, measure linebreak.Measure) []stri
 		lines = append(lines, line)
 	}
 	return balanceLast(lines, room-hang, measure)
+}
+
+// unitSuffixes end the names of administrative units and bodies: a name
+// of several units ("河南省人力资源和社会保障厅机关后勤服务保障中心") may
+// break after one of them.
+var unitSuffixes = []string{"厅", "局", "委员会", "办公室", "中心", "院", "所", "站", "队", "馆", "处", "省", "市", "县", "区"}
+
+// unitEnd is the byte offset after the latest unit suffix in s whose prefix
+// fits in room, 0 if none.
+func unitEnd(s string, room float64, width func(string) float64) int {
+	best := 0
+	for i := range s {
+		for _, suf := range unitSuffixes {
+			if strings.HasPrefix(s[i:], suf) {
+				end := i + len(suf)
+				if end < len(s) && width(s[:end]) <= room+fitSlack {
+					best = max(best, end)
+				}
+			}
+		}
+	}
+	return best
 }
 
 // tocSegments cuts text before each natural break point; each segment keeps
