@@ -226,7 +226,8 @@ func TestTOCFieldWithCachedPageNumbers(t *testing.T) {
 	for _, p := range body.all("p") {
 		if s := p.find("pStyle"); s != nil && strings.HasPrefix(s.attr["val"], "TOC") && s.attr["val"] != "TOCHeading" {
 			entries = append(entries, s.attr["val"]+" "+p.plainText())
-			text, _, _ := strings.Cut(p.plainText(), "\t")
+			// A long entry is wrapped at a natural point in the cache only.
+			text, _, _ := strings.Cut(strings.ReplaceAll(p.plainText(), "\n", ""), "\t")
 			cached = append(cached, s.attr["val"]+" "+text)
 			for _, h := range p.all("hyperlink") {
 				anchors = append(anchors, h.attr["anchor"])

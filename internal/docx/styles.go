@@ -158,11 +158,11 @@ func styleDefs(o Options) []styleDef {
 		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
 			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
 	)
+	// TOC entries indent two characters a level; a wrapped entry's later
+	// lines hang two characters further in, as in the PDF.
 	for i := range 3 {
-		ind := ""
-		if i > 0 {
-			ind = fmt.Sprintf(`<w:ind w:leftChars="%d" w:left="%d"/>`, i*200, twips(float64(2*i)*f.BodySize))
-		}
+		ind := fmt.Sprintf(`<w:ind w:leftChars="%d" w:left="%d" w:hangingChars="200" w:hanging="%d"/>`,
+			(i+1)*200, twips(float64(2*(i+1))*f.BodySize), twips(2*f.BodySize))
 		defs = append(defs, styleDef{
 			id: fmt.Sprintf("%s%d", styleTOCLevel, i+1), name: fmt.Sprintf("toc %d", i+1),
 			basedOn: styleNormal, next: styleNormal,

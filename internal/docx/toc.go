@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -59,7 +60,7 @@ func (b *builder) toc(t *doc.TOC) {
 		}
 		c.WriteString(`<w:hyperlink w:anchor="` + b.bookmark[h] + `" w:history="1">`)
 		// A multi-line title is one line in the TOC.
-		c.WriteString(runs(tocEntry(h), ""))
+		c.WriteString(runs(b.wrapEntry(tocEntry(h), tocLevel(h)), ""))
 		c.WriteString(`<w:r><w:tab/></w:r>`)
 		if n, ok := b.o.Pages[h]; ok {
 			c.WriteString(runs(strconv.Itoa(n), ""))
@@ -70,4 +71,42 @@ func (b *builder) toc(t *doc.TOC) {
 		}
 		b.add(&paragraph{pPr: pPr{style: styleTOCLevel + strconv.Itoa(tocLevel(h))}, content: c.String()})
 	}
+}
+
+// wrapEntry breaks an entry too long for one TOC line at a natural point,
+// as the PDF does: Word and LibreOffice would otherwise wrap it wherever the
+// line ends ("…部门预算情" / "况说明"). The break is a line break in the
+// cached entry only; the TC field keeps the entry on one line. Widths are
+// reckoned in characters of the body size (Latin letters and digits half).
+func (b *builder) wrapEntry(entry string, level int) string {
+	f := b.o.Format
+	const numberAndLeaders = 4 // characters kept for the leaders and the page number
+	room := math.Floor((f.PageWidth-f.Left-f.Right)/f.BodySize) - float64(2*(level-1)) - numberAndLeaders
+	cells := func(s string) float64 {
+		n := 0.0
+		for _, r := range s {
+			if r < 0x2E80 {
+				n += 0.5
+			} else {
+				n++
+			}
+		}
+		return n
+	}
+	if cells(entry) <= room {
+		return entry
+	}
+	cut := 0
+	var prev rune = -1
+	for i, r := range entry {
+		natural := prev == ' ' || prev == '：' || prev >= 0x4E00 && prev <= 0x9FFF && r >= '0' && r <= '9'
+		if i > 0 && natural && cells(entry[:i]) <= room {
+			cut = i
+		}
+		prev = r
+	}
+	if cut == 0 {
+		return entry
+	}
+	return strings.TrimRight(entry[:cut], " ") + "\n" + entry[cut:]
 }
