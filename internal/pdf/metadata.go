@@ -31,7 +31,7 @@ func (l *Layout) finish(pdf []byte) ([]byte, error) {
 	tags := subsetTags(objs)
 	catalog := false
 	for _, o := range objs {
-		if bytes.Contains(o.body, []byte("stream\n")) {
+		if isStream(o) {
 			continue // stream data is never touched
 		}
 		if catalogType.Match(o.body) {
@@ -91,7 +91,7 @@ var (
 func subsetTags(objs []*object) map[int]string {
 	tags := map[int]string{}
 	for _, o := range objs {
-		if !cidFont.Match(o.body) {
+		if isStream(o) || !cidFont.Match(o.body) {
 			continue
 		}
 		sum := sha256.Sum256(widths.Find(o.body))
@@ -106,6 +106,9 @@ func subsetTags(objs []*object) map[int]string {
 		}
 	}
 	for _, o := range objs {
+		if isStream(o) {
+			continue
+		}
 		if m := descendant.FindSubmatch(o.body); m != nil {
 			n, _ := strconv.Atoi(string(m[1]))
 			if tag := tags[n]; tag != "" {
@@ -115,6 +118,10 @@ func subsetTags(objs []*object) map[int]string {
 	}
 	return tags
 }
+
+// isStream reports an object with stream data, which finish never reads
+// into: font files are megabytes.
+func isStream(o *object) bool { return bytes.Contains(o.body, []byte("stream\n")) }
 
 // object is one indirect object of the file: its number and its bytes, from
 // "N 0 obj" to the start of the next object (or the xref table).
