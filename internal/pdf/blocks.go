@@ -58,8 +58,8 @@ func (fl *flow) tocBlock(t *doc.TOC) {
 	cell := st.size + st.track
 	dotW := fl.ts.advance(st.role, st.size, '.')
 	// The number column is as wide as the widest number, so that every
-	// entry breaks against the same edge and the leaders of all entries
-	// keep at least leaderMin.
+	// entry breaks against the same edge and the leaders of every entry
+	// keep at least tocLeaderMin characters.
 	numCol := 0.0
 	for _, n := range fl.toc {
 		numCol = max(numCol, fl.ts.width(st.role, st.size, strconv.Itoa(n)))
@@ -141,7 +141,7 @@ func tocHang(text string, measure linebreak.Measure, cell float64) float64 {
 // It breaks only at natural points when it can: at a space, after "：",
 // and where a number follows a Chinese word ("…管理局" / "2023年…"), so no
 // word is cut; a stretch longer than a line is broken by the usual rules.
-// A last line of one or two characters is filled from the line before it.
+// A last line of shortLast runes or fewer is filled from the line before it.
 func tocLines(text string, room, hang float64, measure linebreak.Measure) []string {
 	width := func(s string) float64 {
 		w := 0.0
@@ -244,9 +244,9 @@ func tocSegments(text string) []string {
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
 
-// balanceLast refills the last two lines when the last holds one or two
-// characters, breaking their text at the narrowest width that still gives
-// two lines.
+// balanceLast refills the last two lines when the last holds shortLast
+// runes or fewer, breaking their text at the narrowest width that gives two
+// lines and a longer last one.
 func balanceLast(lines []string, room float64, measure linebreak.Measure) []string {
 	n := len(lines)
 	if n < 2 || utf8.RuneCountInString(lines[n-1]) > shortLast {
@@ -334,10 +334,11 @@ func (fl *flow) paragraph(i int, p *doc.Paragraph) {
 const shortLast = 3
 
 // avoidShortLast mends a paragraph whose last line is a character or two
-// and its punctuation: it breaks the text again a little narrower, half a character
-// at a time up to two characters, so that earlier lines give the last one
-// some of theirs, and takes the result with as many lines and the longest
-// last line. The narrower lines are still justified to the full width.
+// and its punctuation: it breaks the text again a little narrower, half a
+// character at a time up to two characters, so that earlier lines give the
+// last one some of theirs, and keeps the result with as many lines and the
+// longest last line. The narrower lines are still justified to the full
+// width.
 func (fl *flow) avoidShortLast(st textStyle, text string, w float64, lines []linebreak.Line) []linebreak.Line {
 	if len(lines) < 2 || utf8.RuneCountInString(lines[len(lines)-1].Text) > shortLast || strings.ContainsAny(text, "\n\r") {
 		return lines
