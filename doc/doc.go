@@ -54,6 +54,10 @@ const (
 	SubsectionTitle
 	// TableTitle is the title over an annex table: centred, larger, title font.
 	TableTitle
+	// AnnexLabel is the "附件" of GB/T 9704-2012 10.2: body size, heading
+	// (黑体) font, flush left on the first line of the page; the annex title
+	// follows on the next line.
+	AnnexLabel
 )
 
 // Heading is a title that can appear in the table of contents and in the PDF

@@ -207,9 +207,9 @@ func (b *builder) sectPr(s section) string {
 		top, bottom, left, right = f.LandscapeTop, f.LandscapeBottom, f.LandscapeLeft, f.LandscapeRight
 		orient = ` w:orient="landscape"`
 	}
-	rid := ridFooterNone
+	rid, even := ridFooterNone, ridFooterNone
 	if s.numbered {
-		rid = ridFooterPage
+		rid, even = ridFooterPage, ridFooterEven
 	}
 	// Word measures the footer distance from the page edge to the bottom of
 	// the footer line; the page number's baseline belongs FooterGap below the
@@ -217,7 +217,9 @@ func (b *builder) sectPr(s section) string {
 	footerDist := max(bottom-f.FooterGap-0.25*f.FooterSize, 0)
 	var x strings.Builder
 	x.WriteString(`<w:sectPr>`)
+	// With evenAndOddHeaders on, "default" is the odd pages' footer.
 	x.WriteString(`<w:footerReference w:type="default" r:id="` + rid + `"/>`)
+	x.WriteString(`<w:footerReference w:type="even" r:id="` + even + `"/>`)
 	fmt.Fprintf(&x, `<w:pgSz w:w="%d" w:h="%d"%s/>`, twips(w), twips(h), orient)
 	fmt.Fprintf(&x, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
 		twips(top), twips(right), twips(bottom), twips(left), twips(top/2), twips(footerDist))
@@ -263,6 +265,8 @@ func headingStyle(h *doc.Heading) (style string, outline int) {
 		look, natural = styleSection, 2
 	case doc.SubsectionTitle:
 		look, natural = styleSubsection, 3
+	case doc.AnnexLabel:
+		look = styleAnnexLabel
 	default:
 		look = styleTableTitle
 	}
@@ -282,6 +286,9 @@ func tocLevel(h *doc.Heading) int { return min(max(h.Level, 1), 3) }
 func (b *builder) heading(h *doc.Heading) {
 	style, outline := headingStyle(h)
 	content := runs(h.Text, "")
+	if h.InTOC {
+		content = tcField(h) + content
+	}
 	// A heading listed twice in the blocks gets its bookmark once: names
 	// must be unique.
 	if name := b.bookmark[h]; name != "" && !b.marked[h] {
@@ -289,7 +296,15 @@ func (b *builder) heading(h *doc.Heading) {
 		id := b.bookmarkID(h)
 		content = fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="%s"/>%s<w:bookmarkEnd w:id="%d"/>`, id, name, content, id)
 	}
-	b.add(&paragraph{pPr: pPr{style: style, outline: outline}, content: content})
+	pp := pPr{style: style, outline: outline}
+	if n := len(b.elems); n > 0 && h.Style == doc.PartTitle {
+		// The annex title goes on the line after "附件" (GB/T 9704 10.2).
+		if prev, ok := b.elems[n-1].(*paragraph); ok && prev.pPr.style == styleAnnexLabel {
+			f := b.o.Format
+			pp.spacing = exactLines(0, f.LinePitch, f.TitleSize*1.5)
+		}
+	}
+	b.add(&paragraph{pPr: pp, content: content})
 }
 
 // bookmarkID is the w:id of a heading's bookmark: its place among the TOC

@@ -112,8 +112,9 @@ func Write(w io.Writer, d *doc.Document, o Options) error {
 		{"word/styles.xml", styles(o)},
 		{"word/settings.xml", settings(o)},
 		{"word/fontTable.xml", fontTable(o.Fonts)},
-		{"word/" + footerBlank, footer(false, o.Fonts)},
-		{"word/" + footerPage, footer(true, o.Fonts)},
+		{"word/" + footerBlank, footer(0, o.Fonts, o.Format.FooterSize)},
+		{"word/" + footerPage, footer(1, o.Fonts, o.Format.FooterSize)},
+		{"word/" + footerEven, footer(-1, o.Fonts, o.Format.FooterSize)},
 		{"word/_rels/document.xml.rels", documentRels()},
 	}
 	var buf bytes.Buffer

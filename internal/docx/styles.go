@@ -32,6 +32,7 @@ const (
 	styleSection      = "SectionTitle"
 	styleSubsection   = "SubsectionTitle"
 	styleTableTitle   = "TableTitle"
+	styleAnnexLabel   = "AnnexLabel"
 	styleTOCHeading   = "TOCHeading"
 	styleBody         = "Body"
 	styleCentered     = "Centered"
@@ -139,6 +140,9 @@ func styleDefs(o Options) []styleDef {
 			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize},
 		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
 			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize},
+		// "附件" (GB/T 9704 10.2): 3号黑体, flush left on the first line.
+		{id: styleAnnexLabel, name: "Annex Label", basedOn: styleNormal, next: stylePart,
+			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize},
 		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
 			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
 	}
@@ -154,11 +158,11 @@ func styleDefs(o Options) []styleDef {
 		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
 			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
 	)
+	// TOC entries indent two characters a level; a wrapped entry's later
+	// lines hang two characters further in, as in the PDF.
 	for i := range 3 {
-		ind := ""
-		if i > 0 {
-			ind = fmt.Sprintf(`<w:ind w:leftChars="%d" w:left="%d"/>`, i*200, twips(float64(2*i)*f.BodySize))
-		}
+		ind := fmt.Sprintf(`<w:ind w:leftChars="%d" w:left="%d" w:hangingChars="200" w:hanging="%d"/>`,
+			(i+1)*200, twips(float64(2*(i+1))*f.BodySize), twips(2*f.BodySize))
 		defs = append(defs, styleDef{
 			id: fmt.Sprintf("%s%d", styleTOCLevel, i+1), name: fmt.Sprintf("toc %d", i+1),
 			basedOn: styleNormal, next: styleNormal,

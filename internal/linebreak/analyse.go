@@ -99,6 +99,9 @@ func (sc *scratch) analyse(text string, measure Measure) {
 	// that the rules see through spaces: "（ " must not end a line either, and
 	// "2023 年" stays together like "2023年".
 	lastInk := rune(-1)
+	// unitStart is the index of the first unit character after a number
+	// ("540.82万元": the 万), -1 when the text there is not a unit.
+	unitStart := -1
 	for p := 1; p < n; p++ {
 		a, b := sc.runes[p-1], sc.runes[p]
 		switch {
@@ -107,7 +110,16 @@ func (sc *scratch) analyse(text string, measure Measure) {
 		case !hangs(a):
 			lastInk = a
 		}
-		sc.rank[p] = rankOf(sc.rank[p], a, b, lastInk, sc.runeBefore(p-1))
+		inUnit := false
+		switch {
+		case isIdeographic(b) && isDigit(lastInk):
+			unitStart = p
+		case unitStart >= 0 && isIdeographic(a) && isUnitPrefix(sc.runes[unitStart:p+1]):
+			inUnit = true
+		default:
+			unitStart = -1
+		}
+		sc.rank[p] = rankOf(sc.rank[p], a, b, lastInk, sc.runeBefore(p-1), inUnit)
 	}
 	sc.rank[n] = rankMandatory
 }
@@ -122,8 +134,9 @@ func (sc *scratch) runeBefore(i int) rune {
 
 // rankOf combines the segmenter's flags for the position between a and b with
 // the Chinese rules. lastInk is the last non-space rune up to and including
-// a (-1 if none); beforeA the rune before a (-1 if none).
-func rankOf(flags uint8, a, b, lastInk, beforeA rune) uint8 {
+// a (-1 if none); beforeA the rune before a (-1 if none); inUnit says that a
+// and b are both inside a unit written after a number ("万元").
+func rankOf(flags uint8, a, b, lastInk, beforeA rune, inUnit bool) uint8 {
 	if flags&flagMandatory != 0 {
 		return rankMandatory
 	}
@@ -135,7 +148,7 @@ func rankOf(flags uint8, a, b, lastInk, beforeA rune) uint8 {
 	if isOpening(lastInk) || isClosing(b) || hangs(b) {
 		return rankGrapheme
 	}
-	if flags&flagLine == 0 || keepsTogether(a, b, lastInk, beforeA) {
+	if flags&flagLine == 0 || inUnit || keepsTogether(a, b, lastInk, beforeA) {
 		return rankCharacter
 	}
 	return rankBreak

@@ -1,6 +1,9 @@
 package linebreak
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // isClosing reports whether r must not begin a line (行首禁则, GB/T 15834):
 // closing brackets and quotes, the sentence and clause marks, the ellipsis
@@ -90,6 +93,35 @@ func isNewline(r rune) bool {
 	switch r {
 	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
 		return true
+	}
+	return false
+}
+
+// units are the measures of several characters written after a number in a
+// budget document. A line never breaks inside one ("540.82万" / "元"): the
+// number, its first unit character and the rest of the unit stay together.
+var units = func() [][]rune {
+	words := []string{
+		"万元", "亿元", "千元", "百万元", "千万元", "万亿元", "美元", "万美元",
+		"万人", "人次", "万人次", "个月", "小时", "分钟",
+		"平方米", "平方公里", "平方千米", "万平方米", "立方米", "万立方米",
+		"千米", "公里", "公斤", "千克", "公顷", "万亩", "千瓦", "千瓦时", "万千瓦时",
+		"周岁", "个百分点",
+	}
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
+}()
+
+// isUnitPrefix reports whether s (at least two characters, following a
+// number) begins one of the units.
+func isUnitPrefix(s []rune) bool {
+	for _, u := range units {
+		if len(s) <= len(u) && slices.Equal(s, u[:len(s)]) {
+			return true
+		}
 	}
 	return false
 }

@@ -47,3 +47,23 @@ func TestBreakReferenceSentencesAllWidths(t *testing.T) {
 		}
 	}
 }
+
+// unitToken matches a number with its unit of several characters: "540.82
+// 万元" must never end a line as "540.82 万" / "元".
+var unitToken = regexp.MustCompile(`[0-9][0-9,.]* ?万元`)
+
+// TestBreakKeepsUnitsWhole sets the sentences at every width from 8
+// characters (where the longest amount and the mark after it still fit a
+// line) to 40: no amount is ever split from the rest of its unit.
+func TestBreakKeepsUnitsWhole(t *testing.T) {
+	for _, text := range referenceSentences {
+		tokens := unitToken.FindAllString(text, -1)
+		if len(tokens) == 0 {
+			continue
+		}
+		for chars := 8; chars <= 40; chars++ {
+			width := float64(chars) * em
+			checkWhole(t, text, Break(text, width, 0, fixed), tokens)
+		}
+	}
+}

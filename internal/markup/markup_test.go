@@ -20,7 +20,14 @@ func TestParse(t *testing.T) {
 ## 二、收入 [目录]
 ## 三、支出
 ===
-正文。`
+正文。
+! 附件
+# 封丘县
+# 2023年部门预算表 [目录：附件：封丘县2023年部门预算表]
+
+# 第二部分
+# 封丘县
+# 2023年说明`
 	blocks, err := Parse(src)
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +36,10 @@ func TestParse(t *testing.T) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *doc.Heading:
+			if b.Style == doc.AnnexLabel {
+				got = append(got, "L "+b.Text)
+				continue
+			}
 			got = append(got, "H"+string(rune('0'+b.Level))+" "+strings.ReplaceAll(b.Text, "\n", "/")+" toc="+map[bool]string{true: b.Entry(), false: "-"}[b.InTOC])
 		case *doc.Paragraph:
 			got = append(got, map[doc.ParagraphStyle]string{doc.Body: "P ", doc.Plain: "Q "}[b.Style]+b.Text)
@@ -46,6 +57,9 @@ func TestParse(t *testing.T) {
 		"H2 三、支出 toc=-",
 		"BREAK",
 		"P 正文。",
+		"L 附件",
+		"H1 封丘县/2023年部门预算表 toc=附件：封丘县2023年部门预算表",
+		"H1 第二部分/封丘县/2023年说明 toc=第二部分 封丘县2023年说明",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -94,6 +94,9 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	out, err := ob.patchRoot(buf.Bytes())
+	if err == nil {
+		out, err = l.finish(out) // metadata.go: language, page labels, subset tags
+	}
 	if err != nil {
 		return 0, err
 	}

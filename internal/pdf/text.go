@@ -119,3 +119,78 @@ func (t *typesetter) runs(dst []textItem, role fonts.Role, size, tc, x, y float6
 func baseline(top, pitch, size float64) float64 {
 	return top + (pitch-size)/2 + emBaseline*size
 }
+
+// wide reports whether r is set as a full-width character at size: Han,
+// kana and the Chinese punctuation are an em wide, digits and Latin letters
+// about half. Only wide characters take the character grid's tracking and
+// the space justification adds; a number or a Latin word keeps the spacing
+// its font gives it. Deciding by the measured advance keeps this true for
+// whatever font the role has.
+func (t *typesetter) wide(role fonts.Role, size float64, r rune) bool {
+	return t.advance(role, size, r) >= wideShare*size
+}
+
+// wideShare is the part of an em from which a character counts as wide.
+const wideShare = 0.9
+
+// spacing is how a line is spread: track after every wide character (the
+// character grid), gap after a wide character followed by another wide
+// character (justification).
+type spacing struct{ track, gap float64 }
+
+// spacedRuns is runs with per-character spacing: each rune is followed by
+// sp.track if it is wide, and by sp.gap more if it and the next rune are both
+// wide. Runes of one face share a text item (PDF Tc) as long as the space
+// after each of them but the last is the item's Tc: every item is placed at
+// its own x, so the space after its last rune does not matter.
+func (t *typesetter) spacedRuns(dst []textItem, role fonts.Role, size float64, sp spacing, x, y float64, s string) ([]textItem, float64) {
+	if sp == (spacing{}) {
+		return t.runs(dst, role, size, 0, x, y, s)
+	}
+	var (
+		cur       *fonts.Face
+		start     = -1 // byte offset of the current item, -1 if none
+		startX    float64
+		tc        float64 // the current item's Tc
+		lastExtra float64 // the space after the current item's last rune
+	)
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			dst = append(dst, textItem{face: cur, size: size, tc: tc, x: startX, y: y, s: s[start:end]})
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := t.face(role, r)
+		if f == nil { // left out, as in runs
+			flush(i)
+			x += size
+			i += n
+			continue
+		}
+		t.used[f] = true
+		adv := f.Advance(r) * size
+		extra := 0.0
+		if adv >= wideShare*size {
+			extra = sp.track
+			if i+n < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[i+n:])
+				if t.wide(role, size, next) {
+					extra += sp.gap
+				}
+			}
+		}
+		if start >= 0 && (f != cur || lastExtra != tc) {
+			flush(i)
+		}
+		if start < 0 {
+			cur, start, startX, tc = f, i, x, extra
+		}
+		lastExtra = extra
+		x += adv + extra
+		i += n
+	}
+	flush(len(s))
+	return dst, x
+}
