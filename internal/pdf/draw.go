@@ -97,8 +97,43 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if l.drawsAstral() {
+		if out, err = repairToUnicode(out); err != nil {
+			return 0, err
+		}
+	}
 	n, err := w.Write(out)
 	return int64(n), err
+}
+
+// drawsAstral reports whether any text drawn lies above U+FFFF, where
+// gopdf's ToUnicode CMaps need repair.
+func (l *Layout) drawsAstral() bool {
+	astral := func(texts []textItem) bool {
+		for _, t := range texts {
+			for _, r := range t.s {
+				if r > 0xFFFF {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range l.pages {
+		if astral(p.texts) {
+			return true
+		}
+		for _, b := range p.bands {
+			for _, c := range b.cells {
+				for _, ln := range c.lines {
+					if astral(ln.texts) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 func anchorName(block int) string { return "h" + strconv.Itoa(block) }
