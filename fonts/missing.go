@@ -115,26 +115,28 @@ func (s *Set) MissingIn(role Role, text string) []rune {
 
 // MissingMessage says in Chinese, for the finance staff who typed the character, that the PDF
 // cannot print r and what to do about it; the caller puts the place (file:line:column and
-// field) in front. It names the roles that lack r when only some do (after --font gave one role
-// a font of its own); when every role lacks it, the built-in fonts lack it.
+// field) in front. It names the roles that lack r when only some do (after --font gave some
+// roles a font of their own); when every role lacks it, the built-in fonts lack it, and one
+// --font fallback=FILE mends every role.
 func (s *Set) MissingMessage(r rune) string {
 	lack := s.Lacking(r)
-	if len(lack) == 0 {
-		lack = s.roles() // not missing at all; say it for every role rather than say nothing
+	if len(lack) == 0 || len(lack) == len(s.roles()) {
+		return "内置字体和指定的字体都没有字符" + describeRune(r) + "，PDF 中无法排印。请换用常用的写法，" +
+			"或用 --font fallback=字体文件 指定一种含有这个字的 TrueType 字体" + fontFileHint +
+			"，由它补上各处缺的字。"
 	}
 	var flags, names []string
 	for _, role := range lack {
 		flags = append(flags, "--font "+string(role)+"=字体文件")
 		names = append(names, describeRole(role))
 	}
-	who := "内置字体和指定的字体都没有字符" + describeRune(r)
-	if len(lack) < len(s.roles()) {
-		who = strings.Join(names, "、") + "所用的字体没有字符" + describeRune(r)
-	}
-	return who + "，PDF 中无法排印。请换用常用的写法，或用 " + strings.Join(flags, " ") +
-		" 指定含有这个字的 TrueType 字体（.ttf，或用 .ttc#序号 指定字体集中的一种）" +
-		"；用途有 body 正文、title 标题、heading 一级标题、kai 二级标题、table 表格。"
+	return strings.Join(names, "、") + "所用的字体没有字符" + describeRune(r) + "，PDF 中无法排印。请换用常用的写法，" +
+		"或用 " + strings.Join(flags, " ") + "（或用 --font fallback=字体文件 一次补上各处）指定含有这个字的 TrueType 字体" +
+		fontFileHint + "。"
 }
+
+// fontFileHint says which files --font takes.
+const fontFileHint = "（.ttf，或用 .ttc#序号 指定字体集中的一种）"
 
 // MissingGlyphError says that no font of a role's chain has a character. Validation finds such
 // characters first (Set.Missing), so this is a last resort: a document built by other means, or
@@ -151,6 +153,7 @@ func (e *MissingGlyphError) Error() string {
 		return fmt.Sprintf("%s没有指定字体，无法排印字符%s；请用 %s 指定一种 TrueType 字体",
 			describeRole(e.Role), describeRune(e.Rune), flag)
 	}
-	return fmt.Sprintf("%s所用的字体（%s）都没有字符%s，无法排印；请换用常用的写法，或用 %s 指定含有这个字的字体",
-		describeRole(e.Role), strings.Join(e.Tried, "、"), describeRune(e.Rune), flag)
+	// The faces tried are left out: their names mean nothing to the clerk who reads this.
+	return fmt.Sprintf("%s所用的字体都没有字符%s，无法排印；请换用常用的写法，或用 %s（或 --font fallback=字体文件）指定含有这个字的字体",
+		describeRole(e.Role), describeRune(e.Rune), flag)
 }

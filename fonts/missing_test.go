@@ -137,8 +137,8 @@ func TestMissing(t *testing.T) {
 
 func TestMissingMessage(t *testing.T) {
 	msg := Default().MissingMessage(0x20000)
-	for _, want := range []string{"内置字体", "“𠀀”（U+20000）", "PDF 中无法排印", "--font body=字体文件",
-		"--font table=字体文件", ".ttc#序号", "body 正文"} {
+	for _, want := range []string{"内置字体和指定的字体都没有字符“𠀀”（U+20000）", "PDF 中无法排印",
+		"--font fallback=字体文件", ".ttc#序号"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("MissingMessage(U+20000) = %q, lacks %q", msg, want)
 		}
@@ -156,8 +156,34 @@ func TestMissingMessage(t *testing.T) {
 	only := &Set{chains: map[Role][]*Face{Heading: {tiny}, Body: full, Title: full, Kai: full, Table: full}}
 	msg = only.MissingMessage('埇')
 	if !strings.Contains(msg, "一级标题（黑体）（heading）所用的字体没有字符“埇”") || !strings.Contains(msg, "--font heading=字体文件") ||
-		strings.Contains(msg, "--font body") {
+		!strings.Contains(msg, "--font fallback=字体文件") || strings.Contains(msg, "--font body") {
 		t.Errorf("only Heading lacks 埇, but the message is %q", msg)
+	}
+}
+
+// RegisterFallback mends every role with one font: last in each chain, so it draws only what the
+// role's own faces lack.
+func TestRegisterFallback(t *testing.T) {
+	s := Default()
+	own, err := Parse("Own", readTiny(t)) // "A" and "中"
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.RegisterFallback(own)
+	s.RegisterFallback(own) // once is enough: not listed twice
+	for _, role := range standardRoles {
+		chain := s.Chain(role)
+		if chain[len(chain)-1] != own || slices.Index(chain, own) != len(chain)-1 {
+			t.Errorf("Chain(%s) = %v; want Own last, once", role, names(chain))
+		}
+		if f, _ := s.Pick(role, '中'); f == own {
+			t.Errorf("Pick(%s, 中) = Own; the embedded faces come first", role)
+		}
+	}
+	var zero Set
+	zero.RegisterFallback(own)
+	if got := zero.Missing("中A"); got != nil {
+		t.Errorf("zero Set with a fallback: Missing(中A) = %q", got)
 	}
 }
 

@@ -69,6 +69,23 @@ func (s *Set) Register(role Role, f *Face) {
 	s.chains[role] = append([]*Face{f}, chain...)
 }
 
+// RegisterFallback puts f last in every role's chain, the standard roles' included: it draws
+// only what no other face of a role has, such as a rare character in a name, so one font file
+// mends every role and leaves the rest of the document as it was.
+func (s *Set) RegisterFallback(f *Face) {
+	if f == nil {
+		return
+	}
+	if s.chains == nil {
+		s.chains = make(map[Role][]*Face)
+	}
+	f = s.uniquelyNamed(f)
+	for _, role := range s.roles() {
+		chain := slices.DeleteFunc(slices.Clone(s.chains[role]), func(g *Face) bool { return g == f })
+		s.chains[role] = append(chain, f)
+	}
+}
+
 // uniquelyNamed returns f itself if it is already in the set or no other face has its name, and
 // otherwise a renamed face sharing f's data (the same one for every call with that f).
 func (s *Set) uniquelyNamed(f *Face) *Face {

@@ -113,8 +113,10 @@ func TestMissingGlyphError(t *testing.T) {
 		t.Fatalf("Pick(Heading, U+20000) error = %#v", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{"“𠀀”（U+20000）", "一级标题（黑体）（heading）",
-		"NotoSansSC-Regular、NotoSansSC-Regular-Tongyong", "--font heading=字体文件"} {
+	if len(mg.Tried) != 5 || mg.Tried[0] != "NotoSansSC-Regular" {
+		t.Errorf("Tried = %v; want the heading chain's five faces", mg.Tried)
+	}
+	for _, want := range []string{"“𠀀”（U+20000）", "一级标题（黑体）（heading）", "--font heading=字体文件", "--font fallback=字体文件"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not contain %q", msg, want)
 		}
