@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -97,13 +98,23 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if l.drawsAstral() {
-		if out, err = repairToUnicode(out); err != nil {
+	if texts := l.metaTexts(); l.drawsAstral() || slices.ContainsFunc(texts, hasAstral) {
+		if out, err = repairAstral(out, texts); err != nil {
 			return 0, err
 		}
 	}
 	n, err := w.Write(out)
 	return int64(n), err
+}
+
+// metaTexts are the texts gopdf writes as "<FEFF…>" strings: the
+// document information and the bookmarks.
+func (l *Layout) metaTexts() []string {
+	texts := []string{l.document.Title, l.document.Author}
+	for _, h := range l.headings {
+		texts = append(texts, tocText(h.h))
+	}
+	return texts
 }
 
 // drawsAstral reports whether any text drawn lies above U+FFFF, where

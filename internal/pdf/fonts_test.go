@@ -86,8 +86,8 @@ func TestGB2312DocumentUsesNoFallbackFace(t *testing.T) {
 	if l.drawsAstral() {
 		t.Error("drawsAstral() = true for a GB2312 document")
 	}
-	if fixed, err := repairToUnicode(pdf); err != nil || string(fixed) != string(pdf) {
-		t.Errorf("repairToUnicode changed a PDF without astral characters (err %v)", err)
+	if fixed, err := repairAstral(pdf, l.metaTexts()); err != nil || string(fixed) != string(pdf) {
+		t.Errorf("repairAstral changed a PDF without astral characters (err %v)", err)
 	}
 }
 
@@ -95,9 +95,9 @@ func TestGB2312DocumentUsesNoFallbackFace(t *testing.T) {
 // consistent: qpdf finds every object where the cross-reference table says, and the bytes are
 // the same on every run.
 func TestAstralToUnicodeRepaired(t *testing.T) {
-	d := &doc.Document{Blocks: []doc.Block{
+	d := &doc.Document{Title: unitName + "2025年部门预算", Author: unitName, Blocks: []doc.Block{
 		&doc.Paragraph{Style: doc.Body, Text: "第一段" + astral + "。"},
-		&doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、" + astral},
+		&doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、" + astral, InTOC: true},
 		&doc.Paragraph{Style: doc.Body, Text: "第二段。"},
 	}}
 	_, pdf := render(t, d)
@@ -115,6 +115,15 @@ func TestAstralToUnicodeRepaired(t *testing.T) {
 	out, err := exec.Command(testtool.Path(t, "qpdf"), "--check", file).CombinedOutput()
 	if err != nil || strings.Contains(string(out), "WARNING") || strings.Contains(string(out), "reconstruct") {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	// The document information and the bookmark, which gopdf writes as hex strings too.
+	info, err := exec.Command(testtool.Path(t, "pdfinfo"), file).Output()
+	if err != nil || !strings.Contains(string(info), unitName+"2025年部门预算") || !strings.Contains(string(info), "Author:          "+unitName) {
+		t.Errorf("pdfinfo: %v\n%s", err, info)
+	}
+	bookmark := "<FEFF4E003001D870DE7CD843DCD0>" // "一、𬉼𠳐" in UTF-16
+	if !strings.Contains(string(pdf), bookmark) {
+		t.Errorf("the bookmark is not %s", bookmark)
 	}
 	if text := pageText(t, testtool.Path(t, "pdftotext"), file, 1); !strings.Contains(text, "第一段"+astral+"。") ||
 		!strings.Contains(text, "一、"+astral) {
