@@ -7,7 +7,7 @@ import (
 
 // The embedded subsets; build.sh makes them and README.md says where they come from. The
 // GB2312 faces are what nearly every document uses; the Tongyong faces add the rest of
-// 《通用规范汉字表》, the serif Rest face everything else Noto Serif SC has and the sans Rest face
+// 《通用规范汉字表》 (in 楷 from LXGW WenKai, renamed as its licence asks), the serif Rest face everything else Noto Serif SC has and the sans Rest face
 // the 10 hanzi Noto Sans SC has beyond that. Embedding costs no memory
 // until a face is parsed, and a face is parsed only when a chain reaches it.
 var (
@@ -25,6 +25,8 @@ var (
 	serifBoldTongyongTTF []byte
 	//go:embed NotoSansSC-Regular-Tongyong.ttf
 	sansTongyongTTF []byte
+	//go:embed WenKai-Tongyong.ttf
+	kaiTongyongTTF []byte
 	//go:embed NotoSerifSC-Regular-Rest.ttf
 	serifRestTTF []byte
 	//go:embed NotoSansSC-Regular-Rest.ttf
@@ -33,10 +35,10 @@ var (
 
 // embeddedFaces are the embedded fonts, each parsed at most once, on first use.
 type embeddedFaces struct {
-	serif, serifBold, sans, kai                    *Face // GB2312 and report punctuation
-	serifTongyong, serifBoldTongyong, sansTongyong *Face // the rest of 《通用规范汉字表》
-	serifRest                                      *Face // everything else Noto Serif SC has
-	sansRest                                       *Face // the 10 hanzi only Noto Sans SC has
+	serif, serifBold, sans, kai                                 *Face // GB2312 and report punctuation
+	serifTongyong, serifBoldTongyong, sansTongyong, kaiTongyong *Face // the rest of 《通用规范汉字表》
+	serifRest                                                   *Face // everything else Noto Serif SC has
+	sansRest                                                    *Face // the 10 hanzi only Noto Sans SC has
 }
 
 func newEmbeddedFaces() *embeddedFaces {
@@ -48,6 +50,7 @@ func newEmbeddedFaces() *embeddedFaces {
 		serifTongyong:     embedded("NotoSerifSC-Regular-Tongyong", serifTongyongTTF),
 		serifBoldTongyong: embedded("NotoSerifSC-Bold-Tongyong", serifBoldTongyongTTF),
 		sansTongyong:      embedded("NotoSansSC-Regular-Tongyong", sansTongyongTTF),
+		kaiTongyong:       embedded("WenKai-Tongyong", kaiTongyongTTF),
 		serifRest:         embedded("NotoSerifSC-Regular-Rest", serifRestTTF),
 		sansRest:          embedded("NotoSansSC-Regular-Rest", sansRestTTF),
 	}
@@ -66,9 +69,9 @@ func SerifBoldFace() *Face { return builtin.serifBold }
 // SansFace is the embedded Noto Sans SC Regular (黑), GB2312 subset.
 func SansFace() *Face { return builtin.sans }
 
-// KaiFace is the embedded AR PL KaitiM GB (楷). It has GB2312 only: no "•" or "〇" and none of
-// the 1467 characters of 《通用规范汉字表》 beyond GB2312, which the Kai chain of Default takes
-// from the serif faces.
+// KaiFace is the embedded AR PL KaitiM GB (楷). It has GB2312 only: the Kai chain of Default
+// takes "•" and "〇" from the serif and the 1467 characters of 《通用规范汉字表》 beyond GB2312
+// from a subset of LXGW WenKai.
 func KaiFace() *Face { return builtin.kai }
 
 // embedded returns a face of the program's own font bytes, parsed on first use.

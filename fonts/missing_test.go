@@ -31,9 +31,8 @@ func tongyong(t testing.TB) []rune {
 	return rs
 }
 
-// Every character of 《通用规范汉字表》 is drawn in every role, in the role's own family where the
-// family has it: 宋 for body and table, bold 宋 for titles, 黑 for headings; 楷 for what AR PL
-// KaitiM GB has, 宋 for the rest.
+// Every character of 《通用规范汉字表》 is drawn in every role, in the role's own style: 宋 for
+// body and table, bold 宋 for titles, 黑 for headings, 楷 (AR PL KaitiM GB, then LXGW WenKai).
 func TestEveryTongyongCharacterInEveryRole(t *testing.T) {
 	e := builtin
 	s := Default()
@@ -42,7 +41,7 @@ func TestEveryTongyongCharacterInEveryRole(t *testing.T) {
 		Table:   {e.serif, e.serifTongyong},
 		Title:   {e.serifBold, e.serifBoldTongyong},
 		Heading: {e.sans, e.sansTongyong},
-		Kai:     {e.kai, e.serif, e.serifTongyong},
+		Kai:     {e.kai, e.kaiTongyong},
 	}
 	bad := 0
 	for _, r := range tongyong(t) {
@@ -199,7 +198,7 @@ func TestFallbackFacesLoadLazily(t *testing.T) {
 			t.Fatalf("MissingIn(%s) = %q", role, got)
 		}
 	}
-	for _, f := range []*Face{e.serifTongyong, e.serifBoldTongyong, e.sansTongyong, e.serifRest, e.sansRest} {
+	for _, f := range []*Face{e.serifTongyong, e.serifBoldTongyong, e.sansTongyong, e.kaiTongyong, e.serifRest, e.sansRest} {
 		if f.loaded() {
 			t.Errorf("%s was parsed for GB2312 text", f.Name())
 		}

@@ -33,13 +33,13 @@ type Set struct {
 //	Body    [serif, serif-tongyong, serif-rest, sans-rest]
 //	Title   [serif-bold, serif-bold-tongyong, serif, serif-rest, sans-rest]
 //	Heading [sans, sans-tongyong, sans-rest, serif, serif-rest]
-//	Kai     [kai, serif, serif-tongyong, serif-rest, sans-rest]
+//	Kai     [kai, serif, kai-tongyong, serif-rest, sans-rest]
 //	Table   [serif, serif-tongyong, serif-rest, sans-rest]
 //
-// So every character of 《通用规范汉字表》 is drawn in its role's own family, except in Kai: AR
-// PL KaitiM GB has GB2312 only, and no free 楷 with the rest is embedded, so those characters
-// are drawn in 宋. Rarer characters are drawn in serif in every role. The faces after the first of
-// each chain are parsed only when a character needs them.
+// So every character of 《通用规范汉字表》 is drawn in its role's own style: the Kai chain takes
+// what AR PL KaitiM GB lacks from LXGW WenKai (kai-tongyong), after the serif, which gives it
+// "•" and "〇" as before. Rarer characters are drawn in serif in every role. The faces after the
+// first of each chain are parsed only when a character needs them.
 func Default() *Set { return defaultSet(builtin) }
 
 func defaultSet(e *embeddedFaces) *Set {
@@ -47,7 +47,7 @@ func defaultSet(e *embeddedFaces) *Set {
 		Body:    {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
 		Title:   {e.serifBold, e.serifBoldTongyong, e.serif, e.serifRest, e.sansRest},
 		Heading: {e.sans, e.sansTongyong, e.sansRest, e.serif, e.serifRest},
-		Kai:     {e.kai, e.serif, e.serifTongyong, e.serifRest, e.sansRest},
+		Kai:     {e.kai, e.serif, e.kaiTongyong, e.serifRest, e.sansRest},
 		Table:   {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
 	}}
 }

@@ -18,7 +18,7 @@ func names(faces []*Face) []string {
 // allFaces is Default().Faces(): the chains' faces in role order, once each.
 var allFaces = []string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest",
 	"NotoSansSC-Regular-Rest", "NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSansSC-Regular",
-	"NotoSansSC-Regular-Tongyong", "ARPLKaitiMGB"}
+	"NotoSansSC-Regular-Tongyong", "ARPLKaitiMGB", "WenKai-Tongyong"}
 
 func TestDefaultChains(t *testing.T) {
 	s := Default()
@@ -26,7 +26,7 @@ func TestDefaultChains(t *testing.T) {
 		Body:    {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 		Title:   {"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 		Heading: {"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong", "NotoSansSC-Regular-Rest", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest"},
-		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular", "WenKai-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 		Table:   {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 	}
 	for role, w := range want {

@@ -27,9 +27,9 @@ func faceNames(l *Layout) []string {
 	return n
 }
 
-// Each role draws the characters beyond GB2312 in its own family's 《通用规范汉字表》 face, run
-// by run, beside its GB2312 face; 楷 takes them from 宋 (the embedded 楷 has GB2312 only). The
-// PDF has them all, and a reader gets the text back, astral characters included.
+// Each role draws the characters beyond GB2312 in its own style's 《通用规范汉字表》 face, run by
+// run, beside its GB2312 face (楷: LXGW WenKai beside AR PL KaitiM GB). The PDF has them all,
+// and a reader gets the text back, astral characters included.
 func TestNameOutsideGB2312InEveryRole(t *testing.T) {
 	table := func(bold bool) *doc.Table {
 		return &doc.Table{Name: "一、部门收支总体情况表", Columns: []float64{2, 1},
@@ -48,7 +48,7 @@ func TestNameOutsideGB2312InEveryRole(t *testing.T) {
 		{"section (heading)", &doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、" + unitName + "职责"},
 			[]string{"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong"}},
 		{"subsection (kai)", &doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（一）" + unitName + "机构"},
-			[]string{"NotoSerifSC-Regular-Tongyong", "ARPLKaitiMGB"}},
+			[]string{"ARPLKaitiMGB", "WenKai-Tongyong"}},
 		{"paragraph (body)", &doc.Paragraph{Style: doc.Body, Text: unitName + "2025年收入预算1.00万元。"},
 			[]string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong"}},
 		{"table cell (table)", table(false),
