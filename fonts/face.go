@@ -44,6 +44,11 @@ func (s *source) m() *metrics {
 	if m := s.parsed.Load(); m != nil {
 		return m
 	}
+	return s.load()
+}
+
+// load parses the font, once; apart from m so that m inlines.
+func (s *source) load() *metrics {
 	s.once.Do(func() { s.parsed.Store(s.parse()) })
 	return s.parsed.Load()
 }
