@@ -5,18 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
-// Face is one parsed TrueType font: its bytes for the PDF writer and the character map and
-// metrics the layout measures with. A Face is immutable and safe for concurrent use.
+// Face is one TrueType font: its bytes for the PDF writer and the character map and metrics the
+// layout measures with. A Face is immutable and safe for concurrent use.
+//
+// An embedded face is parsed the first time something asks it about a character, so a large
+// fallback face costs nothing until a document holds a character only it has.
 type Face struct {
 	name string
-	*metrics
+	*source
 }
 
-// metrics is what Parse learns from the font's tables. Faces that only differ in name share it.
+// source is a face's bytes and, once parsed, its metrics. Faces that only differ in name share it.
+type source struct {
+	data   []byte
+	parse  func() *metrics // how to parse data; nil for a face parsed when it was made
+	once   sync.Once
+	parsed atomic.Pointer[metrics] // nil until parsed
+}
+
+// metrics is what Parse learns from the font's tables.
 type metrics struct {
-	data           []byte
 	postScriptName string
 	unitsPerEm     uint32
 	numGlyphs      uint32
@@ -26,12 +38,30 @@ type metrics struct {
 	descent        float64 // ems below the baseline, positive
 }
 
+// m returns the face's metrics, parsing the font on first use. It is on the path of every
+// character the layout measures, so the parsed case is one atomic load.
+func (s *source) m() *metrics {
+	if m := s.parsed.Load(); m != nil {
+		return m
+	}
+	return s.load()
+}
+
+// load parses the font, once; apart from m so that m inlines.
+func (s *source) load() *metrics {
+	s.once.Do(func() { s.parsed.Store(s.parse()) })
+	return s.parsed.Load()
+}
+
+// loaded reports whether the face's font has been parsed.
+func (s *source) loaded() bool { return s.parsed.Load() != nil }
+
 // Name is the name the face is registered under in gopdf, which also writes it as the PDF font's
 // BaseFont: printable ASCII without PDF delimiters. Set keeps names unique among its faces.
 func (f *Face) Name() string { return f.name }
 
 // PostScriptName is the font's own name (name table ID 6), e.g. "NotoSerifSC-Regular".
-func (f *Face) PostScriptName() string { return f.postScriptName }
+func (f *Face) PostScriptName() string { return f.m().postScriptName }
 
 // Data returns the TrueType bytes to hand to gopdf's AddTTFFontData. The slice is shared: do not
 // modify it.
@@ -40,8 +70,9 @@ func (f *Face) Data() []byte { return f.data }
 // Has reports whether the font maps r to a real glyph (not .notdef) in the cmap subtable gopdf
 // reads for r.
 func (f *Face) Has(r rune) bool {
-	g := f.cmap.glyph(r)
-	return g != 0 && g < f.numGlyphs
+	m := f.m()
+	g := m.cmap.glyph(r)
+	return g != 0 && g < m.numGlyphs
 }
 
 // Advance returns the advance width of r in ems, or 0 if the face does not have r (ask Has or
@@ -49,40 +80,44 @@ func (f *Face) Has(r rune) bool {
 // scaled to 1/1000 em and truncated to an integer — so a line measured with Advance is exactly as
 // wide as gopdf draws it, also for fonts whose unitsPerEm is not 1000.
 func (f *Face) Advance(r rune) float64 {
-	g := f.cmap.glyph(r)
-	if g == 0 || g >= f.numGlyphs {
+	m := f.m()
+	g := m.cmap.glyph(r)
+	if g == 0 || g >= m.numGlyphs {
 		return 0
 	}
-	if n := uint32(len(f.advances)); g >= n {
+	if n := uint32(len(m.advances)); g >= n {
 		g = n - 1 // glyphs past numberOfHMetrics share the last advance
 	}
-	return float64(uint32(f.advances[g])*1000/f.unitsPerEm) / 1000
+	return float64(uint32(m.advances[g])*1000/m.unitsPerEm) / 1000
 }
 
 // Ascent is the height above the baseline in ems, from the OS/2 typographic ascender (the value
 // gopdf places cell text with), or hhea's ascender when the OS/2 typo metrics are zero.
-func (f *Face) Ascent() float64 { return f.ascent }
+func (f *Face) Ascent() float64 { return f.m().ascent }
 
 // Descent is the depth below the baseline in ems, as a positive number, from the same source as
 // Ascent.
-func (f *Face) Descent() float64 { return f.descent }
+func (f *Face) Descent() float64 { return f.m().descent }
 
 // UnitsPerEm is the font's design grid, for callers that want raw font units.
-func (f *Face) UnitsPerEm() int { return int(f.unitsPerEm) }
+func (f *Face) UnitsPerEm() int { return int(f.m().unitsPerEm) }
 
-// withName returns a face that shares f's parsed data under another name.
-func (f *Face) withName(name string) *Face { return &Face{name: name, metrics: f.metrics} }
+// withName returns a face that shares f's data under another name.
+func (f *Face) withName(name string) *Face { return &Face{name: name, source: f.source} }
 
 // Parse parses one TrueType (glyf) font. name becomes Face.Name, cleaned to be a valid PDF name
-// (see pdfName); an empty name takes the font's PostScript name. A font collection (.ttc) must go through ParseCollection, and fonts with CFF
-// outlines are refused because the PDF writer cannot embed them. Parse checks every table gopdf
-// reads, so a font that parses is a font gopdf loads.
+// (see pdfName); an empty name takes the font's PostScript name. A font collection (.ttc) must
+// go through ParseCollection, and fonts with CFF outlines are refused because the PDF writer
+// cannot embed them. Parse checks every table gopdf reads, so a font that parses is a font gopdf
+// loads.
 func Parse(name string, data []byte) (*Face, error) {
 	m, err := parseMetrics(data)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", describe(name), err)
 	}
-	return &Face{name: pdfName(name, m.postScriptName), metrics: m}, nil
+	src := &source{data: data}
+	src.parsed.Store(m)
+	return &Face{name: pdfName(name, m.postScriptName), source: src}, nil
 }
 
 // pdfName makes name safe to be a PDF name object, which gopdf writes as given (the PDF font's
@@ -167,7 +202,7 @@ func parseMetrics(data []byte) (*metrics, error) {
 			return nil, fmt.Errorf("has no %q table, which the PDF writer (gopdf) needs", tag)
 		}
 	}
-	m := &metrics{data: data}
+	m := &metrics{}
 	if err := m.readHead(t["head"]); err != nil {
 		return nil, err
 	}

@@ -1,11 +1,9 @@
 package fonts
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Role is a typographic job in the document; each role has its own chain of fonts.
@@ -28,20 +26,29 @@ type Set struct {
 	chains map[Role][]*Face
 }
 
-// Default returns a new Set with the embedded faces:
+// Default returns a new Set with the embedded faces. Each role starts with its own GB2312 face,
+// goes on to the same family's 《通用规范汉字表》 face, and ends in the faces that hold every
+// other character Noto Serif SC and Noto Sans SC have (see README.md for what each face holds):
 //
-//	Body    [serif]
-//	Title   [serif-bold, serif]
-//	Heading [sans, serif]
-//	Kai     [kai, serif]
-//	Table   [serif]
-func Default() *Set {
+//	Body    [serif, serif-tongyong, serif-rest, sans-rest]
+//	Title   [serif-bold, serif-bold-tongyong, serif, serif-rest, sans-rest]
+//	Heading [sans, sans-tongyong, sans-rest, serif, serif-rest]
+//	Kai     [kai, serif, kai-tongyong, serif-rest, sans-rest]
+//	Table   [serif, serif-tongyong, serif-rest, sans-rest]
+//
+// So every character of 《通用规范汉字表》 is drawn in its role's own style: the Kai chain takes
+// what AR PL KaitiM GB lacks from LXGW WenKai (kai-tongyong), after the serif, which gives it
+// "•" and "〇" as before. Rarer characters are drawn in serif in every role. The faces after the
+// first of each chain are parsed only when a character needs them.
+func Default() *Set { return defaultSet(builtin) }
+
+func defaultSet(e *embeddedFaces) *Set {
 	return &Set{chains: map[Role][]*Face{
-		Body:    {serif()},
-		Title:   {serifBold(), serif()},
-		Heading: {sans(), serif()},
-		Kai:     {kai(), serif()},
-		Table:   {serif()},
+		Body:    {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
+		Title:   {e.serifBold, e.serifBoldTongyong, e.serif, e.serifRest, e.sansRest},
+		Heading: {e.sans, e.sansTongyong, e.sansRest, e.serif, e.serifRest},
+		Kai:     {e.kai, e.serif, e.kaiTongyong, e.serifRest, e.sansRest},
+		Table:   {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
 	}}
 }
 
@@ -62,6 +69,23 @@ func (s *Set) Register(role Role, f *Face) {
 	s.chains[role] = append([]*Face{f}, chain...)
 }
 
+// RegisterFallback puts f last in every role's chain, the standard roles' included: it draws
+// only what no other face of a role has, such as a rare character in a name, so one font file
+// mends every role and leaves the rest of the document as it was.
+func (s *Set) RegisterFallback(f *Face) {
+	if f == nil {
+		return
+	}
+	if s.chains == nil {
+		s.chains = make(map[Role][]*Face)
+	}
+	f = s.uniquelyNamed(f)
+	for _, role := range s.roles() {
+		chain := slices.DeleteFunc(slices.Clone(s.chains[role]), func(g *Face) bool { return g == f })
+		s.chains[role] = append(chain, f)
+	}
+}
+
 // uniquelyNamed returns f itself if it is already in the set or no other face has its name, and
 // otherwise a renamed face sharing f's data (the same one for every call with that f).
 func (s *Set) uniquelyNamed(f *Face) *Face {
@@ -70,7 +94,7 @@ func (s *Set) uniquelyNamed(f *Face) *Face {
 		if g == f {
 			return f
 		}
-		if g.metrics == f.metrics && strings.HasPrefix(g.name, f.name) {
+		if g.source == f.source && strings.HasPrefix(g.name, f.name) {
 			return g // f renamed by an earlier Register
 		}
 		taken[g.name] = true
@@ -94,18 +118,8 @@ func (s *Set) Chain(role Role) []*Face {
 // roles (Body, Title, Heading, Kai, Table) first, then other roles by name, each chain front to
 // back. The PDF writer registers each of these fonts once.
 func (s *Set) Faces() []*Face {
-	roles := slices.Clone(standardRoles)
-	var extra []Role
-	for r := range s.chains {
-		if !slices.Contains(standardRoles, r) {
-			extra = append(extra, r)
-		}
-	}
-	slices.Sort(extra)
-	roles = append(roles, extra...)
-
 	var faces []*Face
-	for _, r := range roles {
+	for _, r := range s.roles() {
 		for _, f := range s.chains[r] {
 			if !slices.Contains(faces, f) {
 				faces = append(faces, f)
@@ -128,25 +142,4 @@ func (s *Set) Pick(role Role, r rune) (*Face, error) {
 		tried[i] = f.Name()
 	}
 	return nil, &MissingGlyphError{Rune: r, Role: role, Tried: tried}
-}
-
-// MissingGlyphError says that no font of a role's chain has a character.
-type MissingGlyphError struct {
-	Rune  rune
-	Role  Role
-	Tried []string // names of the faces in the chain, in order; empty if the role has none
-}
-
-func (e *MissingGlyphError) Error() string {
-	char := fmt.Sprintf("U+%04X", e.Rune)
-	if unicode.IsPrint(e.Rune) {
-		char = fmt.Sprintf("%q (U+%04X)", string(e.Rune), e.Rune)
-	}
-	if len(e.Tried) == 0 {
-		return fmt.Sprintf("fonts: no font is registered for role %q, so character %s cannot be drawn; "+
-			"register one with Set.Register(%q, face)", e.Role, char, e.Role)
-	}
-	return fmt.Sprintf("fonts: no font for role %q has character %s (tried %s); "+
-		"register a font that has it with Set.Register(%q, face), or replace the character",
-		e.Role, char, strings.Join(e.Tried, ", "), e.Role)
 }

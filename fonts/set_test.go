@@ -15,21 +15,26 @@ func names(faces []*Face) []string {
 	return n
 }
 
+// allFaces is Default().Faces(): the chains' faces in role order, once each.
+var allFaces = []string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest",
+	"NotoSansSC-Regular-Rest", "NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSansSC-Regular",
+	"NotoSansSC-Regular-Tongyong", "ARPLKaitiMGB", "WenKai-Tongyong"}
+
 func TestDefaultChains(t *testing.T) {
 	s := Default()
 	want := map[Role][]string{
-		Body:    {"NotoSerifSC-Regular"},
-		Title:   {"NotoSerifSC-Bold", "NotoSerifSC-Regular"},
-		Heading: {"NotoSansSC-Regular", "NotoSerifSC-Regular"},
-		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular"},
-		Table:   {"NotoSerifSC-Regular"},
+		Body:    {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		Title:   {"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		Heading: {"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong", "NotoSansSC-Regular-Rest", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest"},
+		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular", "WenKai-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		Table:   {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 	}
 	for role, w := range want {
 		if got := names(s.Chain(role)); !slices.Equal(got, w) {
 			t.Errorf("Chain(%s) = %v, want %v", role, got, w)
 		}
 	}
-	if got := names(s.Faces()); !slices.Equal(got, []string{"NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+	if got := names(s.Faces()); !slices.Equal(got, allFaces) {
 		t.Errorf("Faces() = %v", got)
 	}
 	// The Kai chain takes what the Kai font lacks from the serif.
@@ -41,7 +46,7 @@ func TestDefaultChains(t *testing.T) {
 	}
 	// Default hands out a fresh Set each time.
 	s.Register(Body, KaiFace())
-	if got := names(Default().Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular"}) {
+	if got := names(Default().Chain(Body)); !slices.Equal(got, want[Body]) {
 		t.Errorf("Register on one Default() changed another: %v", got)
 	}
 }
@@ -53,7 +58,8 @@ func TestRegisterPutsFaceFirstAndKeepsFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Register(Body, fang)
-	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"FangSong", "NotoSerifSC-Regular"}) {
+	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"FangSong", "NotoSerifSC-Regular",
+		"NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"}) {
 		t.Fatalf("Chain(Body) = %v", got)
 	}
 	for r, want := range map[rune]*Face{'中': fang, 'A': fang, '国': SerifFace(), '，': SerifFace()} {
@@ -63,12 +69,13 @@ func TestRegisterPutsFaceFirstAndKeepsFallback(t *testing.T) {
 	}
 	// Registering again moves the face to the front instead of listing it twice.
 	s.Register(Body, SerifFace())
-	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong"}) {
+	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong",
+		"NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"}) {
 		t.Errorf("after re-registering the serif, Chain(Body) = %v", got)
 	}
 	// A custom role joins Faces after the standard roles.
 	s.Register("footnote", fang)
-	if got := names(s.Faces()); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+	if got := names(s.Faces()); !slices.Equal(got, slices.Insert(slices.Clone(allFaces), 1, "FangSong")) {
 		t.Errorf("Faces() = %v", got)
 	}
 	var zero Set
@@ -87,7 +94,7 @@ func TestRegisterKeepsNamesUnique(t *testing.T) {
 	s.Register(Body, clash)
 	s.Register(Title, clash)
 	got := names(s.Faces())
-	if !slices.Equal(got, []string{"NotoSerifSC-Regular-2", "NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "ARPLKaitiMGB"}) {
+	if !slices.Equal(got, slices.Insert(slices.Clone(allFaces), 0, "NotoSerifSC-Regular-2")) {
 		t.Errorf("Faces() = %v; want the clashing face renamed once", got)
 	}
 	if b, ti := s.Chain(Body)[0], s.Chain(Title)[0]; b != ti || !b.Has('A') || b.Has('国') {
@@ -100,15 +107,23 @@ func TestRegisterKeepsNamesUnique(t *testing.T) {
 
 func TestMissingGlyphError(t *testing.T) {
 	s := Default()
-	_, err := s.Pick(Heading, '한')
+	_, err := s.Pick(Heading, '\U00020000') // CJK Ext. B's first: no embedded face has it
 	var mg *MissingGlyphError
-	if !errors.As(err, &mg) || mg.Rune != '한' || mg.Role != Heading {
-		t.Fatalf("Pick(Heading, 한) error = %#v", err)
+	if !errors.As(err, &mg) || mg.Rune != 0x20000 || mg.Role != Heading {
+		t.Fatalf("Pick(Heading, U+20000) error = %#v", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{`"한"`, "U+D55C", `role "heading"`, "NotoSansSC-Regular, NotoSerifSC-Regular", "Register"} {
+	if len(mg.Tried) != 5 || mg.Tried[0] != "NotoSansSC-Regular" {
+		t.Errorf("Tried = %v; want the heading chain's five faces", mg.Tried)
+	}
+	for _, want := range []string{"“𠀀”（U+20000）", "一级标题（黑体）（heading）", "--font heading=字体文件", "--font fallback=字体文件"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not contain %q", msg, want)
+		}
+	}
+	for _, english := range []string{"Register", "font for role", "paragraph"} {
+		if strings.Contains(msg, english) {
+			t.Errorf("error %q speaks English to a finance clerk (%q)", msg, english)
 		}
 	}
 
@@ -117,7 +132,7 @@ func TestMissingGlyphError(t *testing.T) {
 		t.Errorf("control character error = %q; want the U+ code and no raw control byte", err)
 	}
 	_, err = s.Pick("footnote", 'A')
-	if !errors.As(err, &mg) || !strings.Contains(err.Error(), `no font is registered for role "footnote"`) {
+	if !errors.As(err, &mg) || !strings.Contains(err.Error(), "footnote没有指定字体") {
 		t.Errorf("unknown role error = %v", err)
 	}
 }

@@ -32,7 +32,8 @@ const renderUsage = `用法：
                      用它指定类型
   --font ROLE=FILE   为某一用途指定字体文件（.ttf、.otf，或用 .ttc#序号 指定字体
                      集中的一款）；用途有 body（正文）、title（标题）、heading
-                     （小标题）、kai（楷体）、table（表格）；可多次使用
+                     （小标题）、kai（楷体）、table（表格），其余用途仍用内置字体；
+                     fallback（补字）：各用途的字体都没有的字由它补上；可多次使用
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞（未替换的模板
                      仍用默认措辞）
   --profile NAME|DIR 文档定义：内置定义的名称（budgetdoc profiles 列出），或
@@ -95,7 +96,11 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 			if err != nil {
 				return nil, false, fmt.Errorf("--font %s: %v", spec, err)
 			}
-			set.Register(role, face)
+			if role == fallbackRole {
+				set.RegisterFallback(face)
+			} else {
+				set.Register(role, face)
+			}
 		}
 		o.Fonts = set
 	}
@@ -122,7 +127,12 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 	return o, false, nil
 }
 
-var fontRoles = []fonts.Role{fonts.Body, fonts.Title, fonts.Heading, fonts.Kai, fonts.Table}
+var fontRoles = []fonts.Role{fonts.Body, fonts.Title, fonts.Heading, fonts.Kai, fonts.Table, fallbackRole}
+
+// fallbackRole is not a role of the document: its font goes last in every
+// role's chain and draws only what the role's own fonts lack (a rare
+// character in a name), so one flag mends every role.
+const fallbackRole fonts.Role = "fallback"
 
 // parseFontFlag reads ROLE=PATH or ROLE=PATH#INDEX.
 func parseFontFlag(spec string) (role fonts.Role, path string, index int, err error) {

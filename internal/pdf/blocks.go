@@ -70,7 +70,7 @@ func (fl *flow) tocBlock(t *doc.TOC) {
 		if !ok || !h.InTOC {
 			continue
 		}
-		fl.ts.where = "table of contents entry " + quote(h.Entry())
+		fl.ts.where = "目录条目" + quote(h.Entry())
 		indent := float64(max(h.Level, 1)-1) * 2 * cell
 		num := ""
 		if n := fl.toc[h]; n > 0 {

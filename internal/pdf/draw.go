@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -100,8 +101,53 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if texts := l.metaTexts(); l.drawsAstral() || slices.ContainsFunc(texts, hasAstral) {
+		if out, err = repairAstral(out, texts); err != nil {
+			return 0, err
+		}
+	}
 	n, err := w.Write(out)
 	return int64(n), err
+}
+
+// metaTexts are the texts gopdf writes as "<FEFF…>" strings: the
+// document information and the bookmarks.
+func (l *Layout) metaTexts() []string {
+	texts := []string{l.document.Title, l.document.Author}
+	for _, h := range l.headings {
+		texts = append(texts, tocText(h.h))
+	}
+	return texts
+}
+
+// drawsAstral reports whether any text drawn lies above U+FFFF, where
+// gopdf's ToUnicode CMaps need repair.
+func (l *Layout) drawsAstral() bool {
+	astral := func(texts []textItem) bool {
+		for _, t := range texts {
+			for _, r := range t.s {
+				if r > 0xFFFF {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range l.pages {
+		if astral(p.texts) {
+			return true
+		}
+		for _, b := range p.bands {
+			for _, c := range b.cells {
+				for _, ln := range c.lines {
+					if astral(ln.texts) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 func anchorName(block int) string { return "h" + strconv.Itoa(block) }

@@ -59,17 +59,17 @@ func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, 
 		}
 		switch b := b.(type) {
 		case *doc.Cover:
-			fl.ts.where = "cover"
+			fl.ts.where = "封面"
 			fl.cover(b)
 		case *doc.TOC:
-			fl.ts.where = "table of contents"
+			fl.ts.where = "目录"
 			fl.tocBlock(b)
 		case *doc.Heading:
-			fl.ts.where = fmt.Sprintf("heading %s", quote(b.Text))
+			fl.ts.where = "标题" + quote(b.Text)
 			fl.heading(i, b)
 		case *doc.Paragraph:
 			paragraphs++
-			fl.ts.where = fmt.Sprintf("paragraph %d %s", paragraphs, quote(b.Text))
+			fl.ts.where = fmt.Sprintf("正文第 %d 段%s", paragraphs, quote(b.Text))
 			fl.paragraph(i, b)
 		case *doc.Table:
 			fl.table(i, b)
@@ -83,7 +83,7 @@ func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, 
 	if problems := fl.ts.problems; len(problems) > 0 {
 		if len(problems) > maxProblems {
 			problems = append(problems[:maxProblems:maxProblems],
-				fmt.Errorf("… and %d more problems", len(problems)-maxProblems))
+				fmt.Errorf("……另有 %d 处问题", len(problems)-maxProblems))
 		}
 		return nil, errors.Join(problems...)
 	}
@@ -160,7 +160,7 @@ func (fl *flow) ensure(h float64) {
 
 // footers sets the page number of every numbered page.
 func (fl *flow) footers() {
-	fl.ts.where = "page number"
+	fl.ts.where = "页码"
 	size := fl.f.FooterSize
 	for _, p := range fl.pages {
 		if p.number == 0 {

@@ -70,9 +70,9 @@ func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		"paragraph 2 “封丘县政务服务和大数据管…”",
+		"正文第 2 段“封丘县政务服务和大数据管…”",
 		"U+20000",
-		"table 一、部门收支总体情况表, row 3, column 2",
+		"表格“一、部门收支总体情况表”第 3 行第 2 列",
 		"U+20001",
 	} {
 		if !strings.Contains(msg, want) {
@@ -285,7 +285,7 @@ func TestMalformedTableIsReported(t *testing.T) {
 	tbl := &doc.Table{Name: "三、支出总体情况表", Columns: []float64{1, 1},
 		Body: [][]doc.Cell{{doc.Text("甲"), doc.Text("乙"), doc.Text("丙")}}}
 	_, err := Lay(&doc.Document{Blocks: []doc.Block{tbl}}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "table 三、支出总体情况表: body row 1: cells need more than the 2 columns") {
+	if err == nil || !strings.Contains(err.Error(), "表格“三、支出总体情况表”：body row 1: cells need more than the 2 columns") {
 		t.Errorf("error = %v", err)
 	}
 }

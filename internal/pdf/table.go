@@ -69,7 +69,7 @@ func (fl *flow) tableLayout(i int, t *doc.Table) *tableLayout {
 // layTable sets a table in width; nil when it is malformed (the problem is
 // recorded).
 func (fl *flow) layTable(t *doc.Table, width float64) *tableLayout {
-	fl.ts.where = "table " + t.Name
+	fl.ts.where = "表格“" + t.Name + "”"
 	if len(t.Columns) == 0 {
 		fl.ts.problem(errors.New("the table has no columns"))
 		return nil
@@ -121,9 +121,9 @@ const minNumberScale = 0.7
 // of rows joined by row spans.
 func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float64, header bool) []band {
 	pitch, padX, padY := size*cellPitch, size*cellPadX, size*cellPadY
-	word := "row"
+	word := ""
 	if header {
-		word = "header row"
+		word = "表头"
 	}
 
 	// Break every cell's text and find the row heights.
@@ -134,7 +134,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float
 	var cells []laidCell
 	for r, row := range rows {
 		for _, c := range row {
-			fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, r+1, c.Col+1)
+			fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, r+1, c.Col+1)
 			role := fonts.Table
 			// Bold cells (合计 rows) are set in the title face, the bold
 			// serif of the default set: there is no bold table role.
@@ -217,7 +217,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float
 		g := groupOf[c.Row]
 		b := &bands[index[g]]
 		box := cellBox{x0: xs[c.Col], x1: xs[c.Col+c.ColSpan], y0: ys[c.Row] - ys[g], y1: ys[c.Row+c.RowSpan] - ys[g]}
-		fl.ts.where = fmt.Sprintf("table %s, %s %d, column %d", name, word, c.Row+1, c.Col+1)
+		fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, c.Row+1, c.Col+1)
 		top := box.y0 + max(padY, (box.y1-box.y0-float64(len(c.lines))*pitch)/2)
 		for k, ln := range c.lines {
 			slotTop := top + float64(k)*pitch

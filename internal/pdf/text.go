@@ -34,12 +34,12 @@ func (t *typesetter) problem(err error) {
 	if t.quiet > 0 {
 		return
 	}
-	msg := t.where + ": " + err.Error()
+	msg := t.where + "：" + err.Error()
 	if t.seen[msg] {
 		return
 	}
 	t.seen[msg] = true
-	t.problems = append(t.problems, fmt.Errorf("%s: %w", t.where, err))
+	t.problems = append(t.problems, fmt.Errorf("%s：%w", t.where, err))
 }
 
 // face returns the face that draws r in role, or nil (and records the
