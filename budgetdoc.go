@@ -100,13 +100,33 @@ func (o *Options) pageFormat() doc.Format {
 // the data it builds the document in memory, so that a template that fails
 // on this budget is found here, not at render time.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	ps := b.Check(o.orDefault().catalogue(b.Department.Year))
+	ps := check(b, o.orDefault())
 	if ps.Err() != nil {
 		return ps
 	}
 	if _, _, err := build(context.Background(), b, o); err != nil {
 		ps = append(ps, documentProblem(err))
 	}
+	return ps
+}
+
+// check is every problem of the budget's data under the options: the
+// budget's own checks against the catalogue, and every text against the
+// fonts, so a character no font has is found at its field before any page is
+// laid out.
+func check(b *budget.Budget, o *Options) budget.Problems {
+	ps := b.Check(o.catalogue(b.Department.Year))
+	set := o.Fonts
+	if set == nil {
+		set = fonts.Default()
+	}
+	ps = append(ps, b.CheckTexts(budget.CodeCharacter, func(text string) string {
+		var msgs []string
+		for _, r := range set.Missing(text) {
+			msgs = append(msgs, set.MissingMessage(r))
+		}
+		return strings.Join(msgs, "；")
+	})...)
 	return ps
 }
 
@@ -131,12 +151,11 @@ func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, er
 // build is Build, also returning the budget's warnings.
 func build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, budget.Problems, error) {
 	o = o.orDefault()
-	cat := o.catalogue(b.Department.Year)
-	ps := b.Check(cat)
+	ps := check(b, o)
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
-	f := figures.Compute(b, cat)
+	f := figures.Compute(b, o.catalogue(b.Department.Year))
 	d, err := o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
 	return d, ps.Warnings(), err
 }

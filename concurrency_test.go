@@ -3,6 +3,8 @@ package budgetdoc
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -94,5 +96,33 @@ func TestValidateFindsTemplateFailures(t *testing.T) {
 	}
 	if _, err := Render(context.Background(), b, o); err == nil {
 		t.Error("Render built what Validate refused")
+	}
+}
+
+// A character no font has is found by Validate at its field, before any
+// page is laid out; a rare one the fallback faces have (埇) passes and renders.
+func TestValidateFindsMissingCharacters(t *testing.T) {
+	data, err := os.ReadFile("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Replace(string(data), "name: 智慧城管平台建设项目（2023年）", "name: 智慧城管\uE000平台建设项目（2023年）", 1)
+	b, err := Parse("shifan.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := Validate(b, nil).Errors()
+	if len(ps) != 1 || ps[0].Code != budget.CodeCharacter || ps[0].Pos.Line == 0 || !strings.HasPrefix(ps[0].Path.String(), "projects[") || !strings.Contains(ps[0].Message, "U+E000") {
+		t.Fatalf("Validate: %v", ps)
+	}
+	in = strings.Replace(string(data), "示范县城市管理局", "宿州市埇桥区城市管理局", -1)
+	if b, err = Parse("shifan.yaml", []byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	if ps := Validate(b, nil); ps.Err() != nil {
+		t.Fatalf("埇: %v", ps)
+	}
+	if err := writeTo(io.Discard, b, nil, FormatPDF); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -20,5 +20,6 @@ const (
 
 // Problems found when building the document from a valid budget.
 const (
-	CodeDocument Code = "document" // a template or the profile fails on this budget
+	CodeDocument  Code = "document"  // a template or the profile fails on this budget
+	CodeCharacter Code = "character" // a character no font of the PDF can draw
 )
