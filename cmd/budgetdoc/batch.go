@@ -13,6 +13,8 @@ import (
 
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 const batchUsage = `用法：
@@ -21,9 +23,11 @@ const batchUsage = `用法：
 为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json）制作公开文件，
 同时处理多个。文件夹/名称.yaml 写出为 输出文件夹/名称.pdf（以及 .docx、.xlsx）。
 有错误的文件会列出并跳过，其他文件照常制作。最后的汇总列出每个失败的文件及原因。
+输出文件名只差大小写或字符写法的（如 A.yaml 和 a.json，在 Windows、macOS 上是
+同一个文件），这几个文件都不制作。
 有文件失败时退出状态为 1。
 
-按 Ctrl-C 后不再开始新文件；正在制作的文件会做完，不会留下写了一半的文件。
+按 Ctrl-C（或收到 SIGTERM、SIGHUP）后不再开始新文件；正在制作的文件会做完，不会留下写了一半的文件。
 
 选项：
   -o OUTDIR          输出到哪个文件夹（不存在时自动创建）
@@ -123,6 +127,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		results[i] = &fileResult{input: in}
 	}
 	claimOutputNames(results, outdir, kinds)
+	protected := newInputFiles(append(inputs, rf.fontFiles()...)...)
 
 	progress := newProgress(stderr, len(inputs))
 	work := make(chan *fileResult)
@@ -136,7 +141,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 					continue // interrupted: leave it not started
 				}
 				r.started = true
-				renderFile(ctx, r, outdir, kinds, opts)
+				renderFile(ctx, r, outdir, kinds, opts, protected)
 				progress.done(r)
 				if testHookFileDone != nil {
 					testHookFileDone(r.input)
@@ -206,12 +211,7 @@ func budgetFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".yaml", ".yml", ".json":
-		default:
-			continue
-		}
-		if strings.HasPrefix(name, ".") || e.IsDir() {
+		if !budgetExt(name) || strings.HasPrefix(name, ".") || e.IsDir() {
 			continue
 		}
 		files = append(files, filepath.Join(dir, name))
@@ -226,35 +226,69 @@ func outputPath(outdir, input, kind string) string {
 	return filepath.Join(outdir, strings.TrimSuffix(base, filepath.Ext(base))+"."+kind)
 }
 
+// nameKey is how a file system that ignores case and Unicode
+// normalisation (Windows, macOS) sees a file name: A.pdf and a.pdf are one
+// file there, and so are 预算 written composed and decomposed.
+func nameKey(name string) string {
+	return norm.NFC.String(cases.Fold().String(norm.NFD.String(name)))
+}
+
 // claimOutputNames fails every file whose documents would have the same
-// name as an earlier file's (a.yaml and a.json both make a.pdf).
+// name as another file's (a.yaml and A.json both make a.pdf on Windows):
+// which of them was meant cannot be told, so none is made, and each
+// message names the other inputs.
 func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
-	owner := map[string]string{}
+	claims := map[string][]*fileResult{}
+	var keys []string
 	for _, r := range results {
-		path := outputPath(outdir, r.input, kinds[0])
-		if first, taken := owner[path]; taken {
-			r.err = fmt.Errorf("%s：会写出 %s，与 %s 写出的文件同名：请给其中一个文件改名", r.input, path, first)
+		key := nameKey(filepath.Base(outputPath(outdir, r.input, kinds[0])))
+		if claims[key] == nil {
+			keys = append(keys, key)
+		}
+		claims[key] = append(claims[key], r)
+	}
+	for _, key := range keys {
+		rs := claims[key]
+		if len(rs) < 2 {
 			continue
 		}
-		owner[path] = r.input
+		for _, r := range rs {
+			var others []string
+			for _, o := range rs {
+				if o != r {
+					others = append(others, o.input)
+				}
+			}
+			r.err = fmt.Errorf("%s：会写出 %s，与 %s 写出的文件同名（不区分大小写和字符的写法）：请给其中一个文件改名",
+				r.input, outputPath(outdir, r.input, kinds[0]), strings.Join(others, "、"))
+		}
 	}
 }
 
-// renderFile loads, checks and renders one budget file into r.
-func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []string, opts *budgetdoc.Options) {
+// renderFile loads, checks and renders one budget file into r. No output
+// may replace one of the inputs.
+func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []string, opts *budgetdoc.Options, inputs *inputFiles) {
+	outputs := make([]output, len(kinds))
+	for i, k := range kinds {
+		outputs[i] = output{path: outputPath(outdir, r.input, k), format: k}
+	}
+	targets, err := resolveTargets(outputs, inputs)
+	if err != nil {
+		r.err = fmt.Errorf("%s：%w；没有写出任何文件", r.input, err)
+		return
+	}
 	b, problems, err := loadAndCheck(r.input, opts)
 	r.problems = problems
 	if err != nil || len(problems.Errors()) > 0 {
 		r.err = err
 		return
 	}
-	outputs := make([]output, len(kinds))
-	for i, k := range kinds {
-		outputs[i] = output{path: outputPath(outdir, r.input, k), format: k}
-	}
 	// A file that has started is finished even when the batch is
 	// interrupted: its documents are made in memory and written whole.
-	r.written, r.err = renderBudget(context.WithoutCancel(ctx), b, outputs, opts)
+	r.written, r.err = renderBudget(context.WithoutCancel(ctx), b, targets, opts, io.Discard)
+	if r.err != nil {
+		r.err = fmt.Errorf("%s：%w", r.input, r.err)
+	}
 }
 
 // batchSummary prints the outcome and returns the exit status.

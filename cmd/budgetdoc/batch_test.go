@@ -80,15 +80,46 @@ func TestBatchMixedInputs(t *testing.T) {
 	noTemporaryFiles(t, out)
 }
 
+// Two inputs whose documents would have the same name on Windows or macOS,
+// which ignore case and Unicode normalisation: neither is made (which was
+// meant?), and each is reported naming the other.
 func TestBatchOutputNameClash(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	copyFile(t, shifan, in, "a.yaml")
-	copyFile(t, shifan, in, "a.yml")
+	copyFile(t, shifan, in, "A.yml")
+	copyFile(t, shifan, in, "Caf\u00e9.yaml")  // é composed (NFC)
+	copyFile(t, shifan, in, "cafe\u0301.json") // é decomposed (NFD), lower case
+	copyFile(t, shifan, in, "b.yaml")
 	r := runCmd(t, "batch", in, "-o", out, "--format", "xlsx")
-	if r.code != exitFailed || !strings.Contains(r.stdout, "成功 1 个，失败 1 个") || !strings.Contains(r.stdout, "a.yml：会写出 "+filepath.Join(out, "a.xlsx")+"，与 "+filepath.Join(in, "a.yaml")+" 写出的文件同名") {
+	if r.code != exitFailed || !strings.Contains(r.stdout, "成功 1 个，失败 4 个") {
 		t.Errorf("exit %d, stdout:\n%s", r.code, r.stdout)
 	}
-	checkDocument(t, filepath.Join(out, "a.xlsx"))
+	for _, pair := range [][2]string{{"a.yaml", "A.yml"}, {"A.yml", "a.yaml"}, {"Caf\u00e9.yaml", "cafe\u0301.json"}, {"cafe\u0301.json", "Caf\u00e9.yaml"}} {
+		name := strings.TrimSuffix(pair[0], filepath.Ext(pair[0]))
+		want := filepath.Join(in, pair[0]) + "：会写出 " + filepath.Join(out, name+".xlsx") + "，与 " + filepath.Join(in, pair[1]) + " 写出的文件同名"
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the clash of %s and %s is not reported as %q:\n%s", pair[0], pair[1], want, r.stdout)
+		}
+	}
+	if got := fileNames(t, out); strings.Join(got, " ") != "b.xlsx" {
+		t.Errorf("OUTDIR holds %q, want only b.xlsx", got)
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"A.PDF", "a.pdf"},
+		{"Caf\u00e9", "CAFE\u0301"},
+		{"预算", "预算"},
+		{"Straße", "STRASSE"},
+	} {
+		if nameKey(tc[0]) != nameKey(tc[1]) {
+			t.Errorf("%q and %q are different names", tc[0], tc[1])
+		}
+	}
+	if nameKey("a.pdf") == nameKey("b.pdf") {
+		t.Errorf("a.pdf and b.pdf are one name")
+	}
 }
 
 // Cancelling (Ctrl-C) after the first file: it is finished and written,

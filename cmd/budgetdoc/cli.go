@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 )
 
 // Exit statuses.
@@ -19,30 +20,66 @@ const (
 	exitInterrupted = 130 // Ctrl-C, as a shell reports a process killed by SIGINT
 )
 
+// stopSignals stop the command: Ctrl-C (SIGINT), SIGTERM (kill, a service
+// manager, a CI job's timeout) and SIGHUP (the terminal closed) alike.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalStatus is the exit status of a run stopped by sig: 128 plus the
+// signal's number, as a shell reports a process the signal killed.
+func signalStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitInterrupted
+}
+
+// signalName says which signal stopped the run.
+func signalName(sig os.Signal) string {
+	switch sig {
+	case os.Interrupt:
+		return "Ctrl-C"
+	case syscall.SIGTERM:
+		return "终止信号（SIGTERM）"
+	case syscall.SIGHUP:
+		return "终端已关闭（SIGHUP）"
+	}
+	return sig.String()
+}
+
 // run is the command: it takes the arguments after the program name and
-// returns the exit status. The first Ctrl-C cancels the work (nothing
+// returns the exit status. The first stop signal cancels the work (nothing
 // half-written is left); a second one removes any temporary files and
 // exits at once.
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	signals := make(chan os.Signal, 2)
-	signal.Notify(signals, os.Interrupt)
+	signal.Notify(signals, stopSignals...)
 	defer signal.Stop(signals)
+	var first os.Signal
+	got := make(chan struct{})
 	go func() {
-		if _, ok := <-signals; !ok {
+		sig, ok := <-signals
+		if !ok {
 			return
 		}
-		fmt.Fprintln(stderr, "\n已中断：正在完成进行中的文件；再按一次 Ctrl-C 立即停止")
+		first = sig
+		close(got)
+		fmt.Fprintf(stderr, "\n已中断（%s）：正在完成进行中的文件；再按一次 Ctrl-C 立即停止\n", signalName(sig))
 		cancel()
 		if _, ok := <-signals; !ok {
 			return
 		}
 		removeTemporaryFiles()
 		fmt.Fprintln(stderr, "已停止：没有留下写了一半的文件")
-		os.Exit(exitInterrupted)
+		os.Exit(signalStatus(sig))
 	}()
-	return runContext(ctx, args, stdout, stderr)
+	status := runContext(ctx, args, stdout, stderr)
+	if status == exitInterrupted {
+		<-got
+		status = signalStatus(first)
+	}
+	return status
 }
 
 // runContext is run without the signal handling, for tests: cancelling ctx

@@ -47,7 +47,9 @@ func lines(s string) []string {
 	return out
 }
 
-// noTemporaryFiles fails if dir holds a temporary file the command made.
+// noTemporaryFiles fails if dir holds a temporary file the command made
+// (or one named as the command used to name them), or if any is still
+// recorded.
 func noTemporaryFiles(t *testing.T, dir string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -55,7 +57,7 @@ func noTemporaryFiles(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".old") || strings.HasPrefix(e.Name(), ".budgetdoc") {
 			t.Errorf("temporary file left behind: %s", filepath.Join(dir, e.Name()))
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -54,8 +55,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
 		return fail("%s：文件名请以 .yaml 结尾（新文件是带注释的 YAML）", out)
 	}
-	if err := checkFolder(filepath.Dir(out)); err != nil {
-		fmt.Fprintf(stderr, "budgetdoc init: 无法写入 %s：%v\n", out, err)
+	targets, err := resolveTargets([]output{{path: out}}, newInputFiles())
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc init: %v\n", err)
 		return exitFailed
 	}
 	if !force {
@@ -67,10 +69,11 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	}
-	if err := writeAll(map[string][]byte{out: skeleton}, []string{out}); err != nil {
+	written, err := writeTargets(context.Background(), targets, [][]byte{skeleton}, stdout)
+	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc init: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(stdout, "已写出 %s：请填写其中的空白项，然后运行 budgetdoc validate %s\n", out, out)
+	fmt.Fprintf(stdout, "已写出 %s：请填写其中的空白项，然后运行 budgetdoc validate %s\n", written[0], out)
 	return exitOK
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -23,13 +22,16 @@ const renderUsage = `用法：
 
 根据预算文件（.yaml、.yml 或 .json）制作公开文件。每个输出文件的类型由文件名
 决定：.pdf、.docx（Word）或 .xlsx（Excel，即十二张附表）。多次使用 -o 可一次
-制作多个文件。制作前先检查预算，有错误时不写出任何文件。每个文件要么完整写出，
-要么不写，中途按 Ctrl-C 也是如此。
+制作多个文件。制作前先检查预算，有错误时不写出任何文件。所有文件要么全部写出，
+要么一个也不改动，出错或中途按 Ctrl-C 也是如此。输出文件不能是要读取的文件。
+输出是符号链接时，写入它指向的文件（链接保留，并会提示）；是设备或管道（如
+/dev/null）时，直接写入。
 
 选项：
-  -o FILE            输出文件写到哪里（可多次使用）
-  --format KIND      pdf、docx 或 xlsx：只有一个输出文件、且文件名不以此结尾时
-                     用它指定类型
+  -o FILE            输出文件写到哪里（可多次使用）；-o - 写到标准输出（须同时
+                     用 --format 指定类型）
+  --format KIND      pdf、docx 或 xlsx：只有一个输出文件、且文件名不以 .pdf、
+                     .docx、.xlsx 结尾时用它指定类型
   --font ROLE=FILE   为某一用途指定字体文件（.ttf、.otf，或用 .ttc#序号 指定字体
                      集中的一款）；用途有 body（正文）、title（标题）、heading
                      （小标题）、kai（楷体）、table（表格），其余用途仍用内置字体；
@@ -45,6 +47,7 @@ const renderUsage = `用法：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc render 2023预算.yaml -o 2023预算.pdf --font body=C:\Windows\Fonts\simfang.ttf
+  budgetdoc render 2023预算.yaml -o - --format pdf > 2023预算.pdf
 `
 
 // errInterrupted is what a render stopped by Ctrl-C reports.
@@ -62,6 +65,16 @@ func formatOf(name string) string {
 		}
 	}
 	return ""
+}
+
+// budgetExt reports whether name ends like a budget file (.yaml, .yml,
+// .json).
+func budgetExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
 }
 
 // renderFlags are the flags render and batch share.
@@ -165,6 +178,18 @@ type output struct {
 	path, format string
 }
 
+// fontFiles are the font files the flags name: inputs of the run, like the
+// budget file. A flag that cannot be read is reported by options.
+func (rf *renderFlags) fontFiles() []string {
+	var paths []string
+	for _, spec := range rf.fonts {
+		if _, path, _, err := parseFontFlag(spec); err == nil {
+			paths = append(paths, path)
+		}
+	}
+	return paths
+}
+
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("render")
 	var outs stringList
@@ -202,11 +227,16 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "budgetdoc render: %v\n", err)
 		return exitFailed
 	}
-	for _, o := range outputs {
-		if err := checkFolder(filepath.Dir(o.path)); err != nil {
-			fmt.Fprintf(stderr, "budgetdoc render: 无法写入 %s：%v\n", o.path, err)
-			return exitFailed
-		}
+	targets, err := resolveTargets(outputs, newInputFiles(append([]string{input}, rf.fontFiles()...)...))
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc render: %v；没有写出任何文件\n", err)
+		return exitFailed
+	}
+	// When a document goes to standard output, so that it can be piped or
+	// redirected, the messages go to stderr.
+	messages := stdout
+	if writesToStdout(targets, stdout) {
+		messages = stderr
 	}
 
 	b, problems, err := loadAndCheck(input, opts)
@@ -220,18 +250,39 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailed
 	}
 
-	written, err := renderBudget(ctx, b, outputs, opts)
+	written, err := renderBudget(ctx, b, targets, opts, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc render: %v；没有写出任何文件\n", err)
-		if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "budgetdoc render: %v\n", err)
+		if errors.Is(err, errInterrupted) {
 			return exitInterrupted
 		}
 		return exitFailed
 	}
-	for _, o := range written {
-		fmt.Fprintf(stdout, "已写出 %s\n", o)
+	for _, w := range written {
+		fmt.Fprintf(messages, "已写出 %s\n", w)
 	}
 	return exitOK
+}
+
+// writesToStdout reports whether a target is the command's standard
+// output: "-", or a name for the same file (/dev/stdout, /proc/self/fd/1).
+func writesToStdout(targets []*target, stdout io.Writer) bool {
+	f, isFile := stdout.(*os.File)
+	var info os.FileInfo
+	if isFile {
+		info, _ = f.Stat()
+	}
+	for _, t := range targets {
+		if t.kind == standard {
+			return true
+		}
+		if t.kind == special && info != nil {
+			if ti, err := os.Stat(t.path); err == nil && os.SameFile(ti, info) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // renderOutputs pairs each -o with its kind of document.
@@ -241,16 +292,31 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 		if formatOf("x."+format) == "" {
 			return nil, fmt.Errorf("无法识别的 --format“%s”：请用 pdf、docx 或 xlsx", format)
 		}
-		if len(outs) > 1 {
-			return nil, fmt.Errorf("--format 只能配合一个 -o 使用；有多个 -o 时，请让每个文件名以 .pdf、.docx 或 .xlsx 结尾")
+	}
+	for _, path := range outs {
+		if path == "-" && len(outs) > 1 {
+			return nil, fmt.Errorf("-o - 把文件写到标准输出，只能写一个文件：请去掉其他 -o，或把 - 换成文件名")
 		}
+	}
+	if format != "" && len(outs) > 1 {
+		return nil, fmt.Errorf("--format 只能配合一个 -o 使用；有多个 -o 时，请让每个文件名以 .pdf、.docx 或 .xlsx 结尾")
 	}
 	seen := map[string]bool{}
 	var outputs []output
 	for _, path := range outs {
+		ext := formatOf(path)
+		if budgetExt(path) {
+			// A budget file's extension: an input named as an output.
+			ext = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+		}
 		f := format
-		if f == "" {
+		switch {
+		case path == "-" && f == "":
+			return nil, fmt.Errorf("-o - 把文件写到标准输出：请用 --format 指定类型（pdf、docx 或 xlsx）")
+		case f == "":
 			f = formatOf(path)
+		case ext != "" && ext != f:
+			return nil, fmt.Errorf("%s 的扩展名是 .%s，与 --format %s 不一致：请去掉 --format，或把文件名改为以 .%s 结尾", path, ext, f, f)
 		}
 		if f == "" {
 			return nil, fmt.Errorf("无法判断 %s 是哪种文件：文件名请以 .pdf、.docx 或 .xlsx 结尾，或用 --format 指定", path)
@@ -265,41 +331,15 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 	return outputs, nil
 }
 
-// renderBudget makes every document in memory, then writes them all (see
-// writeAll). It stops before the next document when ctx is cancelled,
-// writing nothing. It returns the files written.
-func renderBudget(ctx context.Context, b *budget.Budget, outputs []output, opts *budgetdoc.Options) ([]string, error) {
-	docs := map[string][]byte{}
-	var order []string
-	// The document is built and laid out once for all the outputs.
-	r, err := budgetdoc.Render(ctx, b, opts)
-	if ctx.Err() != nil {
-		return nil, errInterrupted
-	}
+// renderBudget makes every document in memory, then writes them all, all
+// or none (see writeTargets). It stops before the next document when ctx
+// is cancelled, writing nothing. It returns the destinations written,
+// described for the reader; an error says which were written (a
+// *writeFailure).
+func renderBudget(ctx context.Context, b *budget.Budget, targets []*target, opts *budgetdoc.Options, stdout io.Writer) ([]string, error) {
+	docs, err := makeDocuments(ctx, b, targets, opts)
 	if err != nil {
-		paths := make([]string, len(outputs))
-		for i, o := range outputs {
-			paths[i] = o.path
-		}
-		return nil, fmt.Errorf("无法制作 %s：%w", strings.Join(paths, "、"), err)
+		return nil, &writeFailure{err: err}
 	}
-	for _, o := range outputs {
-		if err := ctx.Err(); err != nil {
-			return nil, errInterrupted
-		}
-		var buf bytes.Buffer
-		format, _ := budgetdoc.ParseFormat(o.format)
-		if err := r.Write(ctx, &buf, format); err != nil {
-			return nil, fmt.Errorf("无法制作 %s：%w", o.path, err)
-		}
-		docs[o.path] = buf.Bytes()
-		order = append(order, o.path)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, errInterrupted
-	}
-	if err := writeAll(docs, order); err != nil {
-		return nil, err
-	}
-	return order, nil
+	return writeTargets(ctx, targets, docs, stdout)
 }

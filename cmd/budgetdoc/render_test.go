@@ -70,6 +70,7 @@ func TestRenderFormatFlag(t *testing.T) {
 		want string
 	}{
 		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.txt")}, "无法判断 " + filepath.Join(dir, "x.txt") + " 是哪种文件"},
+		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.yaml")}, "无法判断 " + filepath.Join(dir, "x.yaml") + " 是哪种文件"},
 		{[]string{"render", shifan, "--format", "odt", "-o", filepath.Join(dir, "x.odt")}, "无法识别的 --format“odt”"},
 		{[]string{"render", shifan, "--format", "pdf", "-o", "a.pdf", "-o", "b.pdf"}, "--format 只能配合一个 -o 使用"},
 		{[]string{"render", shifan, "-o", "a.pdf", "-o", "./a.pdf"}, "./a.pdf 指定了两次"},
@@ -78,6 +79,13 @@ func TestRenderFormatFlag(t *testing.T) {
 		{[]string{"render", shifan, fengqiu, "-o", "a.pdf"}, "一次只能制作一个预算文件"},
 		{[]string{"render", shifan, "-o", "a.pdf", "--font", "body"}, "--font“body”：请写成 用途=字体文件"},
 		{[]string{"render", shifan, "-o", "a.pdf", "--font", "footnote=x.ttf"}, "无法识别的用途“footnote”"},
+		// An extension and --format that disagree: which was meant?
+		{[]string{"render", shifan, "-o", filepath.Join(dir, "out.pdf"), "--format", "xlsx"}, filepath.Join(dir, "out.pdf") + " 的扩展名是 .pdf，与 --format xlsx 不一致"},
+		{[]string{"render", shifan, "-o", filepath.Join(dir, "x.yaml"), "--format", "pdf"}, "的扩展名是 .yaml，与 --format pdf 不一致"},
+		// Standard output takes one document, of a kind that must be said.
+		{[]string{"render", shifan, "-o", "-"}, "-o - 把文件写到标准输出：请用 --format 指定类型"},
+		{[]string{"render", shifan, "-o", "-", "-o", "a.pdf"}, "-o - 把文件写到标准输出，只能写一个文件"},
+		{[]string{"render", shifan, "-o", "a.pdf", "-o", "-", "--format", "pdf"}, "-o - 把文件写到标准输出，只能写一个文件"},
 	} {
 		r := runCmd(t, tc.args...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
@@ -186,22 +194,6 @@ func TestRenderUnwritableDestination(t *testing.T) {
 	}
 	noTemporaryFiles(t, dir)
 	noTemporaryFiles(t, ro)
-}
-
-// writeAll leaves nothing behind when a later document cannot be staged.
-func TestWriteAllAllOrNothing(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "file")
-	os.WriteFile(file, nil, 0o644)
-	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(file, "b.pdf")
-	err := writeAll(map[string][]byte{a: []byte("%PDF-a"), b: []byte("%PDF-b")}, []string{a, b})
-	if err == nil || !strings.HasPrefix(err.Error(), "无法写入 "+b+"：") || strings.Contains(err.Error(), ".tmp") {
-		t.Errorf("error %v", err)
-	}
-	if _, err := os.Stat(a); err == nil {
-		t.Errorf("%s written although %s failed", a, b)
-	}
-	noTemporaryFiles(t, dir)
 }
 
 func TestRenderInterruptedWritesNothing(t *testing.T) {
