@@ -277,15 +277,16 @@ func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []strin
 		r.err = fmt.Errorf("%s：%w；没有写出任何文件", r.input, err)
 		return
 	}
-	b, problems, err := loadAndCheck(r.input, opts)
+	// A file that has started is finished even when the batch is
+	// interrupted: its documents are made in memory and written whole.
+	ctx = context.WithoutCancel(ctx)
+	rendered, problems, err := loadAndRender(ctx, r.input, opts)
 	r.problems = problems
 	if err != nil || len(problems.Errors()) > 0 {
 		r.err = err
 		return
 	}
-	// A file that has started is finished even when the batch is
-	// interrupted: its documents are made in memory and written whole.
-	r.written, r.err = renderBudget(context.WithoutCancel(ctx), b, targets, opts, io.Discard)
+	r.written, r.err = renderBudget(ctx, rendered, targets, io.Discard)
 	if r.err != nil {
 		r.err = fmt.Errorf("%s：%w", r.input, r.err)
 	}

@@ -3,30 +3,41 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
 )
 
-// makeDocuments makes each target's document in memory, in the order of
-// targets. It is render's and batch's one use of the library's rendering
-// (loading and checking are loadAndCheck's). It stops before the next
-// document when ctx is cancelled.
-func makeDocuments(ctx context.Context, b *budget.Budget, targets []*target, opts *budgetdoc.Options) ([][]byte, error) {
-	// The document is built and laid out once for all the outputs.
-	r, err := budgetdoc.Render(ctx, b, opts)
-	if ctx.Err() != nil {
-		return nil, errInterrupted
+// loadAndRender loads a budget and renders it, validating it once. The
+// problems are the loader's or the validation's, errors and warnings; err is
+// for a file that cannot be read at all, worded for the reader, or a
+// document that cannot be made. r is nil unless the budget has no error.
+func loadAndRender(ctx context.Context, input string, opts *budgetdoc.Options) (r *budgetdoc.Rendered, problems budget.Problems, err error) {
+	b, err := budgetdoc.Load(input)
+	if ps, ok := budget.AsProblems(err); ok {
+		return nil, ps, nil
 	}
 	if err != nil {
-		paths := make([]string, len(targets))
-		for i, t := range targets {
-			paths[i] = t.path
-		}
-		return nil, fmt.Errorf("无法制作 %s：%w", strings.Join(paths, "、"), err)
+		return nil, nil, readError(input, err)
 	}
+	r, err = budgetdoc.Render(ctx, b, opts)
+	switch ps, ok := budget.AsProblems(err); {
+	case ok:
+		return nil, ps, nil
+	case ctx.Err() != nil:
+		return nil, nil, errInterrupted
+	case err != nil:
+		return nil, nil, fmt.Errorf("无法制作 %s 的公开文件：%w", input, err)
+	}
+	return r, r.Warnings(), nil
+}
+
+// makeDocuments writes each target's document in memory, in the order of
+// targets: render's and batch's one use of the library's writers. It stops
+// before the next document when ctx is cancelled.
+func makeDocuments(ctx context.Context, r *budgetdoc.Rendered, targets []*target) ([][]byte, error) {
 	docs := make([][]byte, len(targets))
 	for i, t := range targets {
 		if err := ctx.Err(); err != nil {
@@ -38,6 +49,9 @@ func makeDocuments(ctx context.Context, b *budget.Budget, targets []*target, opt
 			return nil, fmt.Errorf("unknown format %q", t.format) // renderOutputs allows none
 		}
 		if err := r.Write(ctx, &buf, format); err != nil {
+			if errors.Is(err, context.Canceled) {
+				return nil, errInterrupted
+			}
 			return nil, fmt.Errorf("无法制作 %s：%w", t.path, err)
 		}
 		docs[i] = buf.Bytes()

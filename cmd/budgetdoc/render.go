@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc"
-	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
@@ -239,8 +238,12 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		messages = stderr
 	}
 
-	b, problems, err := loadAndCheck(input, opts)
+	r, problems, err := loadAndRender(ctx, input, opts)
 	printProblems(stderr, problems)
+	if errors.Is(err, errInterrupted) {
+		fmt.Fprintf(stderr, "budgetdoc render: %v；没有写出任何文件\n", err)
+		return exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
@@ -250,7 +253,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailed
 	}
 
-	written, err := renderBudget(ctx, b, targets, opts, stdout)
+	written, err := renderBudget(ctx, r, targets, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc render: %v\n", err)
 		if errors.Is(err, errInterrupted) {
@@ -336,8 +339,8 @@ func renderOutputs(outs []string, format string) ([]output, error) {
 // is cancelled, writing nothing. It returns the destinations written,
 // described for the reader; an error says which were written (a
 // *writeFailure).
-func renderBudget(ctx context.Context, b *budget.Budget, targets []*target, opts *budgetdoc.Options, stdout io.Writer) ([]string, error) {
-	docs, err := makeDocuments(ctx, b, targets, opts)
+func renderBudget(ctx context.Context, r *budgetdoc.Rendered, targets []*target, stdout io.Writer) ([]string, error) {
+	docs, err := makeDocuments(ctx, r, targets)
 	if err != nil {
 		return nil, &writeFailure{err: err}
 	}
