@@ -261,11 +261,34 @@ var formats = []formatEntry{
 		if err != nil {
 			return err
 		}
-		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers()})
+		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers(), Fonts: wordFonts(r.opts.Fonts)})
 	}},
 	{FormatXLSX, "xlsx", ".xlsx", func(r *Rendered, w io.Writer) error {
 		return xlsx.WriteFormat(w, r.doc, r.opts.pageFormat())
 	}},
+}
+
+// wordFonts names, for Word, the fonts a caller gave some roles: the face
+// registered first for a role, by its PostScript name, which Word finds an
+// installed font by ("FangSong" for simfang.ttf). Roles left to the embedded
+// fonts keep the names Word on Chinese Windows has (宋体, 黑体, 楷体, …),
+// since the embedded Noto and AR PL faces are not installed there.
+func wordFonts(set *fonts.Set) docx.Fonts {
+	var out docx.Fonts
+	if set == nil {
+		return out
+	}
+	def := fonts.Default()
+	for _, r := range []struct {
+		role fonts.Role
+		name *string
+	}{{fonts.Body, &out.Body}, {fonts.Title, &out.Title}, {fonts.Heading, &out.Heading}, {fonts.Kai, &out.Kai}, {fonts.Table, &out.Table}} {
+		chain := set.Chain(r.role)
+		if len(chain) > 0 && !slices.Contains(def.Chain(r.role), chain[0]) {
+			*r.name = chain[0].PostScriptName()
+		}
+	}
+	return out
 }
 
 // Formats lists the output formats.
