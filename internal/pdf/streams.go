@@ -77,7 +77,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Streams only shrink, so the output fits in the input's size.
+	// Deflated streams are smaller, so the output fits in the input's size.
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)))
 	out.Write(pdf[:offsets[0]]) // the header
 	newOffsets := make([]int, len(offsets))
