@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -86,19 +85,16 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	ob.link()
-	var buf bytes.Buffer
-	if _, err := gp.WriteTo(&buf); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if _, err := gp.WriteTo(buf); err != nil {
 		return 0, err
 	}
 	out, err := ob.patchRoot(buf.Bytes())
 	if err != nil {
 		return 0, err
 	}
-	if out, err = compressStreams(out); err != nil {
-		return 0, err
-	}
-	n, err := w.Write(out)
-	return int64(n), err
+	return writeCompressed(w, out)
 }
 
 func anchorName(block int) string { return "h" + strconv.Itoa(block) }

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strconv"
 )
@@ -70,18 +71,62 @@ func deflate(dst *bytes.Buffer, data []byte) error {
 // ToUnicode map, after "N 0 obj\n".
 var rawStreamDict = []byte("<<\n/Length ")
 
-// compressStreams rewrites a PDF written by gopdf with its uncompressed
-// streams deflated, and a cross-reference table for the new offsets.
-func compressStreams(pdf []byte) ([]byte, error) {
+// buffers keeps byte buffers between documents, as zlibWriters keeps
+// writers: gopdf's output, the compressed PDF and a stream's scratch space
+// would otherwise be grown anew for every document, a megabyte and more of
+// allocation each time. A buffer that has grown past maxKeptBuffer (a very
+// long document) is left to the garbage collector.
+var buffers = make(chan *bytes.Buffer, 3*runtime.GOMAXPROCS(0))
+
+const maxKeptBuffer = 8 << 20
+
+func getBuffer() *bytes.Buffer {
+	select {
+	case b := <-buffers:
+		return b
+	default:
+		return new(bytes.Buffer)
+	}
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxKeptBuffer {
+		return
+	}
+	b.Reset()
+	select {
+	case buffers <- b:
+	default:
+	}
+}
+
+// writeCompressed writes a PDF written by gopdf to w, in one Write, with
+// its streams deflated. w may not keep the bytes (io.Writer's rule), so
+// the buffer they are in is used again.
+func writeCompressed(w io.Writer, pdf []byte) (int64, error) {
+	out := getBuffer()
+	defer putBuffer(out)
+	if err := compressStreams(out, pdf); err != nil {
+		return 0, err
+	}
+	n, err := w.Write(out.Bytes())
+	return int64(n), err
+}
+
+// compressStreams writes to out the PDF pdf, written by gopdf, with its
+// uncompressed streams deflated and a cross-reference table for the new
+// offsets.
+func compressStreams(out *bytes.Buffer, pdf []byte) error {
 	offsets, xrefAt, trailer, err := gopdfXref(pdf)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// Deflated streams are smaller, so the output fits in the input's size.
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)))
+	out.Grow(len(pdf))
 	out.Write(pdf[:offsets[0]]) // the header
 	newOffsets := make([]int, len(offsets))
-	var z bytes.Buffer
+	z := getBuffer()
+	defer putBuffer(z)
 	for i, start := range offsets {
 		end := xrefAt
 		if i+1 < len(offsets) {
@@ -92,20 +137,20 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		head := strconv.AppendInt(nil, int64(i+1), 10)
 		head = append(head, " 0 obj\n"...)
 		if !bytes.HasPrefix(obj, head) {
-			return nil, fmt.Errorf("pdf: gopdf's object %d does not start where its cross-reference says", i+1)
+			return fmt.Errorf("pdf: gopdf's object %d does not start where its cross-reference says", i+1)
 		}
 		body := obj[len(head):]
 		data, rest, ok, err := rawStream(body)
 		if err != nil {
-			return nil, fmt.Errorf("pdf: gopdf's object %d: %w", i+1, err)
+			return fmt.Errorf("pdf: gopdf's object %d: %w", i+1, err)
 		}
 		if !ok {
 			out.Write(obj)
 			continue
 		}
 		z.Reset()
-		if err := deflate(&z, data); err != nil {
-			return nil, err
+		if err := deflate(z, data); err != nil {
+			return err
 		}
 		out.Write(head)
 		out.WriteString("<<\n/Filter /FlateDecode\n/Length ")
@@ -122,7 +167,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), nil
+	return nil
 }
 
 // rawStream recognises an uncompressed stream object's body (what follows

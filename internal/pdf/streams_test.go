@@ -27,6 +27,13 @@ func rawPDF(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
+// compress runs compressStreams into a new buffer.
+func compress(pdf []byte) ([]byte, error) {
+	var out bytes.Buffer
+	err := compressStreams(&out, pdf)
+	return out.Bytes(), err
+}
+
 var streamObject = regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<<\n([^>]*)>>\nstream\n`)
 
 // streams maps object number to the stream's dictionary and data, found
@@ -49,7 +56,7 @@ func streams(t *testing.T, pdf []byte) map[int][2][]byte {
 
 func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
 	raw := rawPDF(t)
-	got, err := compressStreams(raw)
+	got, err := compress(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +116,7 @@ func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
 // new one writes, or the output would depend on what was made before.
 func TestCompressStreamsSameBytesWhateverCameBefore(t *testing.T) {
 	raw := rawPDF(t)
-	first, err := compressStreams(raw)
+	first, err := compress(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +127,7 @@ func TestCompressStreamsSameBytesWhateverCameBefore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	again, err := compressStreams(bytes.Clone(raw))
+	again, err := compress(bytes.Clone(raw))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +168,7 @@ func TestCompressStreamsRejectsWhatGopdfDoesNotWrite(t *testing.T) {
 		cases["cut at "+strconv.Itoa(cut)] = raw[:cut]
 	}
 	for name, in := range cases {
-		if out, err := compressStreams(in); err == nil {
+		if out, err := compress(in); err == nil {
 			t.Errorf("%s: no error (%d bytes out)", name, len(out))
 		}
 	}
