@@ -204,7 +204,7 @@ func budgetFiles(dir string) ([]string, error) {
 	for _, e := range entries {
 		name := e.Name()
 		switch strings.ToLower(filepath.Ext(name)) {
-		case ".yaml", ".yml", ".json":
+		case ".yaml", ".yml", ".json", ".xlsx":
 		default:
 			continue
 		}

@@ -61,6 +61,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return runInit(rest, stdout, stderr)
 	case "batch":
 		return runBatch(ctx, rest, stdout, stderr)
+	case "convert":
+		return runConvert(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) == 1 {
 			if u, ok := commandUsage[rest[0]]; ok {
@@ -72,9 +74,9 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitOK
 	default:
 		if strings.HasPrefix(cmd, "-") {
-			fmt.Fprintf(stderr, "budgetdoc: 无法识别的选项 %s：请先写命令名（init、validate、render 或 batch）\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的选项 %s：请先写命令名（init、validate、render、batch 或 convert）\n\n", cmd)
 		} else {
-			fmt.Fprintf(stderr, "budgetdoc: 无法识别的命令“%s”：命令有 init、validate、render、batch\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的命令“%s”：命令有 init、validate、render、batch、convert\n\n", cmd)
 		}
 		fmt.Fprint(stderr, mainUsage)
 		return exitUsage
@@ -91,6 +93,7 @@ const mainUsage = `budgetdoc 根据一个预算文件制作部门预算公开文
   validate  检查预算文件，一次列出全部问题
   render    根据预算文件制作 PDF、Word（.docx）或 Excel（.xlsx）文件
   batch     为一个文件夹中的每个预算文件制作公开文件
+  convert   在 YAML、JSON 和 Excel 工作簿之间转换预算文件
 
 示例：
   budgetdoc init -o 2023预算.yaml
@@ -108,6 +111,7 @@ var commandUsage = map[string]string{
 	"validate": validateUsage,
 	"init":     initUsage,
 	"batch":    batchUsage,
+	"convert":  convertUsage,
 }
 
 // newFlagSet makes a flag set that reports nothing itself: parseArgs and

@@ -129,20 +129,24 @@ func (w *writer) styles() error {
 		*s.id = id
 	}
 	w.byKind = map[kind]int{}
-	for k, s := range map[kind]*excelize.Style{
-		text:   {CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Vertical: "top"}},
-		code:   {CustomNumFmt: &textFmt},
-		choice: {CustomNumFmt: &textFmt},
-		month:  {CustomNumFmt: &textFmt},
-		yesNo:  {CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center"}},
-		amount: {NumFmt: 4}, // #,##0.00
-		count:  {NumFmt: 1}, // 0
+	// In a fixed order: the style ids are in the file.
+	for _, ks := range []struct {
+		k kind
+		s excelize.Style
+	}{
+		{text, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{code, excelize.Style{CustomNumFmt: &textFmt}},
+		{choice, excelize.Style{CustomNumFmt: &textFmt}},
+		{month, excelize.Style{CustomNumFmt: &textFmt}},
+		{yesNo, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{amount, excelize.Style{NumFmt: 4}}, // #,##0.00
+		{count, excelize.Style{NumFmt: 1}},  // 0
 	} {
-		id, err := w.x.NewStyle(s)
+		id, err := w.x.NewStyle(&ks.s)
 		if err != nil {
 			return err
 		}
-		w.byKind[k] = id
+		w.byKind[ks.k] = id
 	}
 	return nil
 }
@@ -478,6 +482,9 @@ func (w *writer) value(sheetName, cell string, def column, path string) error {
 // written as text, as it is, for the checks to report.
 func (w *writer) scalar(sheetName, cell string, def column, v *yaml.Node) error {
 	val := v.Value
+	if val == "" {
+		return nil // an empty cell is empty text, as it reads back
+	}
 	switch def.kind {
 	case amount:
 		if plainNumber.MatchString(val) {
@@ -520,7 +527,23 @@ func (w *writer) validation(sheetName, sqref string, c column) error {
 	return w.x.AddDataValidation(sheetName, dv)
 }
 
+// freeze freezes the header rows and sets the sheet to print on landscape
+// A4, as wide as one page, the header repeated on every page.
 func (w *writer) freeze(sheetName, topLeft string, rows int) error {
+	size, one, anyHeight, orientation, fit := 9, 1, 0, "landscape", true // 9 is A4
+	if err := w.x.SetPageLayout(sheetName, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &anyHeight,
+	}); err != nil {
+		return err
+	}
+	if err := w.x.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := w.x.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheetName, rows), Scope: sheetName,
+	}); err != nil {
+		return err
+	}
 	return w.x.SetPanes(sheetName, &excelize.Panes{
 		Freeze: true, YSplit: rows, TopLeftCell: topLeft, ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomLeft"}},
