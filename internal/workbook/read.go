@@ -711,6 +711,21 @@ func (r *reader) code(pos decode.Position, c rawCell, def column, path string) *
 	}
 	v := c.value
 	if !digitsOnly.MatchString(v) || len(v) > 15 {
+		// Excel keeps 15 digits: the codes typed as text elsewhere may
+		// say which one this was.
+		var fixes []string
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1e15 && f < 1e30 {
+			digits := strconv.FormatFloat(f, 'f', 0, 64)
+			for k := range r.known[def.family] {
+				if len(k) == len(digits) && k[:15] == digits[:15] {
+					fixes = append(fixes, k)
+				}
+			}
+		}
+		if len(fixes) == 1 {
+			r.errorf(pos, path, "编码被 Excel 存成了数字 %s，超过 15 位的部分已经丢失，看来应为 %s：请把这一列设为“文本”格式，再重新输入 %s", c.shown, fixes[0], fixes[0])
+			return scalar(fixes[0])
+		}
 		r.errorf(pos, path, "编码被 Excel 存成了数字 %s，超过 15 位的部分已经丢失：请把这一列设为“文本”格式，再重新输入完整的编码", c.shown)
 		return nil
 	}
