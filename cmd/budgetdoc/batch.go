@@ -17,7 +17,7 @@ import (
 const batchUsage = `用法：
   budgetdoc batch 文件夹 -o 输出文件夹 [--format pdf,docx,xlsx] [-j N] [选项]
 
-为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json）制作公开文件，
+为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json、*.xlsx）制作公开文件，
 同时处理多个。文件夹/名称.yaml 写出为 输出文件夹/名称.pdf（以及 .docx、.xlsx）。
 有错误的文件会列出并跳过，其他文件照常制作。最后的汇总列出每个失败的文件及原因。
 有文件失败时退出状态为 1。
@@ -103,7 +103,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintf(stderr, "budgetdoc batch: %s 中没有预算文件（*.yaml、*.yml、*.json）\n", dir)
+		fmt.Fprintf(stderr, "budgetdoc batch: %s 中没有预算文件（*.yaml、*.yml、*.json、*.xlsx）\n", dir)
 		return exitFailed
 	}
 	if err := os.MkdirAll(outdir, 0o755); err != nil {
@@ -229,6 +229,10 @@ func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
 	owner := map[string]string{}
 	for _, r := range results {
 		path := outputPath(outdir, r.input, kinds[0])
+		if sameFile(r.input, outputPaths(outdir, r.input, kinds)) {
+			r.err = fmt.Errorf("%s：公开文件会写在这个预算工作簿本身上：请换一个输出文件夹", r.input)
+			continue
+		}
 		if first, taken := owner[path]; taken {
 			r.err = fmt.Errorf("%s：会写出 %s，与 %s 写出的文件同名：请给其中一个文件改名", r.input, path, first)
 			continue

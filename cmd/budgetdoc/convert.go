@@ -215,3 +215,22 @@ func placed(name string, u workbook.UnplacedError) error {
 	}
 	return errors.New(strings.Join(lines, "\n"))
 }
+
+// sameFile reports whether one of outs is input itself.
+func sameFile(input string, outs []string) bool {
+	for _, o := range outs {
+		if filepath.Clean(o) == filepath.Clean(input) {
+			return true
+		}
+	}
+	return false
+}
+
+// outputPaths are batch's outputs for input, one per kind.
+func outputPaths(outdir, input string, kinds []string) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = outputPath(outdir, input, k)
+	}
+	return out
+}

@@ -98,3 +98,23 @@ func TestConvertRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A workbook's tables never replace the workbook: render and batch refuse
+// to write over their input.
+func TestNoOutputOverInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.xlsx")
+	if r := runCmd(t, "convert", "../../examples/shifan/shifan.yaml", "-o", in); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	before, _ := os.ReadFile(in)
+	if r := runCmd(t, "render", in, "-o", in); r.code != exitUsage || !strings.Contains(r.stderr, "就是预算文件本身") {
+		t.Errorf("render over its input: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runCmd(t, "batch", dir, "-o", dir, "--format", "xlsx"); r.code != exitFailed || !strings.Contains(r.stdout+r.stderr, "会写在这个预算工作簿本身上") {
+		t.Errorf("batch over its input: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
+		t.Error("the workbook was overwritten")
+	}
+}

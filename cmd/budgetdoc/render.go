@@ -19,7 +19,7 @@ import (
 const renderUsage = `用法：
   budgetdoc render 预算文件 -o 输出文件 [-o 输出文件 ...] [选项]
 
-根据预算文件（.yaml、.yml 或 .json）制作公开文件。每个输出文件的类型由文件名
+根据预算文件（.yaml、.yml、.json，或 Excel 预算工作簿 .xlsx）制作公开文件。每个输出文件的类型由文件名
 决定：.pdf、.docx（Word）或 .xlsx（Excel，即十二张附表）。多次使用 -o 可一次
 制作多个文件。制作前先检查预算，有错误时不写出任何文件。每个文件要么完整写出，
 要么不写，中途按 Ctrl-C 也是如此。
@@ -158,6 +158,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	outputs, err := renderOutputs(outs, format)
 	if err != nil {
 		return fail("%v", err)
+	}
+	if sameFile(input, outs) { // a workbook's tables must not replace the workbook it was made from
+		return fail("输出文件 %s 就是预算文件本身：请另起一个文件名", input)
 	}
 	opts, usage, err := rf.options()
 	if usage {
