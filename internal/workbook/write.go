@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/internal/decode"
@@ -18,6 +19,9 @@ const fixedTimestamp = "2000-01-01T00:00:00Z"
 // validationRows is how far down a list sheet's drop-downs and formats
 // reach: far beyond any department's lines.
 const validationRows = 10000
+
+// introWidth is the width of 填写说明's column, in characters.
+const introWidth = 64
 
 // UnplacedError lists the values of a tree that the workbook has no place
 // for (keys the input does not know): writing them would lose them.
@@ -160,7 +164,7 @@ func (w *writer) intro() error {
 		"1. 每张工作表填预算的一部分；第 1 行是表头，把鼠标移到表头上可以看到这一列的填写说明（可填的值、单位）。",
 		"2. 从第 2 行起每行填一项；中间留空行没有关系。不要改工作表的名称和表头，不要合并单元格。",
 		"3. 编码列（部门、单位、项目、功能分类、经济分类）已设为文本格式，019 会保留开头的 0；从别处粘贴时请用“选择性粘贴 → 数值”。",
-		"4. 金额的单位见“部门信息”中的金额单位（默认万元），最多两位小数；“支出明细”之外的合计、各张表格和说明文字中的数字都由支出明细算出，只填一次。",
+		"4. 金额的单位见“部门信息”中的金额单位（默认万元），最多两位小数。公开文件中各张表格和说明文字里的数字都由“支出明细”算出，不必另填。",
 		"5. 有下拉箭头的列请从列表中选；单位编码和项目编码分别来自“预算单位”表和“项目”表，请先填这两张表。",
 		"6. 填好后运行：budgetdoc validate 本文件.xlsx —— 每个问题都会指出所在的工作表和单元格，如“支出明细!H27”。",
 		"7. 没问题后运行：budgetdoc render 本文件.xlsx -o 公开文件.pdf",
@@ -180,13 +184,25 @@ func (w *writer) intro() error {
 		if err := w.x.SetCellStr(introSheet, cell, l); err != nil {
 			return err
 		}
+		style := w.wrap
 		if i == 0 || l == "怎样填写" || l == "各工作表" || l == "从预算管理一体化系统导出的数据" {
-			if err := w.x.SetCellStyle(introSheet, cell, cell, w.title); err != nil {
+			style = w.title
+		}
+		if err := w.x.SetCellStyle(introSheet, cell, cell, style); err != nil {
+			return err
+		}
+		// Excel does not grow a row for wrapped text on opening: give
+		// each row the lines its text takes.
+		if n := math.Ceil(textWidth(l) * 1.2 / introWidth); n > 1 { // CJK prints wider than two units
+			if err := w.x.SetRowHeight(introSheet, i+1, 15*n); err != nil {
 				return err
 			}
 		}
 	}
-	return w.x.SetColWidth(introSheet, "A", "A", 120)
+	if err := w.x.SetColWidth(introSheet, "A", "A", introWidth+2); err != nil {
+		return err
+	}
+	return w.pageSetup(introSheet, "portrait")
 }
 
 func (w *writer) sheet(s sheet) error {
@@ -530,13 +546,7 @@ func (w *writer) validation(sheetName, sqref string, c column) error {
 // freeze freezes the header rows and sets the sheet to print on landscape
 // A4, as wide as one page, the header repeated on every page.
 func (w *writer) freeze(sheetName, topLeft string, rows int) error {
-	size, one, anyHeight, orientation, fit := 9, 1, 0, "landscape", true // 9 is A4
-	if err := w.x.SetPageLayout(sheetName, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &anyHeight,
-	}); err != nil {
-		return err
-	}
-	if err := w.x.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := w.pageSetup(sheetName, "landscape"); err != nil {
 		return err
 	}
 	if err := w.x.SetDefinedName(&excelize.DefinedName{
@@ -548,6 +558,17 @@ func (w *writer) freeze(sheetName, topLeft string, rows int) error {
 		Freeze: true, YSplit: rows, TopLeftCell: topLeft, ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomLeft"}},
 	})
+}
+
+// pageSetup prints a sheet on A4 in orientation, one page wide.
+func (w *writer) pageSetup(sheetName, orientation string) error {
+	size, one, anyHeight, fit := 9, 1, 0, true // 9 is A4
+	if err := w.x.SetPageLayout(sheetName, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &anyHeight,
+	}); err != nil {
+		return err
+	}
+	return w.x.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 // find returns the node at a dotted path of the tree, nil if absent.
