@@ -197,3 +197,24 @@ func TestLongCodeFix(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The tables render writes are a workbook too, but not a budget: one
+// problem says so, not one per missing sheet.
+func TestNotABudgetWorkbook(t *testing.T) {
+	b, err := budgetdoc.Load(examples[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables bytes.Buffer
+	if err := b.WriteXLSX(&tables, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, got := load(t, tables.Bytes())
+	if len(got) != 1 || !strings.HasPrefix(got[0], "预算.xlsx: 这不是预算工作簿：它的工作表是 “") {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	_, got = load(t, []byte("not a zip"))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "预算.xlsx: 不是 Excel 工作簿（.xlsx）") {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+}

@@ -136,6 +136,12 @@ func (r *reader) load() []*grid {
 			strangers = append(strangers, name)
 		}
 	}
+	if len(missing) == len(sheets) {
+		// Not one sheet: some other workbook (the tables render made,
+		// an export), not a wrong sheet or two.
+		r.errorf(decode.Position{}, "", "这不是预算工作簿：它的工作表是 %s，而预算工作簿（由 budgetdoc init --xlsx 生成）应有 %s 这些工作表。公开文件的附表不能当作预算读入；从其他系统导出的表，请把数据粘贴到预算工作簿中", quotedList(present), sheetList())
+		return grids
+	}
 	claimed := map[string]bool{}
 	for _, i := range missing {
 		msg := fmt.Sprintf("缺少工作表%s：工作簿应有 %s 这些工作表", quote(sheets[i].name), sheetList())
