@@ -19,9 +19,10 @@ import (
 const MaxInputSize = 32 << 20
 
 // Load reads a budget from a file: JSON if its name ends in .json, YAML if
-// in .yaml or .yml, the workbook of budgetdoc init --xlsx if in .xlsx. Problems with the content come back as Problems, every
-// one at once, each naming file:line:column and the field path; a file that
-// cannot be read comes back as the *fs.PathError from os.
+// in .yaml or .yml, the workbook of budgetdoc init --xlsx if in .xlsx.
+// Problems with the content come back as Problems, every one at once, each
+// naming file:line:column (file:sheet!cell in a workbook) and the field
+// path; a file that cannot be read comes back as the *fs.PathError from os.
 func Load(path string) (*Budget, error) {
 	if _, err := format(path); err != nil {
 		return nil, err
