@@ -218,3 +218,18 @@ func TestNotABudgetWorkbook(t *testing.T) {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestUnheadedColumn: data in a column with no header, however far out, is
+// a warning, not silently dropped.
+func TestUnheadedColumn(t *testing.T) {
+	data := edited(t, func(x *excelize.File) {
+		must(x.SetCellStr("支出明细", "M40", "多出来的"))
+	})
+	tree, err := workbook.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree.Problems.Error(), "支出明细!M1: 警告：M 列没有表头，其中的内容没有读取"; got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -297,9 +297,15 @@ func (r *reader) header(i int, g *grid) {
 	if len(g.cells) > 0 {
 		row = g.cells[0]
 	}
-	for ci, c := range row {
-		h := trim(c.value)
-		col := ci + 1
+	width := 0
+	for _, r := range g.cells {
+		width = max(width, len(r))
+	}
+	for col := 1; col <= width; col++ {
+		var h string
+		if col <= len(row) {
+			h = trim(row[col-1].value)
+		}
 		switch j := slices.Index(want, h); {
 		case h == "":
 			if r.columnHasData(g, col) {
