@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
 )
@@ -48,5 +49,48 @@ func TestLibreOfficeOpensTemplate(t *testing.T) {
 				t.Errorf("%s as LibreOffice prints it lacks %q", name, w)
 			}
 		}
+	}
+}
+
+// TestLibreOfficeResave saves the 示范 workbook again with LibreOffice, as
+// a clerk's spreadsheet program would (its own XML, 85.20 stored as 85.2,
+// its own styles), and reads it back: the budget and its PDF are the same.
+func TestLibreOfficeResave(t *testing.T) {
+	soffice := testtool.Path(t, "soffice")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shifan.xlsx")
+	if err := os.WriteFile(in, workbookOf(t, examples[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "resaved")
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "shifan.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resaved, err := budgetdoc.Parse("shifan.xlsx", data)
+	if err != nil {
+		t.Fatalf("the workbook LibreOffice saved does not load:\n%v", err)
+	}
+	if ps := resaved.Check(); len(ps) > 0 {
+		t.Errorf("the workbook LibreOffice saved has problems:\n%v", ps)
+	}
+	original, err := budgetdoc.Load(examples[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := original.WritePDF(&a, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := resaved.WritePDF(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the PDF from the workbook LibreOffice saved differs from the PDF from the YAML")
 	}
 }
