@@ -167,14 +167,11 @@ func readTree(name string, data []byte, w io.Writer) (*yaml.Node, error) {
 			return nil, fmt.Errorf("%s：%v", name, err)
 		}
 		var errs []string
-		for _, line := range strings.Split(t.Problems.Error(), "\n") {
-			if line == "" {
-				continue
-			}
-			if strings.Contains(line, "警告：") {
-				fmt.Fprintf(w, "%s:%s\n", name, line)
+		for _, p := range t.Problems {
+			if p.Warning {
+				fmt.Fprintln(w, p.In(name))
 			} else {
-				errs = append(errs, name+":"+line)
+				errs = append(errs, p.In(name))
 			}
 		}
 		if len(errs) > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
+	"github.com/xuri/excelize/v2"
 )
 
 // init --xlsx writes the template; it loads, and validate names the blank
@@ -116,5 +117,33 @@ func TestNoOutputOverInput(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
 		t.Error("the workbook was overwritten")
+	}
+}
+
+// A workbook with a missing sheet does not convert: what was read would
+// lose the sheet's part. The problem names the file and what is missing.
+func TestConvertBrokenWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.xlsx")
+	if r := runCmd(t, "convert", "../../examples/shifan/shifan.yaml", "-o", in); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	x, err := excelize.OpenFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.DeleteSheet("国有资产"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "a.yaml")
+	r := runCmd(t, "convert", in, "-o", out)
+	if r.code != exitFailed || !strings.HasPrefix(r.stderr, in+": 缺少工作表“国有资产”：") || !strings.Contains(r.stderr, "没有写出 "+out) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a file was written")
 	}
 }

@@ -63,20 +63,32 @@ type Problems []Problem
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
-		var b strings.Builder
-		if place := Place(p.Pos); place != "" {
-			b.WriteString(place + ": ")
-		}
-		if p.Warning {
-			b.WriteString("警告：")
-		}
-		if p.Path != "" {
-			b.WriteString(p.Path + ": ")
-		}
-		b.WriteString(p.Message)
-		lines[i] = b.String()
+		lines[i] = p.In("")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// In words the problem as in a file called file: "预算.xlsx:支出明细!H27:
+// lines[25].amount: …"; without a file name, the place starts it.
+func (p Problem) In(file string) string {
+	var b strings.Builder
+	place := Place(p.Pos)
+	switch {
+	case file != "" && place != "":
+		b.WriteString(file + ":" + place + ": ")
+	case file != "":
+		b.WriteString(file + ": ")
+	case place != "":
+		b.WriteString(place + ": ")
+	}
+	if p.Warning {
+		b.WriteString("警告：")
+	}
+	if p.Path != "" {
+		b.WriteString(p.Path + ": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
 }
 
 // HasErrors reports whether any problem is an error, not a warning.
