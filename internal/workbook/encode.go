@@ -41,7 +41,7 @@ func styled(n *yaml.Node, depth int) *yaml.Node {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		if depth >= 2 && flat(n) { // a row: a line, a unit, a target
+		if depth >= 2 && flat(n) && length(n) <= 120 { // a row: a line, a unit, a target
 			c.Style = yaml.FlowStyle
 		}
 	case yaml.SequenceNode:
@@ -50,11 +50,27 @@ func styled(n *yaml.Node, depth int) *yaml.Node {
 		}
 	case yaml.ScalarNode:
 		c.Style = 0
-		if n.Tag == "!!str" && looksLikeNumber(n.Value) {
-			c.Style = yaml.DoubleQuotedStyle // codes: "019", "2010301"
+		switch n.Tag {
+		case "!!str":
+			if looksLikeNumber(n.Value) {
+				c.Style = yaml.DoubleQuotedStyle // codes: "019", "2010301"
+			}
+		case "!!int", "!!float", "!!bool":
+			if plainNumber.MatchString(n.Value) || n.Tag == "!!bool" {
+				c.Tag = "" // written plain: 0, not !!float 0
+			}
 		}
 	}
 	return &c
+}
+
+// length is how long a mapping of scalars is, in characters.
+func length(n *yaml.Node) int {
+	total := 0
+	for _, c := range n.Content {
+		total += len([]rune(c.Value)) + 3
+	}
+	return total
 }
 
 // flat reports whether n holds only scalars.

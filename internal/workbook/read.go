@@ -68,7 +68,13 @@ func Read(data []byte) (t *Tree, err error) {
 		}
 	}
 	r.flushWarnings()
-	sortRoot(r.root)
+	sortKeys(r.root, rootOrder)
+	if prior := lookup(r.root, "prior"); prior != nil {
+		sortKeys(prior, priorOrder)
+	}
+	for _, p := range contents(lookup(r.root, "projects")) {
+		sortKeys(p, projectOrder)
+	}
 	slices.SortStableFunc(r.problems, func(a, b Problem) int {
 		if a.Pos.Line != b.Pos.Line {
 			return a.Pos.Line - b.Pos.Line
@@ -903,19 +909,26 @@ var rootOrder = []string{
 	"three_public", "procurement", "assets", "special_transfers", "performance", "prior",
 }
 
-// sortRoot puts the root's keys in the model's order, so that the YAML
-// written from a workbook reads like one written by hand.
-func sortRoot(root *yaml.Node) {
+// The keys of the prior year and of a project, in the model's order.
+var (
+	priorOrder   = []string{"basic", "projects", "government_fund", "state_capital", "three_public", "reasons", "general_budget"}
+	projectOrder = []string{"code", "name", "short_name", "type", "unit", "key", "procurement", "targets"}
+)
+
+// sortKeys puts a mapping's keys in the model's order, so that the YAML
+// written from a workbook reads like one written by hand (the sheets fill
+// the tree in their own order).
+func sortKeys(m *yaml.Node, order []string) {
 	type entry struct{ k, v *yaml.Node }
 	var es []entry
-	for k := 0; k+1 < len(root.Content); k += 2 {
-		es = append(es, entry{root.Content[k], root.Content[k+1]})
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		es = append(es, entry{m.Content[k], m.Content[k+1]})
 	}
 	slices.SortStableFunc(es, func(a, b entry) int {
-		return slices.Index(rootOrder, a.k.Value) - slices.Index(rootOrder, b.k.Value)
+		return slices.Index(order, a.k.Value) - slices.Index(order, b.k.Value)
 	})
-	root.Content = root.Content[:0]
+	m.Content = m.Content[:0]
 	for _, e := range es {
-		root.Content = append(root.Content, e.k, e.v)
+		m.Content = append(m.Content, e.k, e.v)
 	}
 }
