@@ -97,6 +97,7 @@ const mainUsage = `budgetdoc 根据一个预算文件制作部门预算公开文
 
 示例：
   budgetdoc init -o 2023预算.yaml
+  budgetdoc init --xlsx -o 2023预算.xlsx
   budgetdoc validate 2023预算.yaml
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc batch 各单位预算 -o 公开文件
