@@ -436,7 +436,11 @@ func (r *reader) form(i int, g *grid) {
 			if label == "" && !r.rowHasData(g, row) {
 				continue
 			}
-			if !s.open || label == "" {
+			if label == "" {
+				r.warnf(cellPosition(i, row, 1), "", "第 %d 行 A 列是空的，不知道是哪一项，这一行没有读取（这张表的各项：%s）", row, strings.Join(formLabels(s), "、"))
+				continue
+			}
+			if !s.open {
 				r.warnf(cellPosition(i, row, 1), "", "第 %d 行%s不是这张表的一项，这一行没有读取（这张表的各项：%s）", row, quote(label), strings.Join(formLabels(s), "、"))
 				continue
 			}
