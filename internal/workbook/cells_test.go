@@ -87,6 +87,14 @@ func TestBrokenCells(t *testing.T) {
 		{"long code stored as a number", func(x *excelize.File) {
 			must(x.SetCellFloat("项目", "A2", 410727230000000009617, -1, 64))
 		}, []string{"预算.xlsx:项目!A2: projects[0].code: 编码被 Excel 存成了数字 410727230000000000000，超过 15 位的部分已经丢失：请把这一列设为“文本”格式，再重新输入完整的编码"}, false},
+		{"unknown row in a form", func(x *excelize.File) {
+			must(x.SetCellStr("部门信息", "A10", "部门地址"))
+			must(x.SetCellStr("部门信息", "B10", "某路1号"))
+		}, []string{"预算.xlsx:部门信息!A10: 警告：第 10 行“部门地址”不是这张表的一项，这一行没有读取（这张表的各项：部门名称、部门编码、预算年度、政府级次、公开月份、金额单位、政府采购合计）"}, true},
+		{"unknown source in 收入: the checker's message, as for YAML", func(x *excelize.File) {
+			must(x.SetCellStr("收入", "A12", "其它收入"))
+			must(x.SetCellInt("收入", "B12", 5))
+		}, []string{"预算.xlsx:收入!B12: income.this_year.其它收入: 资金来源“其它收入”无法识别"}, false},
 		{"empty rows between data", func(x *excelize.File) {
 			must(x.InsertRows(lines, 5, 2))
 			must(x.InsertRows("项目", 3, 1))
