@@ -1,6 +1,7 @@
 package budgetdoc
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -20,7 +21,7 @@ func isWorkbook(name string) bool {
 // stored as text, full-width digits) comes back from Check.
 func parseWorkbook(name string, data []byte) (*Budget, error) {
 	if len(data) > MaxInputSize {
-		return nil, Problems{{Pos: Position{File: name}, Message: "文件超过 32 MiB，预算工作簿远没有这么大：请确认是不是选错了文件"}}
+		return nil, Problems{{Pos: Position{File: name}, Message: fmt.Sprintf("文件超过 %d MiB，预算工作簿远没有这么大：请确认是不是选错了文件", MaxInputSize>>20)}}
 	}
 	t, err := workbook.Read(data)
 	if err != nil {
