@@ -147,3 +147,17 @@ func TestConvertBrokenWorkbook(t *testing.T) {
 		t.Error("a file was written")
 	}
 }
+
+// batch takes workbooks among the budgets of a folder.
+func TestBatchReadsWorkbooks(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	if r := runCmd(t, "convert", "../../examples/shifan/shifan.yaml", "-o", filepath.Join(dir, "示范.xlsx")); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := runCmd(t, "batch", dir, "-o", out); r.code != exitOK {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "示范.pdf")); err != nil {
+		t.Error(err)
+	}
+}
