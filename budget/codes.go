@@ -11,6 +11,7 @@ const (
 	CodeEmpty    Code = "empty"    // no data in the file
 	CodeSyntax   Code = "syntax"   // a YAML or JSON syntax error, or not a mapping at the top
 	CodeField    Code = "field"    // a value that cannot be read: unknown key, wrong type, bad amount
+	CodeCell     Code = "cell"     // a workbook cell as a clerk typed it: text for a number, a code Excel stripped, a merged cell, a missing sheet
 )
 
 // Problems found by validation.

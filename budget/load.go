@@ -19,9 +19,10 @@ import (
 const MaxInputSize = 32 << 20
 
 // Load reads a budget from a file: JSON if its name ends in .json, YAML if
-// in .yaml or .yml. Problems with the content come back as Problems, every
-// one at once, each naming file:line:column and the field path; a file that
-// cannot be read comes back as the *fs.PathError from os.
+// in .yaml or .yml, the workbook of budgetdoc init --xlsx if in .xlsx.
+// Problems with the content come back as Problems, every one at once, each
+// naming file:line:column (file:sheet!cell in a workbook) and the field
+// path; a file that cannot be read comes back as the *fs.PathError from os.
 func Load(path string) (*Budget, error) {
 	if _, err := format(path); err != nil {
 		return nil, err
@@ -45,6 +46,9 @@ func Parse(name string, data []byte) (*Budget, error) {
 	isJSON, err := format(name)
 	if err != nil {
 		return nil, err
+	}
+	if isWorkbook(name) {
+		return parseWorkbook(name, data)
 	}
 	data, p := checkEncoding(name, data)
 	if p != nil {
@@ -99,12 +103,12 @@ func format(name string) (isJSON bool, err error) {
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".json":
 		return true, nil
-	case ".yaml", ".yml":
+	case ".yaml", ".yml", ".xlsx":
 		return false, nil
 	default:
 		return false, Problems{{
 			Pos:     Position{File: name},
-			Message: fmt.Sprintf("无法识别的文件类型%s：文件名应以 .yaml、.yml 或 .json 结尾", quote(ext)),
+			Message: fmt.Sprintf("无法识别的文件类型%s：文件名应以 .yaml、.yml、.json 或 .xlsx 结尾", quote(ext)),
 		}}
 	}
 }

@@ -213,7 +213,7 @@ func TestParseProblems(t *testing.T) {
 			[]string{`b.yaml:2:9: 文件不是 UTF-8 编码（此处的字节是 0xB7，可能是 GBK 编码）：请另存为 UTF-8 编码`}},
 		{"UTF-16", "b.json", "\xff\xfe{\x00}\x00", []string{`b.json: 文件是 UTF-16 编码：请另存为 UTF-8 编码`}},
 		{"unknown extension", "budget.txt", "department: {}\n",
-			[]string{`budget.txt: 无法识别的文件类型“.txt”：文件名应以 .yaml、.yml 或 .json 结尾`}},
+			[]string{`budget.txt: 无法识别的文件类型“.txt”：文件名应以 .yaml、.yml、.json 或 .xlsx 结尾`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,10 +13,15 @@ type Position struct {
 	File   string
 	Line   int
 	Column int
+	// Cell names the place in a workbook, "支出明细!H27"; Line and Column
+	// then only order the problems as the workbook's sheets and rows run.
+	Cell string
 }
 
 func (p Position) String() string {
 	switch {
+	case p.Cell != "":
+		return p.File + ":" + p.Cell
 	case p.File == "" && p.Line == 0:
 		return ""
 	case p.Line == 0:

@@ -15,6 +15,8 @@ import (
 type sourceMap struct {
 	file string
 	pos  map[string]Position
+	// warnings are what loading accepted but Check should mention.
+	warnings Problems
 }
 
 func newSourceMap(file string, positions map[string]decode.Position) *sourceMap {

@@ -47,6 +47,7 @@ func (b *Budget) Check(cat *catalog.Catalogue) Problems {
 		c.amount(p+".amount", t.Amount)
 	}
 	if b.source != nil {
+		c.ps = append(c.ps, b.source.warnings...)
 		sort.SliceStable(c.ps, func(i, j int) bool {
 			a, z := c.ps[i].Pos, c.ps[j].Pos
 			if a.Line != z.Line {

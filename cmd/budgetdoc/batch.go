@@ -20,7 +20,7 @@ import (
 const batchUsage = `用法：
   budgetdoc batch 文件夹 -o 输出文件夹 [--format pdf,docx,xlsx] [-j N] [选项]
 
-为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json）制作公开文件，
+为文件夹中（不含子文件夹）的每个预算文件（*.yaml、*.yml、*.json、*.xlsx）制作公开文件，
 同时处理多个。文件夹/名称.yaml 写出为 输出文件夹/名称.pdf（以及 .docx、.xlsx）。
 有错误的文件会列出并跳过，其他文件照常制作。最后的汇总列出每个失败的文件及原因。
 输出文件名只差大小写或字符写法的（如 A.yaml 和 a.json，在 Windows、macOS 上是
@@ -110,7 +110,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintf(stderr, "budgetdoc batch: %s 中没有预算文件（*.yaml、*.yml、*.json）\n", dir)
+		fmt.Fprintf(stderr, "budgetdoc batch: %s 中没有预算文件（*.yaml、*.yml、*.json、*.xlsx）\n", dir)
 		return exitFailed
 	}
 	if err := os.MkdirAll(outdir, 0o755); err != nil {
@@ -211,7 +211,8 @@ func budgetFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if !budgetExt(name) || strings.HasPrefix(name, ".") || e.IsDir() {
+		isInput := budgetExt(name) || strings.EqualFold(filepath.Ext(name), ".xlsx")
+		if !isInput || strings.HasPrefix(name, ".") || e.IsDir() {
 			continue
 		}
 		files = append(files, filepath.Join(dir, name))

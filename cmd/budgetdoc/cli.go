@@ -98,6 +98,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return runInit(rest, stdout, stderr)
 	case "batch":
 		return runBatch(ctx, rest, stdout, stderr)
+	case "convert":
+		return runConvert(rest, stdout, stderr)
 	case "profiles":
 		return runProfiles(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -111,9 +113,9 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitOK
 	default:
 		if strings.HasPrefix(cmd, "-") {
-			fmt.Fprintf(stderr, "budgetdoc: 无法识别的选项 %s：请先写命令名（init、validate、render、batch 或 profiles）\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的选项 %s：请先写命令名（init、validate、render、batch、convert 或 profiles）\n\n", cmd)
 		} else {
-			fmt.Fprintf(stderr, "budgetdoc: 无法识别的命令“%s”：命令有 init、validate、render、batch、profiles\n\n", cmd)
+			fmt.Fprintf(stderr, "budgetdoc: 无法识别的命令“%s”：命令有 init、validate、render、batch、convert、profiles\n\n", cmd)
 		}
 		fmt.Fprint(stderr, mainUsage)
 		return exitUsage
@@ -130,10 +132,12 @@ const mainUsage = `budgetdoc 根据一个预算文件制作部门预算公开文
   validate  检查预算文件，一次列出全部问题
   render    根据预算文件制作 PDF、Word（.docx）或 Excel（.xlsx）文件
   batch     为一个文件夹中的每个预算文件制作公开文件
+  convert   在 YAML、JSON 和 Excel 工作簿之间转换预算文件
   profiles  列出内置的文档定义（--profile 可选用）
 
 示例：
   budgetdoc init -o 2023预算.yaml
+  budgetdoc init --xlsx -o 2023预算.xlsx
   budgetdoc validate 2023预算.yaml
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc batch 各单位预算 -o 公开文件
@@ -148,6 +152,7 @@ var commandUsage = map[string]string{
 	"validate": validateUsage,
 	"init":     initUsage,
 	"batch":    batchUsage,
+	"convert":  convertUsage,
 	"profiles": profilesUsage,
 }
 

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -20,23 +19,29 @@ var skeleton []byte
 
 const initUsage = `用法：
   budgetdoc init -o 新文件.yaml [--force]
+  budgetdoc init --xlsx -o 新文件.xlsx [--force]
 
 新建一个待填写的预算文件：公开文件需要的每一项都在，每项都有注释说明（是什么、
 可填的值、单位）。把空白处（"" 和 0）填好后，用 budgetdoc validate 检查。
 已有的文件不会被替换，除非加上 --force。
+加 --xlsx（或文件名以 .xlsx 结尾）写出的是 Excel 工作簿：每部分一张工作表，表头有
+填写说明，固定的值有下拉列表，第一张工作表说明怎样填写。
 
 选项：
-  -o FILE    要写的文件（.yaml 或 .yml）
+  -o FILE    要写的文件（.yaml 或 .yml；用 --xlsx 时为 .xlsx）
+  --xlsx     写出 Excel 工作簿，而不是 YAML
   --force    FILE 已存在时替换它
 
 示例：
   budgetdoc init -o 2023预算.yaml
+  budgetdoc init --xlsx -o 2023预算.xlsx
 `
 
 func runInit(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("init")
 	var out string
-	var force bool
+	var force, xlsx bool
+	flags.BoolVar(&xlsx, "xlsx", false, "")
 	flags.StringVar(&out, "o", "", "")
 	flags.BoolVar(&force, "force", false, "")
 	positional, status, ok := parseCommand(flags, initUsage, args, stdout, stderr)
@@ -52,8 +57,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	case out == "":
 		return fail("请用 -o 指定新文件写到哪里，如 -o 2023预算.yaml")
 	}
-	if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-		return fail("%s：文件名请以 .yaml 结尾（新文件是带注释的 YAML）", out)
+	content, problem := initContent(out, xlsx)
+	if problem != "" {
+		return fail("%s", problem)
 	}
 	targets, err := resolveTargets([]output{{path: out}}, newInputFiles())
 	if err != nil {
@@ -69,7 +75,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	}
-	written, err := writeTargets(context.Background(), targets, [][]byte{skeleton}, stdout)
+	written, err := writeTargets(context.Background(), targets, [][]byte{content}, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc init: %v\n", err)
 		return exitFailed

@@ -19,7 +19,7 @@ import (
 const renderUsage = `用法：
   budgetdoc render 预算文件 -o 输出文件 [-o 输出文件 ...] [选项]
 
-根据预算文件（.yaml、.yml 或 .json）制作公开文件。每个输出文件的类型由文件名
+根据预算文件（.yaml、.yml、.json，或 Excel 预算工作簿 .xlsx）制作公开文件。每个输出文件的类型由文件名
 决定：.pdf、.docx（Word）或 .xlsx（Excel，即十二张附表）。多次使用 -o 可一次
 制作多个文件。制作前先检查预算，有错误时不写出任何文件。所有文件要么全部写出，
 要么一个也不改动，出错或中途按 Ctrl-C 也是如此。输出文件不能是要读取的文件。

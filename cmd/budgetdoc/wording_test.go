@@ -20,8 +20,8 @@ func TestFlagErrorsInChinese(t *testing.T) {
 		{[]string{"batch", ".", "-o", "out", "-j", "many"}, "budgetdoc batch: 选项 -j 的值“many”不对\n"},
 		{[]string{"init", "--force=maybe", "-o", "x.yaml"}, "budgetdoc init: 选项 -force 的值“maybe”不对\n"},
 		{[]string{"validate", "---x", fengqiu}, "budgetdoc validate: 选项的写法不对：---x\n"},
-		{[]string{"publish", "x.yaml"}, "budgetdoc: 无法识别的命令“publish”：命令有 init、validate、render、batch、profiles\n"},
-		{[]string{"--verbose"}, "budgetdoc: 无法识别的选项 --verbose：请先写命令名（init、validate、render、batch 或 profiles）\n"},
+		{[]string{"publish", "x.yaml"}, "budgetdoc: 无法识别的命令“publish”：命令有 init、validate、render、batch、convert、profiles\n"},
+		{[]string{"--verbose"}, "budgetdoc: 无法识别的选项 --verbose：请先写命令名（init、validate、render、batch、convert 或 profiles）\n"},
 	} {
 		r := runCmd(t, tc.args...)
 		if r.code != exitUsage || !strings.HasPrefix(r.stderr, tc.want) {
