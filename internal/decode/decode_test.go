@@ -132,7 +132,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"amount given text", "items: [{amount: abc}]\n",
 			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“abc”`}},
 		{"amount with unit", "items: [{amount: 12万元}]\n",
-			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“12万元”`}},
+			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“12万元”（金额只写数字，不写单位“万元”：请写成 12）`}},
 		{"amount empty", "items:\n  - amount:\n",
 			[]string{`2:12: items[0].amount: 应为数字（以万元为单位的金额），实际是空值`}},
 		{"amount bool", "items: [{amount: true}]\n",
@@ -326,10 +326,10 @@ func TestSyntaxErrors(t *testing.T) {
 	// Each names the place, explains in Chinese, and keeps the parser's
 	// own words after 原文.
 	yamlTests := map[string]string{
-		"a: 1\nb:\n\tc: 2\n":  "3:1: 这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
+		"a: 1\nb:\n\tc: 2\n":  "3:1: 这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
 		"a: [1\nb: 2":         "2:0: 方括号 [ ] 没有正确结束：缺少逗号或“]”（原文：did not find expected ',' or ']'）",
 		"a: b: c":             "1:0: 这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）",
-		"a:\n  b: 1\n c: 2\n": "3:0: 这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号（原文：did not find expected key）",
+		"a:\n  b: 1\n c: 2\n": "3:2: 缩进没有对齐：这一行缩进 1 格，与上面任何一层都对不齐（上面各层缩进 0 或 2 格）（原文：did not find expected key）",
 		"a: *nope\n":          "1:4: 别名 *nope 没有对应的锚点 &nope",
 		"a: 1\n---\nb: 2\n":   "3:1: 这里（--- 之后）开始了第二个 YAML 文档：一个文件只能有一个文档",
 		"x: 1\na: \"\\q\"\n":  "2:0: 双引号里有无法识别的转义符“\\”：请改用单引号，或把“\\”写成“\\\\”（原文：found unknown escape character）",

@@ -1,0 +1,241 @@
+package decode
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// yaml.v3 names the line where it noticed a mistake, not where the mistake
+// is: a tab or a mis-indented line is reported at the start of its block,
+// sometimes one line early, with no column. layoutProblems reads the lines
+// itself, as a person looks at them, to find the mistakes of layout that
+// finance staff make (a tab, an indent that aligns with nothing, full-width
+// spaces and colons), each at its line and column and named.
+
+// layoutProblem is one mistake of layout.
+type layoutProblem struct {
+	Position
+	message string
+}
+
+// level is an open block: a mapping's keys or a sequence's "- " stand at
+// indent.
+type level struct {
+	indent int
+	seq    bool
+}
+
+var (
+	asciiKey   = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?$`)
+	numberLike = regexp.MustCompile(`^[-+]?[0-9０-９.．,，]*$`)
+)
+
+// layoutProblems returns the layout mistakes of YAML text data, in order.
+// It is a reader's check, not a parser: it is only consulted once yaml.v3
+// has failed, to say where and why.
+func layoutProblems(data []byte) []layoutProblem {
+	var out []layoutProblem
+	var stack []level
+	// open is the indent of the line that opened a block whose first line
+	// comes next, or -1; openedByKey tells "key:" from "-".
+	open, openedByKey := -1, false
+	// blockScalar is the indent of a "key: |" line while its text lasts,
+	// or -1; flow counts brackets left open; quote is the quote a scalar
+	// spanning lines is still in.
+	blockScalar, flow := -1, 0
+	var quote byte
+	lastPlain := false // the previous line ended in a plain value, which may go on
+	for no, raw := range bytes.Split(data, []byte("\n")) {
+		line := strings.TrimRight(string(raw), "\r")
+		lineNo := no + 1
+		problem := func(col int, format string, args ...any) {
+			out = append(out, layoutProblem{Position{lineNo, col}, fmt.Sprintf(format, args...)})
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		rest := line[indent:]
+		if blockScalar >= 0 {
+			if strings.TrimSpace(line) == "" || indent > blockScalar {
+				continue
+			}
+			blockScalar = -1
+		}
+		if quote != 0 || flow > 0 {
+			quote, flow, _ = scanRest(rest, quote, flow)
+			continue
+		}
+		// White space YAML does not take for indentation.
+		if lead := leadingSpace(line); strings.ContainsAny(lead, "\t\u3000") {
+			col := 1 + utf8.RuneCountInString(lead[:strings.IndexAny(lead, "\t\u3000")])
+			if strings.ContainsRune(lead, '\t') && (!strings.ContainsRune(lead, '\u3000') || strings.IndexRune(lead, '\t') < strings.IndexRune(lead, '\u3000')) {
+				problem(col, "这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格")
+			} else {
+				problem(col, "这一行用全角空格“　”缩进：YAML 只认半角空格，请把全角空格换成半角空格")
+			}
+			return out
+		}
+		if rest == "" || rest[0] == '#' || strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...") || rest[0] == '%' {
+			continue
+		}
+		// The "- " that start the line.
+		col := indent
+		var dashes []int
+		for strings.HasPrefix(rest, "- ") || rest == "-" {
+			dashes = append(dashes, col)
+			trimmed := strings.TrimLeft(strings.TrimPrefix(rest, "-"), " ")
+			col += len(rest) - len(trimmed)
+			rest = trimmed
+		}
+		value, isKey := splitKey(rest)
+
+		switch {
+		case open >= 0 && (indent > open || indent == open && openedByKey && len(dashes) > 0):
+			stack = append(stack, level{indent, len(dashes) > 0})
+		default:
+			popped, before := false, alignments(stack)
+			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
+				stack = stack[:len(stack)-1]
+				popped = true
+			}
+			// "key:" and the "- " under it may share an indent.
+			for len(stack) > 1 && stack[len(stack)-1].indent == indent && stack[len(stack)-1].seq && len(dashes) == 0 && stack[len(stack)-2].indent == indent {
+				stack = stack[:len(stack)-1]
+			}
+			switch {
+			case len(stack) == 0:
+				stack = append(stack, level{indent, len(dashes) > 0})
+			case stack[len(stack)-1].indent == indent:
+			case popped:
+				problem(indent+1, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
+				return out
+			case !lastPlain || isKey || len(dashes) > 0:
+				problem(indent+1, "这一行比上一行多缩进了 %d 格：同一层的各行应对齐（缩进 %d 格）", indent-stack[len(stack)-1].indent, stack[len(stack)-1].indent)
+				return out
+			default:
+				continue // the previous line's plain value goes on here
+			}
+		}
+		open = -1
+		if len(dashes) > 0 {
+			for _, d := range dashes[1:] {
+				stack = append(stack, level{d, true})
+			}
+			if rest == "" {
+				open, openedByKey = dashes[len(dashes)-1], false
+			} else if isKey {
+				stack = append(stack, level{col, false}) // the item's keys align here
+			}
+		}
+		lastPlain = false
+		if !isKey {
+			if strings.ContainsRune(rest, '：') && len(dashes) == 0 {
+				if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
+					problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
+					return out
+				}
+			}
+			quote, flow, lastPlain = scanRest(rest, 0, 0)
+			continue
+		}
+		v := strings.TrimSpace(value)
+		switch {
+		case v == "" || v[0] == '#' || isNodeProperty(v):
+			open, openedByKey = col, true
+		case v[0] == '|' || v[0] == '>':
+			blockScalar = col // its text is indented deeper than its key
+		default:
+			quote, flow, lastPlain = scanRest(v, 0, 0)
+		}
+	}
+	return out
+}
+
+// leadingSpace returns the white space a line starts with, full-width
+// spaces and tabs included.
+func leadingSpace(line string) string {
+	end := len(line) - len(strings.TrimLeft(line, " \t\u3000"))
+	return line[:end]
+}
+
+// alignments lists the indents of the open levels, for a message: "0、2
+// 或 4".
+func alignments(stack []level) string {
+	var out []string
+	for _, l := range stack {
+		if s := fmt.Sprint(l.indent); len(out) == 0 || out[len(out)-1] != s {
+			out = append(out, s)
+		}
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], "、") + " 或 " + out[len(out)-1]
+}
+
+// isNodeProperty reports whether v is only an anchor or tag (and perhaps a
+// comment), so that the value follows on the next lines.
+func isNodeProperty(v string) bool {
+	if v[0] != '&' && v[0] != '!' {
+		return false
+	}
+	fields := strings.Fields(v)
+	return len(fields) == 1 || strings.HasPrefix(fields[1], "#")
+}
+
+// splitKey returns the value of "key: value" (or "key:"), cut at the colon
+// that ends the key, outside quotes; isKey is false for a line that is no
+// key.
+func splitKey(s string) (value string, isKey bool) {
+	if s == "" || s[0] == '[' || s[0] == '{' || s[0] == '|' || s[0] == '>' {
+		return "", false
+	}
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && i == 0:
+			quote = c
+		case c == '#' && i > 0 && s[i-1] == ' ':
+			return "", false
+		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
+			return s[i+1:], true
+		}
+	}
+	return "", false
+}
+
+// scanRest follows quotes and brackets through the rest of a line, from the
+// state a previous line left; plain is set when the line ends in a plain
+// scalar, which the next, deeper line may continue.
+func scanRest(s string, quote byte, flow int) (byte, int, bool) {
+	start := quote == 0 && flow == 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote == '"' && c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			if i == 0 || strings.IndexByte(" [{,:", s[i-1]) >= 0 {
+				quote = c
+			}
+		case c == '#' && (i == 0 || s[i-1] == ' '):
+			return quote, flow, false
+		case c == '[' || c == '{':
+			flow++
+		case c == ']' || c == '}':
+			flow = max(flow-1, 0)
+		}
+	}
+	plain := start && quote == 0 && flow == 0 && s != "" && strings.IndexByte("\"'[{", s[0]) < 0
+	return quote, flow, plain
+}

@@ -1,0 +1,69 @@
+package decode
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The layout check must not find fault with well-formed YAML: the examples
+// and the skeleton pass it.
+func TestLayoutAcceptsTheExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*/*.yaml")
+	files = append(files, "../../cmd/budgetdoc/skeleton.yaml")
+	if len(files) < 3 {
+		t.Fatalf("examples not found: %v", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ps := layoutProblems(data); len(ps) > 0 {
+			t.Errorf("%s: %v", f, ps)
+		}
+	}
+	valid := []string{
+		"a:\n- 1\n- 2\nb: 3\n",
+		"a:\n  - b: 1\n    c:\n      - 2\n  - d\ne: |\n  text\n    deeper\n\n  more\nf: >-\n  folded\ng: 1\n",
+		"a: [1,\n   2,\n 3]\nb: {c: 1,\n  d: 2}\n",
+		"a: \"two\n  lines\"\nb: plain\n  continued\nc: 1\n",
+		"- - a\n  - b\n- c\n",
+		"a: &x\n  b: 1\nc: *x\n",
+		"a:   # comment\n  b: 1\n# col 0 comment\n    # deeper comment\n  c: 2\n",
+		"note: 1.年度履职目标：是否符合\nduties:\n  - 统筹：推进\n",
+	}
+	for _, src := range valid {
+		if _, err := YAML([]byte(src)); err != nil {
+			t.Fatalf("test input %q is not valid YAML: %v", src, err)
+		}
+		if ps := layoutProblems([]byte(src)); len(ps) > 0 {
+			t.Errorf("layoutProblems(%q) = %v", src, ps)
+		}
+	}
+}
+
+// Each layout mistake is named at its own line and column, not where
+// yaml.v3 noticed it.
+func TestLayoutMistakes(t *testing.T) {
+	tests := map[string]string{
+		"a:\n  b: 1\n\tc: 2\n":              "3:1: 这一行用制表符（Tab）缩进",
+		"a:\n  b: 1\n  \tc: 2\n":            "3:3: 这一行用制表符（Tab）缩进",
+		"a:\n  b: 1\n\u3000\u3000c: 2\nd: 1\n": "3:1: 这一行用全角空格“　”缩进",
+		"a:\n  b: 1\n   c: 2\n":             "3:4: 这一行比上一行多缩进了 1 格：同一层的各行应对齐（缩进 2 格）",
+		"a:\n  b:\n    c: 1\n   d: 2\n":     "4:4: 缩进没有对齐：这一行缩进 3 格，与上面任何一层都对不齐（上面各层缩进 0、2 或 4 格）",
+		"a:\n  - b: 1\n     c: 2\n":         "3:6: 这一行比上一行多缩进了 1 格",
+		"a:\n  b: 1\n  c：2\n":              "3:4: 这里用了全角冒号“：”",
+	}
+	for src, want := range tests {
+		ps := layoutProblems([]byte(src))
+		if len(ps) == 0 {
+			t.Errorf("layoutProblems(%q): none, want %s", src, want)
+			continue
+		}
+		got := ps[0].Position.String() + ": " + ps[0].message
+		if len(got) < len(want) || got[:len(want)] != want {
+			t.Errorf("layoutProblems(%q) = %s, want %s…", src, got, want)
+		}
+	}
+}
