@@ -461,6 +461,7 @@ func richBudget() *Budget {
 			Projects: []PriorProject{{Code: "P0", Name: "旧项目", Amount: d("8")}},
 			// The prior government fund is part of the prior projects here.
 			GovernmentFund: d("8"),
+			GeneralBudget:  new(d("100")),
 			ThreePublic:    ThreePublic{Reception: d("4")},
 		},
 	}

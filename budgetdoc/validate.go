@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,7 +30,14 @@ func (b *Budget) Validate() error {
 // for a loaded budget (in the order of the checks for one built in Go);
 // nil when there is none.
 func (b *Budget) Check() Problems {
-	c := &checker{b: b, cat: b.classifier()}
+	return b.check(nil)
+}
+
+// check is Check for a budget whose fields at the paths of unknown could
+// not be read: nothing is concluded from those values, so that one mistake
+// in the file gives one problem.
+func (b *Budget) check(unknown map[string]bool) Problems {
+	c := &checker{b: b, cat: b.classifier(), unknown: unknown}
 	c.department()
 	c.units()
 	c.lines()
@@ -46,16 +54,23 @@ func (b *Budget) Check() Problems {
 		}
 		c.amount(p+".amount", t.Amount)
 	}
+	c.assets()
 	if b.source != nil {
-		sort.SliceStable(c.ps, func(i, j int) bool {
-			a, z := c.ps[i].Pos, c.ps[j].Pos
-			if a.Line != z.Line {
-				return a.Line < z.Line
-			}
-			return a.Column < z.Column
-		})
+		sortByPosition(c.ps)
 	}
 	return c.ps
+}
+
+// sortByPosition puts problems in input order, keeping the order of those
+// at one place.
+func sortByPosition(ps Problems) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, z := ps[i].Pos, ps[j].Pos
+		if a.Line != z.Line {
+			return a.Line < z.Line
+		}
+		return a.Column < z.Column
+	})
 }
 
 // checker collects problems.
@@ -63,9 +78,62 @@ type checker struct {
 	b   *Budget
 	cat *catalog.Catalogue // nil when there is none for the year
 	ps  Problems
+	// unknown holds the paths whose values could not be read (the loader
+	// has reported them); nil for a budget that loaded whole.
+	unknown map[string]bool
 }
 
+// unread reports whether the value at path, or one enclosing it, could not
+// be read.
+func (c *checker) unread(path string) bool {
+	if len(c.unknown) == 0 {
+		return false
+	}
+	for {
+		if c.unknown[path] {
+			return true
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i <= 0 {
+			return false
+		}
+		path = path[:i]
+	}
+}
+
+// unreadIn reports whether field of some item of list could not be read (or
+// the item, or the list): a sum or a lookup over the list is then unknown.
+// field "" asks about the items themselves.
+func (c *checker) unreadIn(list, field string) bool {
+	if len(c.unknown) == 0 {
+		return false
+	}
+	if c.unread(list) {
+		return true
+	}
+	for u := range c.unknown {
+		rest, ok := strings.CutPrefix(u, list+"[")
+		if !ok {
+			continue
+		}
+		i := strings.IndexByte(rest, ']')
+		if i < 0 {
+			continue
+		}
+		rest = rest[i+1:]
+		if rest == "" || field == "" || rest == "."+field || strings.HasPrefix(rest, "."+field+".") || strings.HasPrefix(rest, "."+field+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// add records a problem, unless the value it is about could not be read:
+// the loader has said so already.
 func (c *checker) add(sev Severity, path, format string, args ...any) {
+	if c.unread(path) {
+		return
+	}
 	c.ps = append(c.ps, Problem{
 		Pos: c.b.position(path), Path: path, Severity: sev,
 		Message: fmt.Sprintf(format, args...),
@@ -79,10 +147,10 @@ func (c *checker) warnf(path, format string, args ...any)  { c.add(Warning, path
 // decimals.
 func (c *checker) amount(path string, d decimal.Decimal) {
 	if d.IsNegative() {
-		c.errorf(path, "金额 %s 是负数：金额不能小于零", d)
+		c.errorf(path, "金额 %s 是负数：金额不能小于零", amountText(d))
 	}
 	if !d.Equal(d.Round(2)) {
-		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", d, c.b.moneyUnit())
+		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", amountText(d), c.b.moneyUnit())
 	}
 }
 
@@ -123,6 +191,11 @@ func (c *checker) department() {
 		c.errorf("department.published", "公开月份%s格式不对：请写成 YYYY-MM（如 2023-04）", quote(d.Published))
 	} else if d.Year != 0 && y < d.Year {
 		c.errorf("department.published", "公开月份 %04d-%02d 早于预算年度 %d 年", y, m, d.Year)
+	} else if d.Year != 0 && y > d.Year {
+		// A budget is made public once approved, early in its own year
+		// (封丘 2023: 2023-04); the cover would print a later year.
+		cover, _ := chineseMonth(d.Published)
+		c.errorf("department.published", "公开月份 %04d-%02d 晚于预算年度 %d 年，封面会印成“%s”：部门预算在预算年度内公开（如 %d-04），请核对年份", y, m, d.Year, cover, d.Year)
 	}
 	// 第一部分 states the offices and the duties: a document without them
 	// would print "内设0个科室" and an empty 主要职责.
@@ -200,11 +273,23 @@ func (c *checker) unit(path, code string) {
 		}
 		codes = append(codes, u.Code)
 	}
-	if len(codes) == 0 {
+	switch {
+	case c.unreadIn("units", "code"):
+		// the unit may be the one whose code could not be read
+	case len(codes) == 0:
 		c.errorf(path, "没有编码为%s的单位：units 中还没有列出任何单位", quote(code))
-		return
+	default:
+		c.errorf(path, "没有编码为%s的单位%s：已列出的单位编码为 %s", quote(code), didYouMean(code, codes), listOf(codes...))
 	}
-	c.errorf(path, "没有编码为%s的单位：已列出的单位编码为 %s", quote(code), listOf(codes...))
+}
+
+// didYouMean words a suggestion among candidates for s, "（是不是“X”？）",
+// or "" when none is near.
+func didYouMean(s string, candidates []string) string {
+	if m := decode.Suggest(s, candidates); m != "" {
+		return "（是不是" + quote(m) + "？）"
+	}
+	return ""
 }
 
 func isDigits(s string, n int) bool {
@@ -275,7 +360,7 @@ func (c *checker) lines() {
 		c.function(p+".function", l.Function)
 		name, ecoOK := c.economic(p+".economic", l.Economic)
 		if !l.Source.known() {
-			c.errorf(p+".source", "资金来源%s无法识别：请填写以下之一：%s", quote(string(l.Source)), sourceList())
+			c.unknownSource(p+".source", l.Source)
 		}
 		c.amount(p+".amount", l.Amount)
 		if l.Amount.IsZero() {
@@ -285,13 +370,17 @@ func (c *checker) lines() {
 		case l.Project != "" && l.Basic != "":
 			c.errorf(p+".basic", "这条明细属于项目 %s，不能同时是基本支出（%s）：请删去其中一项", l.Project, l.Basic)
 		case l.Project == "" && l.Basic == "":
-			c.errorf(p, "既不是基本支出，也不属于项目：请填写 basic（人员经费 或 公用经费）或 project")
+			if !c.unread(p+".basic") && !c.unread(p+".project") {
+				c.errorf(p, "既不是基本支出，也不属于项目：请填写 basic（人员经费 或 公用经费）或 project")
+			}
 		case l.Project == "":
 			c.basicEconomic(p, l, name, ecoOK)
 		default:
 			proj := projects[l.Project]
 			if proj == nil {
-				c.errorf(p+".project", "项目%s未在 projects 中列出", quote(l.Project))
+				if !c.unreadIn("projects", "code") {
+					c.errorf(p+".project", "项目%s未在 projects 中列出%s", quote(l.Project), didYouMean(l.Project, b.projectCodes()))
+				}
 			} else if l.ProjectName != "" && l.ProjectName != proj.Name {
 				c.errorf(p+".project_name", "同一项目名称不一致：本条明细写作%s，项目 %s 的名称是%s", quote(l.ProjectName), proj.Code, quote(proj.Name))
 			}
@@ -329,6 +418,19 @@ func (c *checker) projects() {
 			sums[l.Project] = sums[l.Project].Add(l.Amount)
 		}
 	}
+	// A line whose project is not listed (reported in lines) is most
+	// likely the project its code is near; one near none may be any.
+	projects := b.projectIndex()
+	stray, strayAnywhere := map[string]bool{}, false
+	for _, l := range b.Lines {
+		if l.Project != "" && projects[l.Project] == nil {
+			if m := decode.Suggest(l.Project, b.projectCodes()); m != "" {
+				stray[m] = true
+			} else {
+				strayAnywhere = true
+			}
+		}
+	}
 	codes, names := map[string]int{}, map[string]int{}
 	for i, pr := range b.Projects {
 		p := fmt.Sprintf("projects[%d]", i)
@@ -338,7 +440,10 @@ func (c *checker) projects() {
 			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(OtherOperation), string(SpecificTarget)))
 		}
 		c.unit(p+".unit", pr.Unit)
-		if pr.Code != "" && !used[pr.Code] {
+		// A line whose project or amount could not be read may be this
+		// project's.
+		linesKnown := !c.unreadIn("lines", "project") && !c.unreadIn("lines", "amount") && !strayAnywhere && !stray[pr.Code]
+		if pr.Code != "" && !used[pr.Code] && linesKnown {
 			c.warnf(p, "项目 %s%s已列出，但没有支出明细使用它", pr.Code, quote(pr.Name))
 		}
 		total := sums[pr.Code]
@@ -348,11 +453,20 @@ func (c *checker) projects() {
 			c.procurementItem(pp, pc)
 			procured = procured.Add(pc.Amount)
 		}
-		if procured.GreaterThan(total) {
-			c.errorf(p+".procurement", "政府采购 %s 超过了项目金额 %s", procured, total)
+		if procured.GreaterThan(total) && linesKnown && !c.unreadIn(p+".procurement", "amount") {
+			c.errorf(p+".procurement", "政府采购 %s 超过了项目金额 %s", amountText(procured), amountText(total))
 		}
-		c.targets(p, pr, total)
+		c.targets(p, pr, total, linesKnown)
 	}
+}
+
+// projectCodes lists the codes of the projects, for a suggestion.
+func (b *Budget) projectCodes() []string {
+	codes := make([]string, len(b.Projects))
+	for i, p := range b.Projects {
+		codes[i] = p.Code
+	}
+	return codes
 }
 
 func (c *checker) procurementItem(p string, pc Procurement) {
@@ -365,7 +479,7 @@ func (c *checker) procurementItem(p string, pc Procurement) {
 }
 
 // targets checks a project's performance targets.
-func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
+func (c *checker) targets(p string, pr Project, total decimal.Decimal, totalKnown bool) {
 	costSum, costs := decimal.Zero, 0
 	for k, t := range pr.Targets {
 		tp := fmt.Sprintf("%s.targets[%d]", p, k)
@@ -388,7 +502,7 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal) {
 			}
 		}
 	}
-	if costs > 0 && !costSum.Equal(total) {
+	if costs > 0 && !costSum.Equal(total) && totalKnown && !c.unreadIn(p+".targets", "value") {
 		what := "成本指标为"
 		if costs > 1 {
 			what = fmt.Sprintf("%d 个成本指标合计", costs)
@@ -474,44 +588,98 @@ func (c *checker) costAmount(value string) (decimal.Decimal, bool) {
 
 // income checks declared income against the lines, per source, this year
 // and carried over, and in total.
+//
+// Money under a source that is not recognised has been reported once, at the
+// source: it is not reported again as income without spending (or spending
+// without income), and a known source whose gap it may explain is not
+// reported either. The total still holds. Sums that include a value that
+// could not be read are not compared.
 func (c *checker) income() {
 	b := c.b
-	spentThis, spentCarry := map[Source]decimal.Decimal{}, map[Source]decimal.Decimal{}
-	totalSpent := decimal.Zero
-	for _, l := range b.Lines {
+	type side struct {
+		path, what      string
+		declared, spent map[Source]decimal.Decimal
+		// strayDeclared and straySpent are the money under sources not
+		// recognised; unsure holds the sources whose sums are unknown.
+		strayDeclared, straySpent decimal.Decimal
+		unsure                    map[Source]bool
+	}
+	thisYear := &side{path: "income.this_year", what: "本年", declared: b.Income.ThisYear, spent: map[Source]decimal.Decimal{}, unsure: map[Source]bool{}}
+	carry := &side{path: "income.carry_over", what: "上年结转", declared: b.Income.CarryOver, spent: map[Source]decimal.Decimal{}, unsure: map[Source]bool{}}
+	totalSpent, totalIncome := decimal.Zero, decimal.Zero
+	totalKnown := !c.unread("income") && !c.unread("lines")
+	// A line that could not be read at all may be any source's.
+	linesUnsure := c.unreadIn("lines", "")
+	for i, l := range b.Lines {
+		p := fmt.Sprintf("lines[%d]", i)
+		sd := thisYear
 		if l.CarryOver {
-			spentCarry[l.Source] = spentCarry[l.Source].Add(l.Amount)
-		} else {
-			spentThis[l.Source] = spentThis[l.Source].Add(l.Amount)
+			sd = carry
+		}
+		switch {
+		case c.unread(p + ".carry_over"):
+			thisYear.unsure[l.Source], carry.unsure[l.Source] = true, true
+		case c.unread(p+".source") || !l.Source.known():
+			sd.straySpent = sd.straySpent.Add(l.Amount)
+		default:
+			sd.spent[l.Source] = sd.spent[l.Source].Add(l.Amount)
+		}
+		if c.unread(p + ".amount") {
+			totalKnown = false
+			thisYear.unsure[l.Source], carry.unsure[l.Source] = true, true
 		}
 		totalSpent = totalSpent.Add(l.Amount)
 	}
-	totalIncome := decimal.Zero
-	side := func(path, what string, declared, spent map[Source]decimal.Decimal) {
-		for _, s := range sortedSources(declared, spent) {
-			p := path + "." + string(s)
-			d, declaredOK := declared[s]
-			if declaredOK {
-				c.amount(p, d)
-				totalIncome = totalIncome.Add(d)
-				if !s.known() {
-					c.errorf(p, "资金来源%s无法识别：请填写以下之一：%s", quote(string(s)), sourceList())
-				}
+	for _, sd := range []*side{thisYear, carry} {
+		for s, d := range sd.declared {
+			p := sd.path + "." + string(s)
+			totalIncome = totalIncome.Add(d)
+			if c.unread(p) {
+				totalKnown = false
+				sd.unsure[s] = true
 			}
-			if !d.Equal(spent[s]) {
-				target := p
-				if !declaredOK {
-					target = path
-				}
-				c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", what, s, amountText(d), amountText(spent[s]))
+			if !s.known() {
+				sd.strayDeclared = sd.strayDeclared.Add(d)
 			}
 		}
+		if c.unread(sd.path) {
+			totalKnown = false
+		}
+		for _, s := range sortedSources(sd.declared, sd.spent) {
+			p := sd.path + "." + string(s)
+			d, declaredOK := sd.declared[s]
+			if declaredOK {
+				c.amount(p, d)
+				if !s.known() {
+					c.unknownSource(p, s)
+				}
+			}
+			sp := sd.spent[s]
+			switch {
+			case d.Equal(sp), !s.known(), sd.unsure[s], c.unread(sd.path), linesUnsure:
+				continue
+			case d.LessThan(sp) && sd.strayDeclared.IsPositive(), d.GreaterThan(sp) && sd.straySpent.IsPositive():
+				continue // the money under the unrecognised source may be this one's
+			}
+			target := p
+			if !declaredOK {
+				target = sd.path
+			}
+			c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", sd.what, s, amountText(d), amountText(sp))
+		}
 	}
-	side("income.this_year", "本年", b.Income.ThisYear, spentThis)
-	side("income.carry_over", "上年结转", b.Income.CarryOver, spentCarry)
-	if !totalIncome.Equal(totalSpent) {
+	if totalKnown && !totalIncome.Equal(totalSpent) {
 		c.errorf("income", "收入合计 %s，支出合计 %s：收入应与支出相等", amountText(totalIncome), amountText(totalSpent))
 	}
+}
+
+// unknownSource reports a source of funds that is not one of Sources.
+func (c *checker) unknownSource(path string, s Source) {
+	names := make([]string, len(Sources))
+	for i, k := range Sources {
+		names[i] = string(k)
+	}
+	c.errorf(path, "资金来源%s无法识别%s：请填写以下之一：%s", quote(string(s)), didYouMean(string(s), names), sourceList())
 }
 
 // sortedSources lists the sources of both maps: the known ones in Sources
@@ -554,7 +722,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 	c.amount(path+".reception", t.Reception)
 	sum := t.Abroad.Add(t.VehiclePurchase).Add(t.VehicleOperation).Add(t.Reception)
 	if t.Total != nil && !t.Total.Equal(sum) {
-		c.errorf(path+".total", "“三公”经费合计 %s 不等于各项之和 %s", t.Total, sum)
+		c.errorf(path+".total", "“三公”经费合计 %s 不等于各项之和 %s", amountText(*t.Total), amountText(sum))
 	}
 	if path != "three_public" {
 		return
@@ -572,7 +740,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 			}
 		}
 	}
-	if !any {
+	if !any || c.unreadIn("lines", "economic") || c.unreadIn("lines", "source") || c.unreadIn("lines", "amount") {
 		return
 	}
 	for _, item := range []struct {
@@ -604,8 +772,8 @@ func (c *checker) procurement() {
 	}
 	if t := b.Procurement.Total; t != nil {
 		c.amount("procurement.total", *t)
-		if !t.Equal(sum) {
-			c.errorf("procurement.total", "政府采购合计 %s 不等于各项目和基本支出的政府采购之和 %s", t, sum)
+		if !t.Equal(sum) && !c.unreadIn("projects", "procurement") && !c.unreadIn("procurement.basic", "amount") {
+			c.errorf("procurement.total", "政府采购合计 %s 不等于各项目和基本支出的政府采购之和 %s", amountText(*t), amountText(sum))
 		}
 	}
 }
@@ -625,6 +793,8 @@ func (c *checker) prior() {
 		c.amount(p+".amount", pp.Amount)
 	}
 	c.threePublic("prior.three_public", b.Prior.ThreePublic)
+	c.priorProjects()
+	c.priorGeneralBudget()
 }
 
 func (c *checker) performance() {
