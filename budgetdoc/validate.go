@@ -292,6 +292,15 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
+// fullWidthNote says that code is written in full-width digits (２０１０３０１),
+// when it is n of them; "" otherwise.
+func fullWidthNote(code string, n int) string {
+	if narrow := decode.Narrow(code); narrow != code && isDigits(narrow, n) {
+		return "：这里用了全角数字，请改用半角数字，写成 " + narrow
+	}
+	return ""
+}
+
 func isDigits(s string, n int) bool {
 	if len(s) != n {
 		return false
@@ -310,7 +319,7 @@ func (c *checker) function(path, code string) {
 		return
 	}
 	if !isDigits(code, 7) {
-		c.errorf(path, "功能分类编码%s应为 7 位数字（类 3 位、款 2 位、项 2 位，如 2010301）", quote(code))
+		c.errorf(path, "功能分类编码%s应为 7 位数字（类 3 位、款 2 位、项 2 位，如 2010301）%s", quote(code), fullWidthNote(code, 7))
 		return
 	}
 	if _, ok := c.cat.Function(code[:3]); !ok {
@@ -334,7 +343,7 @@ func (c *checker) function(path, code string) {
 // economic checks a 部门预算支出经济分类 款 code and reports its name.
 func (c *checker) economic(path, code string) (string, bool) {
 	if !isDigits(code, 5) {
-		c.errorf(path, "经济分类编码%s应为 5 位数字（类 3 位、款 2 位，如 30101）", quote(code))
+		c.errorf(path, "经济分类编码%s应为 5 位数字（类 3 位、款 2 位，如 30101）%s", quote(code), fullWidthNote(code, 5))
 		return "", false
 	}
 	if c.cat == nil {
@@ -342,7 +351,7 @@ func (c *checker) economic(path, code string) (string, bool) {
 	}
 	name, ok := c.cat.DeptEconomic(code)
 	if !ok {
-		c.errorf(path, "部门预算支出经济分类中没有编码 %s", code)
+		c.errorf(path, "部门预算支出经济分类中没有编码 %s%s", code, didYouMean(code, c.cat.DeptEconomicCodes()))
 		return "", false
 	}
 	return name, true

@@ -395,6 +395,8 @@ func TestValidateOneMistakeOneProblem(t *testing.T) {
 			[]placed{{"fengqiu.yaml:82:71: lines[17].project", []string{"项目“41072723000000009620”未在 projects 中列出", "是不是“410727230000000009620”？"}}}},
 		{"a unit code on a line", `{unit: "019001", function: "2080505"`, `{unit: "19001", function: "2080505"`,
 			[]placed{{"fengqiu.yaml:61:12: lines[4].unit", []string{"没有编码为“19001”的单位", "是不是“019001”？"}}}},
+		{"a function code in full-width digits", `function: "2010301", economic: "30101"`, `function: "２０１０３０１", economic: "30101"`,
+			[]placed{{"fengqiu.yaml:57:32: lines[0].function", []string{"应为 7 位数字", "全角数字", "写成 2010301"}}}},
 		// Accepted before although the document then contradicts itself.
 		{"published years after the budget", `published: "2023-04"`, `published: "2032-04"`,
 			[]placed{{"fengqiu.yaml:25:14: department.published", []string{"2032-04 晚于预算年度 2023 年", "二〇三二年四月"}}}},

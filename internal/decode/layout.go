@@ -66,7 +66,8 @@ func layoutProblems(data []byte) []layoutProblem {
 			quote, flow, _ = scanRest(rest, quote, flow)
 			continue
 		}
-		// White space YAML does not take for indentation.
+		// White space YAML does not take for indentation (yaml.v3
+		// refuses a tab even on a line with nothing else).
 		if lead := leadingSpace(line); strings.ContainsAny(lead, "\t\u3000") {
 			col := 1 + utf8.RuneCountInString(lead[:strings.IndexAny(lead, "\t\u3000")])
 			if strings.ContainsRune(lead, '\t') && (!strings.ContainsRune(lead, '\u3000') || strings.IndexRune(lead, '\t') < strings.IndexRune(lead, '\u3000')) {

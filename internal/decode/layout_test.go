@@ -32,6 +32,8 @@ func TestLayoutAcceptsTheExamples(t *testing.T) {
 		"a: &x\n  b: 1\nc: *x\n",
 		"a:   # comment\n  b: 1\n# col 0 comment\n    # deeper comment\n  c: 2\n",
 		"note: 1.年度履职目标：是否符合\nduties:\n  - 统筹：推进\n",
+		"a:\n  b: 1\n\n  c: 2\r\n",
+		"a: 'it''s'\nb: it's\nc: \"say \\\"hi\\\"\"\n",
 	}
 	for _, src := range valid {
 		if _, err := YAML([]byte(src)); err != nil {

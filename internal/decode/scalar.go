@@ -44,7 +44,7 @@ var wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
 
 func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.ScalarNode && !wholeNumber.MatchString(n.Value) {
-		if w := narrowText(n.Value); w != n.Value && wholeNumber.MatchString(w) {
+		if w := Narrow(n.Value); w != n.Value && wholeNumber.MatchString(w) {
 			d.lose(n, path, fmt.Sprintf("应为%s，实际是%s（用了全角数字：请改用半角数字，写成 %s）", d.expected(v.Type()), describe(n), w))
 			return
 		}
@@ -144,15 +144,16 @@ var (
 var chineseDigits = strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4",
 	"五", "5", "六", "6", "七", "7", "八", "8", "九", "9", "点", ".", "负", "-")
 
-// narrowText replaces full-width forms (９.５３, ９．５３) by ASCII.
-func narrowText(s string) string {
+// Narrow replaces full-width forms (９.５３, ９．５３, Ｐ２０２３) by their
+// ASCII characters, and the ideographic space by a space.
+func Narrow(s string) string {
 	return strings.Map(narrow, s)
 }
 
 // numberHint says how to write text, which looks like a number, as a plain
 // decimal; "" when text does not look like a number at all.
 func numberHint(text string) string {
-	if w := narrowText(text); w != text && plainDecimal.MatchString(w) {
+	if w := Narrow(text); w != text && plainDecimal.MatchString(w) {
 		return "用了全角数字：请改用半角数字，写成 " + w
 	}
 	if m := withUnit.FindStringSubmatch(text); m != nil {
