@@ -322,6 +322,21 @@ func TestJSONPositions(t *testing.T) {
 	}
 }
 
+// Keys written with full-width characters are named for what they are.
+func TestFullWidthKeys(t *testing.T) {
+	_, r := decodeYAML(t, "name: a\n\u3000\u3000items: []\nnested:\n  Deep: [{code：1}]\n")
+	want := []string{
+		"2:1: 键“\\u3000\\u3000items”前面有全角空格“　”：YAML 只认半角空格，请把全角空格换成半角空格，与同一层的键对齐",
+		"4:11: nested.Deep[0]: 键“code：1”里用了全角冒号“：”：YAML 只认半角冒号，请写成“code: 1”",
+	}
+	if got := errorStrings(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r.Errors[0].Unknown != "items" || r.Errors[1].Unknown != "nested.Deep[0].code" {
+		t.Errorf("unknown fields %q, %q", r.Errors[0].Unknown, r.Errors[1].Unknown)
+	}
+}
+
 func TestSyntaxErrors(t *testing.T) {
 	// Each names the place, explains in Chinese, and keeps the parser's
 	// own words after 原文.

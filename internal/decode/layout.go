@@ -13,7 +13,7 @@ import (
 // sometimes one line early, with no column. layoutProblems reads the lines
 // itself, as a person looks at them, to find the mistakes of layout that
 // finance staff make (a tab, an indent that aligns with nothing, full-width
-// spaces and colons), each at its line and column and named.
+// spaces and colons), at its line and column and named.
 
 // layoutProblem is one mistake of layout.
 type layoutProblem struct {
@@ -33,11 +33,10 @@ var (
 	numberLike = regexp.MustCompile(`^[-+]?[0-9０-９.．,，]*$`)
 )
 
-// layoutProblems returns the layout mistakes of YAML text data, in order.
-// It is a reader's check, not a parser: it is only consulted once yaml.v3
-// has failed, to say where and why.
-func layoutProblems(data []byte) []layoutProblem {
-	var out []layoutProblem
+// firstLayoutProblem returns the first layout mistake of YAML text data; ok
+// is false when it finds none. It is a reader's check, not a parser: it is
+// only consulted once yaml.v3 has failed, to say where and why.
+func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 	var stack []level
 	// open is the indent of the line that opened a block whose first line
 	// comes next, or -1; openedByKey tells "key:" from "-".
@@ -51,8 +50,8 @@ func layoutProblems(data []byte) []layoutProblem {
 	for no, raw := range bytes.Split(data, []byte("\n")) {
 		line := strings.TrimRight(string(raw), "\r")
 		lineNo := no + 1
-		problem := func(col int, format string, args ...any) {
-			out = append(out, layoutProblem{Position{lineNo, col}, fmt.Sprintf(format, args...)})
+		problem := func(col int, format string, args ...any) (layoutProblem, bool) {
+			return layoutProblem{Position{lineNo, col}, fmt.Sprintf(format, args...)}, true
 		}
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		rest := line[indent:]
@@ -71,11 +70,9 @@ func layoutProblems(data []byte) []layoutProblem {
 		if lead := leadingSpace(line); strings.ContainsAny(lead, "\t\u3000") {
 			col := 1 + utf8.RuneCountInString(lead[:strings.IndexAny(lead, "\t\u3000")])
 			if strings.ContainsRune(lead, '\t') && (!strings.ContainsRune(lead, '\u3000') || strings.IndexRune(lead, '\t') < strings.IndexRune(lead, '\u3000')) {
-				problem(col, "这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格")
-			} else {
-				problem(col, "这一行用全角空格“　”缩进：YAML 只认半角空格，请把全角空格换成半角空格")
+				return problem(col, "这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格")
 			}
-			return out
+			return problem(col, "这一行用全角空格“　”缩进：YAML 只认半角空格，请把全角空格换成半角空格")
 		}
 		if rest == "" || rest[0] == '#' || strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...") || rest[0] == '%' {
 			continue
@@ -109,11 +106,9 @@ func layoutProblems(data []byte) []layoutProblem {
 				stack = append(stack, level{indent, len(dashes) > 0})
 			case stack[len(stack)-1].indent == indent:
 			case popped:
-				problem(indent+1, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
-				return out
+				return problem(indent+1, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
 			case !lastPlain || isKey || len(dashes) > 0:
-				problem(indent+1, "这一行比上一行多缩进了 %d 格：同一层的各行应对齐（缩进 %d 格）", indent-stack[len(stack)-1].indent, stack[len(stack)-1].indent)
-				return out
+				return problem(indent+1, "这一行比上一行多缩进了 %d 格：同一层的各行应对齐（缩进 %d 格）", indent-stack[len(stack)-1].indent, stack[len(stack)-1].indent)
 			default:
 				continue // the previous line's plain value goes on here
 			}
@@ -133,8 +128,7 @@ func layoutProblems(data []byte) []layoutProblem {
 		if !isKey {
 			if strings.ContainsRune(rest, '：') && len(dashes) == 0 {
 				if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
-					problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
-					return out
+					return problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
 				}
 			}
 			quote, flow, lastPlain = scanRest(rest, 0, 0)
@@ -150,7 +144,7 @@ func layoutProblems(data []byte) []layoutProblem {
 			quote, flow, lastPlain = scanRest(v, 0, 0)
 		}
 	}
-	return out
+	return layoutProblem{}, false
 }
 
 // leadingSpace returns the white space a line starts with, full-width

@@ -26,6 +26,15 @@ func unknownKey(key string, fs, absent []field) (msg, meant string) {
 		}
 		return b.String(), ""
 	}
+	if trimmed := strings.TrimLeft(key, "\u3000"); trimmed != key && trimmed != "" {
+		// 　　code: a full-width space is no indentation to YAML, and
+		// part of the key.
+		fmt.Fprintf(&b, "键%s前面有全角空格“　”：YAML 只认半角空格，请把全角空格换成半角空格，与同一层的键对齐", Quote(key))
+		if contains(names, trimmed) {
+			return b.String(), trimmed
+		}
+		return b.String(), ""
+	}
 	fmt.Fprintf(&b, "无法识别的键%s", Quote(key))
 	if s := Suggest(key, names); s != "" {
 		fmt.Fprintf(&b, "，是不是%s？", Quote(s))

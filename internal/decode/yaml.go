@@ -91,11 +91,8 @@ func yamlSyntaxError(data []byte, err error) *SyntaxError {
 	// The mistake is where yaml.v3 noticed it or before (a tab: one line
 	// after); for a block it names the block's first line, and the mistake
 	// is inside. A layout mistake found there is the cause, at its place.
-	for _, p := range layoutProblems(data) {
-		if e.Line == 0 || p.Line <= e.Line+1 || reportsBlockStart(parserText) && p.Line >= e.Line {
-			e.Position, explanation = p.Position, p.message
-		}
-		break
+	if p, ok := firstLayoutProblem(data); ok && (e.Line == 0 || p.Line <= e.Line+1 || reportsBlockStart(parserText) && p.Line >= e.Line) {
+		e.Position, explanation = p.Position, p.message
 	}
 	e.Message = original(explanation, parserText)
 	return e
