@@ -50,13 +50,13 @@ func TestLayoutAcceptsTheExamples(t *testing.T) {
 // yaml.v3 noticed it.
 func TestLayoutMistakes(t *testing.T) {
 	tests := map[string]string{
-		"a:\n  b: 1\n\tc: 2\n":                 "3:1: 这一行用制表符（Tab）缩进",
-		"a:\n  b: 1\n  \tc: 2\n":               "3:3: 这一行用制表符（Tab）缩进",
+		"a:\n  b: 1\n\tc: 2\n":                   "3:1: 这一行用制表符（Tab）缩进",
+		"a:\n  b: 1\n  \tc: 2\n":                 "3:3: 这一行用制表符（Tab）缩进",
 		"a:\n  b: 1\n\u3000\u3000c: 2\n  d: 1\n": "3:1: 这一行用全角空格“　”缩进",
-		"a:\n  b: 1\n   c: 2\n":                "3:4: 这一行比上一行多缩进了 1 格：同一层的各行应对齐（缩进 2 格）",
-		"a:\n  b:\n    c: 1\n   d: 2\n":        "4:4: 缩进没有对齐：这一行缩进 3 格，与上面任何一层都对不齐（上面各层缩进 0、2 或 4 格）",
-		"a:\n  - b: 1\n     c: 2\n":            "3:6: 这一行比上一行多缩进了 1 格",
-		"a:\n  b: 1\n  c：2\n":                  "3:4: 这里用了全角冒号“：”",
+		"a:\n  b: 1\n   c: 2\n":                  "3:4: 这一行比上一行多缩进了 1 格：同一层的各行应对齐（缩进 2 格）",
+		"a:\n  b:\n    c: 1\n   d: 2\n":          "4:4: 缩进没有对齐：这一行缩进 3 格，与上面任何一层都对不齐（上面各层缩进 0、2 或 4 格）",
+		"a:\n  - b: 1\n     c: 2\n":              "3:6: 这一行比上一行多缩进了 1 格",
+		"a:\n  b: 1\n  c：2\n":                    "3:4: 这里用了全角冒号“：”",
 	}
 	for src, want := range tests {
 		p, ok := firstLayoutProblem([]byte(src))
