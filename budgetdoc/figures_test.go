@@ -428,7 +428,7 @@ func richBudget() *Budget {
 	total := d("3")
 	return &Budget{
 		MoneyUnit: "万元",
-		Department: Department{Name: "测试局", Code: "900", Year: 2023, Published: "2023-03",
+		Department: Department{Name: "测试局", Code: "900", Year: 2023, Level: "县级", Published: "2023-03",
 			Offices: []string{"办公室"}, Duties: []string{"负责测试工作。"}},
 		Performance: Performance{Goals: []string{"完成测试。"}, Tasks: []Task{{Name: "测试", Content: "完成测试。"}},
 			Indicators: []Indicator{{Level1: "产出指标", Level2: "重点工作任务完成", Level3: "任务完成率", Value: "100%"}}},

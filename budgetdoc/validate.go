@@ -175,6 +175,11 @@ func (c *checker) department() {
 	if strings.TrimSpace(d.Code) == "" {
 		c.errorf("department.code", "未填写：请填写部门编码（如 019）")
 	}
+	// The glossary speaks of the 财政 of d.Level, 县级 when it is not
+	// given: a guess worth naming when the name is not a county's.
+	if d.Level == "" && d.Name != "" && !strings.ContainsAny(d.Name, "县区旗") {
+		c.warnf("department.level", "未填写本级财政的级次：名词解释已按“县级财政”写，而部门名称%s不像县（区）级部门：请填写 level（县级、市级 或 省级）", quote(d.Name))
+	}
 	switch {
 	case d.Year == 0:
 		c.errorf("department.year", "未填写：请填写预算年度（如 2023）")

@@ -398,6 +398,8 @@ func TestValidateOneMistakeOneProblem(t *testing.T) {
 		{"a function code in full-width digits", `function: "2010301", economic: "30101"`, `function: "２０１０３０１", economic: "30101"`,
 			[]placed{{"fengqiu.yaml:57:32: lines[0].function", []string{"应为 7 位数字", "全角数字", "写成 2010301"}}}},
 		// Accepted before although the document then contradicts itself.
+		{"a city department without its level", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: 新乡市政务服务和大数据管理局\n  code:",
+			[]placed{{"fengqiu.yaml:22:3: 警告：department.level", []string{"名词解释已按“县级财政”写", "“新乡市政务服务和大数据管理局”", "请填写 level"}}}},
 		{"published years after the budget", `published: "2023-04"`, `published: "2032-04"`,
 			[]placed{{"fengqiu.yaml:25:14: department.published", []string{"2032-04 晚于预算年度 2023 年", "二〇三二年四月"}}}},
 		{"a prior project under another code with a new project's name",
