@@ -342,7 +342,13 @@ func (c *checker) function(path, code string) {
 		c.warnf(path, "功能分类 项 %s 不在 %d 年的分类目录中，已采用 function_names 中的名称：%s", code, c.b.Department.Year, name)
 		return
 	}
-	c.errorf(path, "功能分类 项 %s 不在 %d 年的分类目录中：请核对编码；如确认无误，请在 function_names 下填写它的名称", code, c.b.Department.Year)
+	var items []string
+	for _, k := range c.cat.FunctionCodes() {
+		if len(k) == 7 && k[:5] == code[:5] {
+			items = append(items, k)
+		}
+	}
+	c.errorf(path, "功能分类 项 %s 不在 %d 年的分类目录中%s：请核对编码；如确认无误，请在 function_names 下填写它的名称", code, c.b.Department.Year, didYouMean(code, items))
 }
 
 // economic checks a 部门预算支出经济分类 款 code and reports its name.
