@@ -305,6 +305,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("lines:\n  - amount: 1e3\n    amout: x\n"))
 	f.Add([]byte("\uFEFFmoney_unit: 元\nprior:\n  basic: -0.5\n"))
 	f.Add([]byte(`{"function_names": {"2010101": "行政运行"}, "units": null}`))
+	// Layout mistakes, which the loader places itself.
+	f.Add([]byte("department:\n\tname: a\n  code: 019\n"))
+	f.Add([]byte("department:\n  name: a\n   code: 019\n  - x\n"))
+	f.Add([]byte("three_public:\n  reception：1.20\n\u3000\u3000abroad: 0\n"))
+	f.Add([]byte("lines:\n  - {amount: 1,000,000.00, source: 事业收入}\n  - |\n    text\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.yaml", "f.json"} {
 			b, err := Parse(name, data)

@@ -296,6 +296,8 @@ func index(path string, i int) string {
 // text, merge keys and duplicates, and calls each for the rest.
 func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
 	first := map[string]*yaml.Node{}
+	// prevValue is the value of the entry before, if a plain scalar
+	// that a thousands separator may have cut short.
 	var prevKey string
 	var prevValue *yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -303,13 +305,18 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 			return
 		}
 		k, v := resolve(n.Content[i]), n.Content[i+1]
-		if prevValue != nil && splitNumber(n, prevValue, k, v) {
+		if prevValue != nil && splitNumber(n, prevValue.Value, k, v) {
 			// {amount: 1,000.00}: in braces the comma ends the entry, and
-			// "000.00" became a key of its own.
+			// "000.00" became a key of its own; so did every further
+			// group of {amount: 1,000,000}.
 			whole := prevValue.Value + "," + k.Value
-			d.lose(prevValue, join(path, prevKey), fmt.Sprintf("%s中的逗号在花括号 { } 里把一个数分成了两项（%s 和键%s）：请去掉千位分隔符，写成 %s",
-				Quote(prevKey+": "+whole), prevValue.Value, Quote(k.Value), strings.ReplaceAll(whole, ",", "")))
-			prevValue.Value = whole // a further group ({amount: 1,000,000}) joins too
+			for i+3 < len(n.Content) && splitNumber(n, whole, resolve(n.Content[i+2]), n.Content[i+3]) {
+				i += 2
+				whole += "," + n.Content[i].Value
+			}
+			d.lose(prevValue, join(path, prevKey), fmt.Sprintf("%s中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 %s",
+				Quote(prevKey+": "+whole), strings.ReplaceAll(whole, ",", "")))
+			prevKey, prevValue = "", nil
 			continue
 		}
 		prevKey, prevValue = "", nil
@@ -329,7 +336,9 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 			continue
 		}
 		first[k.Value] = k
-		prevKey, prevValue = k.Value, v
+		if v.Kind == yaml.ScalarNode && v.Style == 0 {
+			prevKey, prevValue = k.Value, v
+		}
 		each(k.Value, k, v)
 	}
 }
@@ -341,13 +350,13 @@ var (
 )
 
 // splitNumber reports whether key k (with value v) of flow mapping n is the
-// rest of the number prev before it, cut off by a thousands separator: in
-// {amount: 1,000.00} YAML reads amount: 1 and a key "000.00" with no value.
-func splitNumber(n, prev, k, v *yaml.Node) bool {
+// rest of the number whose text so far is prev, cut off by a thousands
+// separator: in {amount: 1,000.00} YAML reads amount: 1 and a key "000.00"
+// with no value.
+func splitNumber(n *yaml.Node, prev string, k, v *yaml.Node) bool {
 	return n.Style&yaml.FlowStyle != 0 && k.Kind == yaml.ScalarNode && k.Style == 0 &&
 		digitGroup.MatchString(k.Value) && isNull(v) && v.Value == "" &&
-		prev.Kind == yaml.ScalarNode && prev.Style == 0 &&
-		(leadingDigits.MatchString(prev.Value) || continuedGroup.MatchString(prev.Value))
+		(leadingDigits.MatchString(prev) || continuedGroup.MatchString(prev))
 }
 
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {

@@ -416,3 +416,25 @@ func TestControlCharactersRejected(t *testing.T) {
 		t.Errorf("tab and newline: %+v %q", res.Errors, v.Name)
 	}
 }
+
+// A thousands separator in braces cuts a number into entries: one problem
+// says so, at the amount, which is then unknown.
+func TestThousandsInBraces(t *testing.T) {
+	_, r := decodeYAML(t, "items: [{code: a, amount: 1,234,567.50, count: 2}]\nmoney: {红: 12,000}\n")
+	want := []string{
+		"1:27: items[0].amount: “amount: 1,234,567.50”中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 1234567.50",
+		"2:12: money.红: “红: 12,000”中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 12000",
+	}
+	if got := errorStrings(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Errors) == 2 && (r.Errors[0].Unknown != "items[0].amount" || r.Errors[1].Unknown != "money.红") {
+		t.Errorf("unknown: %q %q", r.Errors[0].Unknown, r.Errors[1].Unknown)
+	}
+	// A key of digits that is no such remainder is an unknown key as
+	// before.
+	_, r = decodeYAML(t, "items: [{code: x, 000: 1}]\n")
+	if len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Message, "无法识别的键“000”") {
+		t.Errorf("errors: %v", errorStrings(r))
+	}
+}
