@@ -103,7 +103,7 @@ func (c *checker) unread(path string) bool {
 
 // unreadIn reports whether field of some item of list could not be read (or
 // the item, or the list): a sum or a lookup over the list is then unknown.
-// field "" asks about the items themselves.
+// field "" asks about whole items only.
 func (c *checker) unreadIn(list, field string) bool {
 	if len(c.unknown) == 0 {
 		return false
@@ -121,7 +121,7 @@ func (c *checker) unreadIn(list, field string) bool {
 			continue
 		}
 		rest = rest[i+1:]
-		if rest == "" || field == "" || rest == "."+field || strings.HasPrefix(rest, "."+field+".") || strings.HasPrefix(rest, "."+field+"[") {
+		if rest == "" || field != "" && (rest == "."+field || strings.HasPrefix(rest, "."+field+".") || strings.HasPrefix(rest, "."+field+"[")) {
 			return true
 		}
 	}

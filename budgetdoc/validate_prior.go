@@ -17,7 +17,7 @@ import (
 // would be both.
 func (c *checker) priorProjects() {
 	b := c.b
-	if c.unreadIn("projects", "") || c.unreadIn("prior.projects", "code") {
+	if c.unreadIn("projects", "code") || c.unreadIn("projects", "name") || c.unreadIn("projects", "short_name") || c.unreadIn("prior.projects", "code") {
 		return
 	}
 	current := map[string]*Project{}
@@ -111,7 +111,7 @@ func typoOf(a, b string) bool {
 // narrative compares this year's with, against the prior total.
 func (c *checker) priorGeneralBudget() {
 	pr := c.b.Prior
-	if c.unread("prior.basic") || c.unreadIn("prior.projects", "") || c.unread("prior.government_fund") || c.unread("prior.state_capital") {
+	if c.unread("prior.basic") || c.unreadIn("prior.projects", "amount") || c.unread("prior.government_fund") || c.unread("prior.state_capital") {
 		return
 	}
 	projects := decimal.Zero

@@ -436,6 +436,15 @@ func TestLoadAndValidateReportTogether(t *testing.T) {
 		{"fengqiu.yaml:47:3: income", []string{"收入合计 538.82，支出合计 540.82"}},
 		{"fengqiu.yaml:48:17: income.this_year.一般公共预算财政拨款", []string{"490.82", "492.82", "收入应与支出相等"}},
 	})
+
+	// An amount that cannot be read leaves its source's sum and the total
+	// unknown, not the other sources'.
+	text = edit(t, fengqiuText(t), "source: 一般公共预算财政拨款, amount: 9.53}", "source: 一般公共预算财政拨款, amount: 九点五三}")
+	text = edit(t, text, "一般公共预算其他资金: 48.00", "一般公共预算其他资金: 50.00")
+	checkPlaced(t, problemsOf(t, text), []placed{
+		{"fengqiu.yaml:49:17: income.this_year.一般公共预算其他资金", []string{"一般公共预算其他资金为 50.00", "支出明细合计 48.00"}},
+		{"fengqiu.yaml:60:103: lines[3].amount", []string{"“九点五三”"}},
+	})
 }
 
 // The loader's guess for a missing prior.general_budget is named where it
