@@ -438,3 +438,27 @@ func TestThousandsInBraces(t *testing.T) {
 		t.Errorf("errors: %v", errorStrings(r))
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	sources := []string{"一般公共预算财政拨款", "一般公共预算其他资金", "事业收入", "其他收入"}
+	tests := []struct {
+		s          string
+		candidates []string
+		want       string
+	}{
+		{"P2023-002", []string{"P2023001", "P2023002"}, "P2023002"}, // a separator
+		{"Ｐ２０２３００２", []string{"P2023001", "P2023002"}, "P2023002"},  // full width
+		{"41072723000000009620", []string{"410727230000000009617", "410727230000000009620"}, "410727230000000009620"},
+		{"财政拨款", sources, "一般公共预算财政拨款"},       // part of one name
+		{"一般公共预算其它资金", sources, "一般公共预算其他资金"}, // one character
+		{"收入", sources, ""},                                // part of two: no guess
+		{"P2023003", []string{"P2023001", "P2023002"}, ""}, // as near to both
+		{"自有资金", sources, ""},
+		{"", sources, ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.s, tt.candidates); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}

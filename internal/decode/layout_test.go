@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +65,7 @@ func TestLayoutMistakes(t *testing.T) {
 			t.Errorf("firstLayoutProblem(%q): none, want %s", src, want)
 			continue
 		}
-		if got := p.Position.String() + ": " + p.message; !strings.HasPrefix(got, want) {
+		if got := fmt.Sprintf("%d:%d: %s", p.Line, p.Column, p.message); !strings.HasPrefix(got, want) {
 			t.Errorf("firstLayoutProblem(%q) = %s, want %s…", src, got, want)
 		}
 		// And YAML reports it so, whatever yaml.v3 said.

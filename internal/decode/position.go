@@ -1,9 +1,6 @@
 package decode
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // cursor turns byte offsets, visited in increasing order, into line and
 // column (in characters), in time linear in the input.
@@ -38,5 +35,3 @@ func (c *cursor) at(off int) Position {
 func PositionOf(data []byte, off int) Position {
 	return newCursor(data).at(off)
 }
-
-func (p Position) String() string { return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) }
