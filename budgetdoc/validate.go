@@ -154,6 +154,10 @@ func (c *checker) amount(path string, d decimal.Decimal) {
 	}
 }
 
+// levels are the levels of government whose 财政 a department's budget is
+// part of, as the glossary words them.
+var levels = []string{"省级", "市级", "县级", "区级", "乡级", "镇级"}
+
 // Years a budget may be for: the classification system in use since 2007
 // and a margin into the future.
 const (
@@ -174,6 +178,9 @@ func (c *checker) department() {
 	}
 	if strings.TrimSpace(d.Code) == "" {
 		c.errorf("department.code", "未填写：请填写部门编码（如 019）")
+	}
+	if d.Level != "" && !slices.Contains(levels, d.Level) {
+		c.warnf("department.level", "本级财政的级次%s不常见%s：名词解释会写成“%s财政”：请填写 %s", quote(d.Level), didYouMean(d.Level, levels), d.Level, eitherOf(levels...))
 	}
 	// The glossary speaks of the 财政 of d.Level, 县级 when it is not
 	// given: a guess worth naming when the name is not a county's.
@@ -260,7 +267,7 @@ func (c *checker) units() {
 			c.errorf(p+".name", "未填写单位名称")
 		}
 		if u.Kind != Administrative && u.Kind != Institution {
-			c.errorf(p+".kind", "单位类型%s无法识别：请填写 %s", quote(string(u.Kind)), eitherOf(string(Administrative), string(Institution)))
+			c.notOneOf(p+".kind", "单位类型", string(u.Kind), string(Administrative), string(Institution))
 		}
 	}
 }
@@ -286,6 +293,12 @@ func (c *checker) unit(path, code string) {
 	default:
 		c.errorf(path, "没有编码为%s的单位%s：已列出的单位编码为 %s", quote(code), didYouMean(code, codes), listOf(codes...))
 	}
+}
+
+// notOneOf reports that value, the what of path, is none of choices,
+// suggesting the one it was likely meant to be.
+func (c *checker) notOneOf(path, what, value string, choices ...string) {
+	c.errorf(path, "%s%s无法识别%s：请填写 %s", what, quote(value), didYouMean(value, choices), eitherOf(choices...))
 }
 
 // didYouMean words a suggestion among candidates for s, "（是不是“X”？）",
@@ -424,7 +437,7 @@ func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
 			c.errorf(p+".economic", "%s %s不属于公用经费：公用经费应使用 302 商品和服务支出 和 310 资本性支出（以及 309、399）", l.Economic, name)
 		}
 	default:
-		c.errorf(p+".basic", "基本支出类型%s无法识别：请填写 %s", quote(string(l.Basic)), eitherOf(string(Personnel), string(Public)))
+		c.notOneOf(p+".basic", "基本支出类型", string(l.Basic), string(Personnel), string(Public))
 	}
 }
 
@@ -457,7 +470,7 @@ func (c *checker) projects() {
 		c.unique(p+".code", pr.Code, i, codes, "未填写项目编码", "项目编码%s重复：projects[%d] 已使用这个编码")
 		c.unique(p+".name", pr.Name, i, names, "未填写项目名称", "项目名称%s重复：projects[%d] 也叫这个名称")
 		if pr.Type != OtherOperation && pr.Type != SpecificTarget {
-			c.errorf(p+".type", "项目类型%s无法识别：请填写 %s", quote(string(pr.Type)), eitherOf(string(OtherOperation), string(SpecificTarget)))
+			c.notOneOf(p+".type", "项目类型", string(pr.Type), string(OtherOperation), string(SpecificTarget))
 		}
 		c.unit(p+".unit", pr.Unit)
 		// A line whose project or amount could not be read may be this
@@ -493,7 +506,7 @@ func (c *checker) procurementItem(p string, pc Procurement) {
 	switch pc.Category {
 	case Goods, Works, Services:
 	default:
-		c.errorf(p+".category", "采购类别%s无法识别：请填写 %s", quote(string(pc.Category)), eitherOf(string(Goods), string(Works), string(Services)))
+		c.notOneOf(p+".category", "采购类别", string(pc.Category), string(Goods), string(Works), string(Services))
 	}
 	c.amount(p+".amount", pc.Amount)
 }
@@ -506,7 +519,7 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal, totalKnow
 		switch t.Kind {
 		case Cost, Output, Benefit, Satisfaction:
 		default:
-			c.errorf(tp+".kind", "指标类型%s无法识别：请填写 %s", quote(string(t.Kind)), eitherOf(string(Cost), string(Output), string(Benefit), string(Satisfaction)))
+			c.notOneOf(tp+".kind", "指标类型", string(t.Kind), string(Cost), string(Output), string(Benefit), string(Satisfaction))
 		}
 		if strings.TrimSpace(t.Indicator) == "" {
 			c.errorf(tp+".indicator", "未填写三级指标")

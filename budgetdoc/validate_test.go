@@ -397,7 +397,11 @@ func TestValidateOneMistakeOneProblem(t *testing.T) {
 			[]placed{{"fengqiu.yaml:61:12: lines[4].unit", []string{"没有编码为“19001”的单位", "是不是“019001”？"}}}},
 		{"a function code in full-width digits", `function: "2010301", economic: "30101"`, `function: "２０１０３０１", economic: "30101"`,
 			[]placed{{"fengqiu.yaml:57:32: lines[0].function", []string{"应为 7 位数字", "全角数字", "写成 2010301"}}}},
+		{"a basic kind mistyped", wage, strings.Replace(wage, "basic: 人员经费", "basic: 人员经", 1),
+			[]placed{{"fengqiu.yaml:57:69: lines[0].basic", []string{"基本支出类型“人员经”无法识别（是不是“人员经费”？）", "人员经费 或 公用经费"}}}},
 		// Accepted before although the document then contradicts itself.
+		{"a level mistyped", "  code: \"019\"\n", "  code: \"019\"\n  level: 县极\n",
+			[]placed{{"fengqiu.yaml:24:10: 警告：department.level", []string{"级次“县极”不常见（是不是“县级”？）", "“县极财政”"}}}},
 		{"a city department without its level", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: 新乡市政务服务和大数据管理局\n  code:",
 			[]placed{{"fengqiu.yaml:22:3: 警告：department.level", []string{"名词解释已按“县级财政”写", "“新乡市政务服务和大数据管理局”", "请填写 level"}}}},
 		{"published years after the budget", `published: "2023-04"`, `published: "2032-04"`,
