@@ -92,8 +92,11 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 		case open >= 0 && (indent > open || indent == open && openedByKey && len(dashes) > 0):
 			stack = append(stack, level{indent, len(dashes) > 0})
 		default:
-			popped, before := false, alignments(stack)
+			popped, before, deepest := false, alignments(stack), 0
 			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
+				if !popped {
+					deepest = stack[len(stack)-1].indent
+				}
 				stack = stack[:len(stack)-1]
 				popped = true
 			}
@@ -101,10 +104,14 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			for len(stack) > 1 && stack[len(stack)-1].indent == indent && stack[len(stack)-1].seq && len(dashes) == 0 && stack[len(stack)-2].indent == indent {
 				stack = stack[:len(stack)-1]
 			}
-			switch {
+			switch top := len(stack) - 1; {
 			case len(stack) == 0:
 				stack = append(stack, level{indent, len(dashes) > 0})
-			case stack[len(stack)-1].indent == indent:
+			case stack[top].indent == indent && stack[top].seq && len(dashes) == 0:
+				return problem(indent+1, "这一行与上面的列表项对齐，却没有以“- ”开头：如是列表的新一项，请写成“- ……”；如属于上一项，请与上一项的键对齐%s", keyIndent(popped, deepest))
+			case stack[top].indent == indent && !stack[top].seq && len(dashes) > 0:
+				return problem(indent+1, "这一行以“- ”开头，却与上面的“键: 值”对齐：列表应写在它所属的键下面，并比那个键多缩进")
+			case stack[top].indent == indent:
 			case popped:
 				return problem(indent+1, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
 			case !lastPlain || isKey || len(dashes) > 0:
@@ -145,6 +152,15 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 		}
 	}
 	return layoutProblem{}, false
+}
+
+// keyIndent words where the keys of the list item above stand, when a
+// deeper level was closed: "（缩进 4 格）".
+func keyIndent(popped bool, indent int) string {
+	if !popped {
+		return ""
+	}
+	return fmt.Sprintf("（缩进 %d 格）", indent)
 }
 
 // leadingSpace returns the white space a line starts with, full-width
