@@ -26,6 +26,9 @@ type layoutProblem struct {
 type level struct {
 	indent int
 	seq    bool
+	// plain is where the first line of the level stands when that line is
+	// a plain text, not a key: more text may follow it, but no key.
+	plain *layoutProblem
 }
 
 var (
@@ -42,10 +45,9 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 	// comes next, or -1; openedByKey tells "key:" from "-".
 	open, openedByKey := -1, false
 	// blockScalar is the indent of a "key: |" line while its text lasts,
-	// or -1; flow counts brackets left open; quote is the quote a scalar
-	// spanning lines is still in.
-	blockScalar, flow := -1, 0
-	var quote byte
+	// or -1; sc follows quotes and brackets.
+	blockScalar := -1
+	var sc scanner
 	lastPlain := false // the previous line ended in a plain value, which may go on
 	for no, raw := range bytes.Split(data, []byte("\n")) {
 		line := strings.TrimRight(string(raw), "\r")
@@ -61,8 +63,8 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			}
 			blockScalar = -1
 		}
-		if quote != 0 || flow > 0 {
-			quote, flow, _ = scanRest(rest, quote, flow)
+		if sc.open() {
+			sc.scan(rest, line, lineNo)
 			continue
 		}
 		// White space YAML does not take for indentation (yaml.v3
@@ -87,10 +89,20 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			rest = trimmed
 		}
 		value, isKey := splitKey(rest)
+		plainText := !isKey && len(dashes) == 0 && rest != "" && strings.IndexByte("\"'[{|>&*!", rest[0]) < 0
+		if plainText && strings.ContainsRune(rest, '：') {
+			if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
+				return problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
+			}
+		}
+		var plain *layoutProblem
+		if plainText {
+			plain = &layoutProblem{Position{lineNo, col + 1}, missingColon(rest)}
+		}
 
 		switch {
 		case open >= 0 && (indent > open || indent == open && openedByKey && len(dashes) > 0):
-			stack = append(stack, level{indent, len(dashes) > 0})
+			stack = append(stack, level{indent, len(dashes) > 0, plain})
 		default:
 			popped, before, deepest := false, alignments(stack), 0
 			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
@@ -106,7 +118,14 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			}
 			switch top := len(stack) - 1; {
 			case len(stack) == 0:
-				stack = append(stack, level{indent, len(dashes) > 0})
+				stack = append(stack, level{indent, len(dashes) > 0, plain})
+			case stack[top].indent == indent && stack[top].plain != nil:
+				if !plainText {
+					// The text above was meant as a key.
+					return *stack[top].plain, true
+				}
+			case stack[top].indent == indent && !stack[top].seq && plainText:
+				return *plain, true
 			case stack[top].indent == indent && stack[top].seq && len(dashes) == 0:
 				return problem(indent+1, "这一行与上面的列表项对齐，却没有以“- ”开头：如是列表的新一项，请写成“- ……”；如属于上一项，请与上一项的键对齐%s", keyIndent(popped, deepest))
 			case stack[top].indent == indent && !stack[top].seq && len(dashes) > 0:
@@ -123,22 +142,17 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 		open = -1
 		if len(dashes) > 0 {
 			for _, d := range dashes[1:] {
-				stack = append(stack, level{d, true})
+				stack = append(stack, level{indent: d, seq: true})
 			}
 			if rest == "" {
 				open, openedByKey = dashes[len(dashes)-1], false
 			} else if isKey {
-				stack = append(stack, level{col, false}) // the item's keys align here
+				stack = append(stack, level{indent: col}) // the item's keys align here
 			}
 		}
 		lastPlain = false
 		if !isKey {
-			if strings.ContainsRune(rest, '：') && len(dashes) == 0 {
-				if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
-					return problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
-				}
-			}
-			quote, flow, lastPlain = scanRest(rest, 0, 0)
+			lastPlain = sc.scan(rest, line, lineNo)
 			continue
 		}
 		v := strings.TrimSpace(value)
@@ -148,10 +162,33 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 		case v[0] == '|' || v[0] == '>':
 			blockScalar = col // its text is indented deeper than its key
 		default:
-			quote, flow, lastPlain = scanRest(v, 0, 0)
+			lastPlain = sc.scan(v, line, lineNo)
 		}
 	}
+	switch {
+	case sc.quote != 0:
+		return layoutProblem{sc.quoteAt, fmt.Sprintf("这里的引号 %c 直到文件末尾都没有闭合：请在文字末尾补上 %c", sc.quote, sc.quote)}, true
+	case sc.flow > 0:
+		if sc.bracket == '[' {
+			return layoutProblem{sc.flowAt, "这里的方括号“[”直到文件末尾都没有对应的“]”：请在列表末尾补上“]”"}, true
+		}
+		return layoutProblem{sc.flowAt, "这里的花括号“{”直到文件末尾都没有对应的“}”：请在末尾补上“}”"}, true
+	}
 	return layoutProblem{}, false
+}
+
+var keyThenText = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)(:|\s+)(\S.*)$`)
+
+// missingColon words the problem of a line of text that stands where a key
+// is wanted: "name 封丘" or "name:封丘" for "name: 封丘".
+func missingColon(text string) string {
+	if m := keyThenText.FindStringSubmatch(text); m != nil {
+		if m[2] == ":" {
+			return fmt.Sprintf("冒号后面少了空格：YAML 要求“键: 值”的冒号后有一个空格，请写成%s", Quote(m[1]+": "+m[3]))
+		}
+		return fmt.Sprintf("这一行缺少冒号：键和值之间要写半角冒号加一个空格，请写成%s", Quote(m[1]+": "+m[3]))
+	}
+	return "这一行缺少冒号：这里应当是“键: 值”，键和值之间要写半角冒号加一个空格"
 }
 
 // keyIndent words where the keys of the list item above stand, when a
@@ -221,32 +258,52 @@ func splitKey(s string) (value string, isKey bool) {
 	return "", false
 }
 
-// scanRest follows quotes and brackets through the rest of a line, from the
-// state a previous line left; plain is set when the line ends in a plain
-// scalar, which the next, deeper line may continue.
-func scanRest(s string, quote byte, flow int) (byte, int, bool) {
-	start := quote == 0 && flow == 0
+// scanner follows quotes and brackets from line to line: a quoted text or
+// a flow collection may span lines, and its lines are not laid out as
+// blocks are.
+type scanner struct {
+	quote byte // the quote a text is still in, or 0
+	flow  int  // how many brackets are open
+	// bracket is the outermost open bracket, [ or {.
+	bracket byte
+	// quoteAt and flowAt are where the open quote and the outermost open
+	// bracket stand.
+	quoteAt, flowAt Position
+}
+
+// open reports whether a quote or bracket is open at the end of the line.
+func (sc *scanner) open() bool { return sc.quote != 0 || sc.flow > 0 }
+
+// scan follows s, the end of line number lineNo; plain is set when the
+// line ends in a plain text, which the next, deeper line may continue.
+func (sc *scanner) scan(s, line string, lineNo int) (plain bool) {
+	start := !sc.open()
+	at := func(i int) Position {
+		return Position{lineNo, 1 + utf8.RuneCountInString(line[:len(line)-len(s)+i])}
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case quote == '"' && c == '\\':
+		case sc.quote == '"' && c == '\\':
 			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		case sc.quote != 0:
+			if c == sc.quote {
+				sc.quote = 0
 			}
 		case c == '"' || c == '\'':
 			if i == 0 || strings.IndexByte(" [{,:", s[i-1]) >= 0 {
-				quote = c
+				sc.quote, sc.quoteAt = c, at(i)
 			}
 		case c == '#' && (i == 0 || s[i-1] == ' '):
-			return quote, flow, false
+			return false
 		case c == '[' || c == '{':
-			flow++
+			if sc.flow == 0 {
+				sc.flowAt, sc.bracket = at(i), c
+			}
+			sc.flow++
 		case c == ']' || c == '}':
-			flow = max(flow-1, 0)
+			sc.flow = max(sc.flow-1, 0)
 		}
 	}
-	plain := start && quote == 0 && flow == 0 && s != "" && strings.IndexByte("\"'[{", s[0]) < 0
-	return quote, flow, plain
+	return start && !sc.open() && s != "" && strings.IndexByte("\"'[{", s[0]) < 0
 }
