@@ -488,6 +488,14 @@ func TestSyntaxMistakesPlaced(t *testing.T) {
 			placed{"fengqiu.yaml:24:1", []string{"全角空格"}}},
 		{"a full-width colon", "  reception: 0\n  total: 0", "  reception：1.20\n  total: 0",
 			placed{"fengqiu.yaml:188:12", []string{"全角冒号“：”", "“: ”"}}},
+		{"a missing colon", "  name: 封丘县政务服务和大数据管理局\n", "  name 封丘县政务服务和大数据管理局\n",
+			placed{"fengqiu.yaml:22:3", []string{"这一行缺少冒号", "请写成“name: 封丘县政务服务和大数据管理局”"}}},
+		{"a key where the list wants “- ”", "    short_name: 工作经费\n", "    short_name: 工作经费\n  type: 其他运转类\n",
+			placed{"fengqiu.yaml:98:3", []string{"与上面的列表项对齐，却没有以“- ”开头", "缩进 4 格"}}},
+		{"a quote left open", "    basic: 正常增人增资、晋级晋档等", "    basic: \"正常增人增资、晋级晋档等",
+			placed{"fengqiu.yaml:351:12", []string{"引号 \" 直到文件末尾都没有闭合"}}},
+		{"a bracket left open", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股]", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股",
+			placed{"fengqiu.yaml:26:12", []string{"方括号“[”", "没有对应的“]”"}}},
 	}
 	text := fengqiuText(t)
 	for _, tt := range tests {
