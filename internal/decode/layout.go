@@ -29,11 +29,19 @@ type level struct {
 	// plain is where the first line of the level stands when that line is
 	// a plain text, not a key: more text may follow it, but no key.
 	plain *layoutProblem
+	// first is where the level's first line starts, and lines counts its
+	// lines so far: when the second line disagrees with the first, the
+	// lines after tell which one is out of line.
+	first Position
+	lines int
 }
 
 var (
 	asciiKey   = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?$`)
 	numberLike = regexp.MustCompile(`^[-+]?[0-9０-９.．,，]*$`)
+	// fullWidthKey is an ASCII key followed by a full-width colon; the
+	// submatch is the colon.
+	fullWidthKey = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*(：)`)
 )
 
 // firstLayoutProblem returns the first layout mistake of YAML text data; ok
@@ -43,13 +51,15 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 	var stack []level
 	// open is the indent of the line that opened a block whose first line
 	// comes next, or -1; openedByKey tells "key:" from "-".
-	open, openedByKey := -1, false
+	open, openedByKey, openedByProperty := -1, false, false
 	// blockScalar is the indent of a "key: |" line while its text lasts,
 	// or -1; sc follows quotes and brackets.
 	blockScalar := -1
 	var sc scanner
 	lastPlain := false // the previous line ended in a plain value, which may go on
-	for no, raw := range bytes.Split(data, []byte("\n")) {
+	all := bytes.Split(data, []byte("\n"))
+	var prevText *layoutProblem // the line before was text that may lack a colon
+	for no, raw := range all {
 		line := strings.TrimRight(string(raw), "\r")
 		lineNo := no + 1
 		problem := func(col int, format string, args ...any) (layoutProblem, bool) {
@@ -88,9 +98,21 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			col += len(rest) - len(trimmed)
 			rest = trimmed
 		}
+		if strings.HasPrefix(rest, "? ") || strings.HasPrefix(rest, ": ") || rest == "?" || rest == ":" {
+			// An explicit key: beyond this reader, which then says
+			// nothing rather than something wrong.
+			return layoutProblem{}, false
+		}
 		value, isKey := splitKey(rest)
-		plainText := !isKey && len(dashes) == 0 && rest != "" && strings.IndexByte("\"'[{|>&*!", rest[0]) < 0
-		if plainText && strings.ContainsRune(rest, '：') {
+		if rest != "" && isNodeProperty(rest) {
+			isKey = false // "&a:" is an anchor named "a:"; what it marks follows
+		}
+		if m := fullWidthKey.FindStringSubmatchIndex(rest); m != nil {
+			return problem(col+1+utf8.RuneCountInString(rest[:m[2]]), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
+		}
+		text := !isKey && rest != "" && strings.IndexByte("\"'[{|>&*!", rest[0]) < 0
+		plainText := text && len(dashes) == 0
+		if text && strings.ContainsRune(rest, '：') {
 			if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
 				return problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
 			}
@@ -100,14 +122,29 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			plain = &layoutProblem{Position{lineNo, col + 1}, missingColon(rest)}
 		}
 
+		here := Position{lineNo, indent + 1}
+		aboveText := prevText
+		prevText = nil
+		if text && keyThenText.MatchString(rest) {
+			prevText = &layoutProblem{Position{lineNo, col + 1}, missingColon(rest)}
+		}
+		// outOfLine blames the first line of level l, which has no other
+		// line yet, or this line, whichever the next line disagrees with.
+		outOfLine := func(l level, format string, args ...any) (layoutProblem, bool) {
+			if l.lines == 1 && nextIndent(all, no+1) == indent {
+				return layoutProblem{l.first, fmt.Sprintf("这一行缩进 %d 格，而同一层后面的行缩进 %d 格：同一层的各行应对齐", l.first.Column-1, indent)}, true
+			}
+			return problem(indent+1, format, args...)
+		}
+
 		switch {
-		case open >= 0 && (indent > open || indent == open && openedByKey && len(dashes) > 0):
-			stack = append(stack, level{indent, len(dashes) > 0, plain})
+		case open >= 0 && (indent > open || indent == open && (openedByKey && len(dashes) > 0 || openedByProperty)):
+			stack = append(stack, level{indent, len(dashes) > 0, plain, here, 1})
 		default:
-			popped, before, deepest := false, alignments(stack), 0
+			popped, before, deepest := false, alignments(stack), level{}
 			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
 				if !popped {
-					deepest = stack[len(stack)-1].indent
+					deepest = stack[len(stack)-1]
 				}
 				stack = stack[:len(stack)-1]
 				popped = true
@@ -118,7 +155,7 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			}
 			switch top := len(stack) - 1; {
 			case len(stack) == 0:
-				stack = append(stack, level{indent, len(dashes) > 0, plain})
+				stack = append(stack, level{indent, len(dashes) > 0, plain, here, 1})
 			case stack[top].indent == indent && stack[top].plain != nil:
 				if !plainText {
 					// The text above was meant as a key.
@@ -127,37 +164,48 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			case stack[top].indent == indent && !stack[top].seq && plainText:
 				return *plain, true
 			case stack[top].indent == indent && stack[top].seq && len(dashes) == 0:
-				return problem(indent+1, "这一行与上面的列表项对齐，却没有以“- ”开头：如是列表的新一项，请写成“- ……”；如属于上一项，请与上一项的键对齐%s", keyIndent(popped, deepest))
+				return problem(indent+1, "这一行与上面的列表项对齐，却没有以“- ”开头：如是列表的新一项，请写成“- ……”；如属于上一项，请与上一项的键对齐%s", keyIndent(popped, deepest.indent))
 			case stack[top].indent == indent && !stack[top].seq && len(dashes) > 0:
 				return problem(indent+1, "这一行以“- ”开头，却与上面的“键: 值”对齐：列表应写在它所属的键下面，并比那个键多缩进")
 			case stack[top].indent == indent:
+				stack[top].lines++
 			case popped:
-				return problem(indent+1, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
+				return outOfLine(deepest, "缩进没有对齐：这一行缩进 %d 格，与上面任何一层都对不齐（上面各层缩进 %s 格）", indent, before)
+			case (isKey || len(dashes) > 0) && aboveText != nil:
+				return *aboveText, true // "code 123" above, then its deeper lines
 			case !lastPlain || isKey || len(dashes) > 0:
-				return problem(indent+1, "这一行比上一行多缩进了 %d 格：同一层的各行应对齐（缩进 %d 格）", indent-stack[len(stack)-1].indent, stack[len(stack)-1].indent)
+				return outOfLine(stack[top], "这一行比上一行多缩进了 %d 格：同一层的各行应对齐（缩进 %d 格）", indent-stack[top].indent, stack[top].indent)
 			default:
 				continue // the previous line's plain value goes on here
 			}
 		}
-		open = -1
+		open, openedByProperty = -1, false
+		if len(dashes) == 0 && rest != "" && isNodeProperty(rest) {
+			// "!tag" alone: what it marks follows, at this indent or deeper.
+			open, openedByKey, openedByProperty = indent, true, true
+		}
 		if len(dashes) > 0 {
 			for _, d := range dashes[1:] {
-				stack = append(stack, level{indent: d, seq: true})
+				stack = append(stack, level{indent: d, seq: true, first: Position{lineNo, d + 1}, lines: 1})
 			}
-			if rest == "" {
+			if rest == "" || isNodeProperty(rest) { // "- &anchor": the item follows
 				open, openedByKey = dashes[len(dashes)-1], false
 			} else if isKey {
-				stack = append(stack, level{indent: col}) // the item's keys align here
+				stack = append(stack, level{indent: col, first: Position{lineNo, col + 1}, lines: 1}) // the item's keys align here
 			}
 		}
 		lastPlain = false
 		if !isKey {
+			if r := withoutProperties(rest); r != "" && (r[0] == '|' || r[0] == '>') {
+				blockScalar = indent - 1 // "!tag |" alone: its text may stand at its indent
+				continue
+			}
 			lastPlain = sc.scan(rest, line, lineNo)
 			continue
 		}
-		v := strings.TrimSpace(value)
+		v := withoutProperties(strings.TrimSpace(value))
 		switch {
-		case v == "" || v[0] == '#' || isNodeProperty(v):
+		case v == "" || v[0] == '#':
 			open, openedByKey = col, true
 		case v[0] == '|' || v[0] == '>':
 			blockScalar = col // its text is indented deeper than its key
@@ -191,6 +239,19 @@ func missingColon(text string) string {
 	return "这一行缺少冒号：这里应当是“键: 值”，键和值之间要写半角冒号加一个空格"
 }
 
+// nextIndent returns the indent of the first line of lines from index from
+// on that holds more than white space or a comment; -1 when there is none.
+func nextIndent(lines [][]byte, from int) int {
+	for _, raw := range lines[min(from, len(lines)):] {
+		line := strings.TrimRight(string(raw), "\r")
+		rest := strings.TrimLeft(line, " ")
+		if rest != "" && rest[0] != '#' {
+			return len(line) - len(rest)
+		}
+	}
+	return -1
+}
+
 // keyIndent words where the keys of the list item above stand, when a
 // deeper level was closed: "（缩进 4 格）".
 func keyIndent(popped bool, indent int) string {
@@ -222,14 +283,31 @@ func alignments(stack []level) string {
 	return strings.Join(out[:len(out)-1], "、") + " 或 " + out[len(out)-1]
 }
 
-// isNodeProperty reports whether v is only an anchor or tag (and perhaps a
+// withoutProperties returns v without the anchors and tags it starts with:
+// "!string |-" is "|-".
+func withoutProperties(v string) string {
+	for v != "" && (v[0] == '&' || v[0] == '!') {
+		end := strings.IndexByte(v, ' ')
+		if end < 0 {
+			return ""
+		}
+		v = strings.TrimLeft(v[end:], " ")
+	}
+	return v
+}
+
+// isNodeProperty reports whether v is only anchors and tags (and perhaps a
 // comment), so that the value follows on the next lines.
 func isNodeProperty(v string) bool {
-	if v[0] != '&' && v[0] != '!' {
-		return false
+	for i, f := range strings.Fields(v) {
+		switch {
+		case f[0] == '#' && i > 0:
+			return true
+		case f[0] != '&' && f[0] != '!':
+			return false
+		}
 	}
-	fields := strings.Fields(v)
-	return len(fields) == 1 || strings.HasPrefix(fields[1], "#")
+	return v != ""
 }
 
 // splitKey returns the value of "key: value" (or "key:"), cut at the colon
@@ -249,8 +327,8 @@ func splitKey(s string) (value string, isKey bool) {
 			}
 		case (c == '"' || c == '\'') && i == 0:
 			quote = c
-		case c == '#' && i > 0 && s[i-1] == ' ':
-			return "", false
+		case c == '#' && i > 0 && s[i-1] == ' ', (c == '{' || c == '[') && i > 0 && s[i-1] == ' ':
+			return "", false // a comment, or a flow collection where the value should be
 		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
 			return s[i+1:], true
 		}

@@ -1,9 +1,11 @@
 package decode
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,6 +38,12 @@ func TestLayoutAcceptsTheExamples(t *testing.T) {
 		"note: 1.年度履职目标：是否符合\nduties:\n  - 统筹：推进\n",
 		"a:\n  b: 1\n\n  c: 2\r\n",
 		"a: 'it''s'\nb: it's\nc: \"say \\\"hi\\\"\"\n",
+		// Constructs of real files (gcloud's, Go's own) once taken for
+		// mistakes.
+		"a:\n- &x\n  b: 1\n- &y:\n  c: 2\n- *x\n",
+		"!sum\n- go: Max\n  doc: !string |-\n    text\n  add:\n    !string |-\n    more\n",
+		"in: !repeat\n- !sum &types\n  - {a: 1}\n",
+		"? long key\n: value\n",
 	}
 	for _, src := range valid {
 		if _, err := YAML([]byte(src)); err != nil {
@@ -77,6 +85,56 @@ func TestLayoutMistakes(t *testing.T) {
 		// And YAML reports it so, whatever yaml.v3 said.
 		if _, err := YAML([]byte(src)); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("YAML(%q) = %v, want %s…", src, err, want)
+		}
+	}
+}
+
+// One mistake at a time on every line of the example: a tab, full-width
+// spaces or colon, a missing colon, one space of indentation too many or
+// too few. Each is placed at its own line, with a column. (When a block's
+// first two lines disagree, nothing tells which is out of line; those few
+// are placed at the second.)
+func TestLayoutMistakesOnEveryLine(t *testing.T) {
+	data, err := os.ReadFile("../../examples/fengqiu/fengqiu.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for _, m := range []struct {
+		name   string
+		mutate func(string) string
+		missed float64 // the share allowed elsewhere
+	}{
+		{"a tab", func(l string) string { return "\t" + strings.TrimLeft(l, " ") }, 0},
+		{"full-width spaces", func(l string) string { return strings.Replace(l, "  ", "\u3000", 1) }, 0},
+		{"a full-width colon", func(l string) string { return strings.Replace(l, ": ", "：", 1) }, 0},
+		{"no colon", func(l string) string { return strings.Replace(l, ": ", " ", 1) }, 0.01},
+		{"one space more", func(l string) string { return " " + l }, 0.03},
+		{"one space less", func(l string) string { return strings.TrimPrefix(l, " ") }, 0.03},
+	} {
+		errs, placed := 0, 0
+		for i, l := range lines {
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") || m.mutate(l) == l {
+				continue
+			}
+			mutated := slices.Concat(lines[:i], []string{m.mutate(l)}, lines[i+1:])
+			_, err := YAML([]byte(strings.Join(mutated, "\n")))
+			var syn *SyntaxError
+			if !errors.As(err, &syn) {
+				continue // still valid YAML, or an error without a place: the loader's concern
+			}
+			errs++
+			if syn.Line == i+1 && syn.Column > 0 {
+				placed++
+			} else if m.missed == 0 {
+				t.Errorf("%s on line %d: %v", m.name, i+1, err)
+			}
+		}
+		if errs < 100 {
+			t.Errorf("%s: only %d syntax errors", m.name, errs)
+		}
+		if missed := float64(errs-placed) / float64(errs); missed > m.missed {
+			t.Errorf("%s: %d of %d placed elsewhere", m.name, errs-placed, errs)
 		}
 	}
 }

@@ -88,10 +88,12 @@ func yamlSyntaxError(data []byte, err error) *SyntaxError {
 		e.Line = 1
 	}
 	explanation := explainYAML(parserText)
-	// The mistake is where yaml.v3 noticed it or before (a tab: one line
-	// after); for a block it names the block's first line, and the mistake
-	// is inside. A layout mistake found there is the cause, at its place.
-	if p, ok := firstLayoutProblem(data); ok && (e.Line == 0 || p.Line <= e.Line+1 || reportsBlockStart(parserText) && p.Line >= e.Line) {
+	// The mistake is where yaml.v3 noticed it or before; for a block it
+	// names the block's first line, and the mistake is inside; a tab it
+	// may name lines early. A layout mistake found there is the cause, at
+	// its place.
+	if p, ok := firstLayoutProblem(data); ok && (e.Line == 0 || p.Line <= e.Line+1 || reportsBlockStart(parserText) && p.Line >= e.Line ||
+		strings.Contains(parserText, "tab character") && strings.Contains(p.message, "制表符")) {
 		e.Position, explanation = p.Position, p.message
 	}
 	e.Message = original(explanation, parserText)
