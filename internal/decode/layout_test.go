@@ -138,3 +138,13 @@ func TestLayoutMistakesOnEveryLine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLayout: the layout check never panics, whatever the text.
+func FuzzLayout(f *testing.F) {
+	f.Add([]byte("a:\n  - b: 1\n    c: |\n      x\n  d: [1,\n 2]\n\te: \"x\n"))
+	f.Add([]byte("- - &a:\n  !t |-\n ? k\n\u3000x：1\n{a: 1,000}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		firstLayoutProblem(data)
+		YAML(data)
+	})
+}
