@@ -10,10 +10,11 @@ import (
 
 // yaml.v3 names the line where it noticed a mistake, not where the mistake
 // is: a tab or a mis-indented line is reported at the start of its block,
-// sometimes one line early, with no column. layoutProblems reads the lines
+// sometimes lines early, with no column. firstLayoutProblem reads the lines
 // itself, as a person looks at them, to find the mistakes of layout that
 // finance staff make (a tab, an indent that aligns with nothing, full-width
-// spaces and colons), at its line and column and named.
+// spaces and colons, a missing colon, a quote or bracket left open), at its
+// line and column, and named.
 
 // layoutProblem is one mistake of layout.
 type layoutProblem struct {
@@ -37,11 +38,11 @@ type level struct {
 }
 
 var (
-	asciiKey   = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?$`)
-	numberLike = regexp.MustCompile(`^[-+]?[0-9０-９.．,，]*$`)
-	// fullWidthKey is an ASCII key followed by a full-width colon; the
-	// submatch is the colon.
-	fullWidthKey = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*(：)`)
+	// fullWidthKey is an ASCII key followed by a full-width colon, and
+	// fullWidthValue any text followed by one and a number (一般公共预算
+	// 财政拨款：492.82); the submatch is the colon.
+	fullWidthKey   = regexp.MustCompile(`^["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*(：)`)
+	fullWidthValue = regexp.MustCompile(`^[^：]+?(：)\s*[-+]?[0-9０-９.．,，]*$`)
 )
 
 // firstLayoutProblem returns the first layout mistake of YAML text data; ok
@@ -107,15 +108,14 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 		if rest != "" && isNodeProperty(rest) {
 			isKey = false // "&a:" is an anchor named "a:"; what it marks follows
 		}
-		if m := fullWidthKey.FindStringSubmatchIndex(rest); m != nil {
-			return problem(col+1+utf8.RuneCountInString(rest[:m[2]]), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
-		}
 		text := !isKey && rest != "" && strings.IndexByte("\"'[{|>&*!", rest[0]) < 0
 		plainText := text && len(dashes) == 0
-		if text && strings.ContainsRune(rest, '：') {
-			if before, after, _ := strings.Cut(rest, "："); asciiKey.MatchString(strings.TrimSpace(before)) || numberLike.MatchString(strings.TrimSpace(after)) {
-				return problem(col+1+utf8.RuneCountInString(before), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
-			}
+		m := fullWidthKey.FindStringSubmatchIndex(rest)
+		if m == nil && plainText { // "- 完成率：100" may be a list item
+			m = fullWidthValue.FindStringSubmatchIndex(rest)
+		}
+		if m != nil {
+			return problem(col+1+utf8.RuneCountInString(rest[:m[2]]), "这里用了全角冒号“：”：YAML 只认半角冒号，请把“：”改成“: ”（半角冒号加一个空格）")
 		}
 		var plain *layoutProblem
 		if plainText {
