@@ -342,7 +342,7 @@ func TestSyntaxErrors(t *testing.T) {
 	// own words after 原文.
 	yamlTests := map[string]string{
 		"a: 1\nb:\n\tc: 2\n":  "3:1: 这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
-		"a: [1\nb: 2":         "1:4: 这里的方括号“[”直到文件末尾都没有对应的“]”：请在列表末尾补上“]”（原文：did not find expected ',' or ']'）",
+		"a: [1\nb: 2":         "1:4: 这里的方括号“[”到行末都没有对应的“]”：请在这一行末尾补上“]”（原文：did not find expected ',' or ']'）",
 		"a: b: c":             "1:0: 这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）",
 		"a:\n  b: 1\n c: 2\n": "3:2: 缩进没有对齐：这一行缩进 1 格，与上面任何一层都对不齐（上面各层缩进 0 或 2 格）（原文：did not find expected key）",
 		"a: *nope\n":          "1:4: 别名 *nope 没有对应的锚点 &nope",

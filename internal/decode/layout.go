@@ -75,7 +75,18 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 			blockScalar = -1
 		}
 		if sc.open() {
+			if _, isKey := splitKey(strings.TrimPrefix(rest, "- ")); sc.quote == 0 && !sc.goesOn && indent <= sc.flowIndent && (isKey || strings.HasPrefix(rest, "- ")) {
+				// The next entry of the block: the bracket was meant to
+				// be closed on its own line.
+				if sc.bracket == '[' {
+					return layoutProblem{sc.flowAt, "这里的方括号“[”到行末都没有对应的“]”：请在这一行末尾补上“]”"}, true
+				}
+				return layoutProblem{sc.flowAt, "这里的花括号“{”到行末都没有对应的“}”：请在这一行末尾补上“}”"}, true
+			}
 			sc.scan(rest, line, lineNo)
+			if sc.mistake != nil {
+				return *sc.mistake, true
+			}
 			continue
 		}
 		// White space YAML does not take for indentation (yaml.v3
@@ -201,16 +212,22 @@ func firstLayoutProblem(data []byte) (found layoutProblem, ok bool) {
 				continue
 			}
 			lastPlain = sc.scan(rest, line, lineNo)
+			if sc.mistake != nil {
+				return *sc.mistake, true
+			}
 			continue
 		}
-		v := withoutProperties(strings.TrimSpace(value))
+		v := withoutProperties(strings.TrimLeft(value, " ")) // a suffix of line, for columns
 		switch {
-		case v == "" || v[0] == '#':
+		case strings.TrimSpace(v) == "" || v[0] == '#':
 			open, openedByKey = col, true
 		case v[0] == '|' || v[0] == '>':
 			blockScalar = col // its text is indented deeper than its key
 		default:
 			lastPlain = sc.scan(v, line, lineNo)
+			if sc.mistake != nil {
+				return *sc.mistake, true
+			}
 		}
 	}
 	switch {
@@ -342,8 +359,16 @@ func splitKey(s string) (value string, isKey bool) {
 type scanner struct {
 	quote byte // the quote a text is still in, or 0
 	flow  int  // how many brackets are open
-	// bracket is the outermost open bracket, [ or {.
-	bracket byte
+	// bracket is the outermost open bracket, [ or {, and flowIndent the
+	// indent of its line.
+	bracket    byte
+	flowIndent int
+	// mistake is a missing comma found between the items of a flow
+	// collection, if any.
+	mistake *layoutProblem
+	// goesOn is set when the last line ended where more items must
+	// follow: after a comma or an opening bracket.
+	goesOn bool
 	// quoteAt and flowAt are where the open quote and the outermost open
 	// bracket stand.
 	quoteAt, flowAt Position
@@ -367,6 +392,13 @@ func (sc *scanner) scan(s, line string, lineNo int) (plain bool) {
 		case sc.quote != 0:
 			if c == sc.quote {
 				sc.quote = 0
+				sc.afterQuote(s, i, at)
+			}
+		case sc.flow == 0 && i > 0:
+			// Outside braces, a quote or a bracket only starts the
+			// value: in a plain text (${{ x == 'a' }}) it is a character.
+			if c == '#' && s[i-1] == ' ' {
+				return false
 			}
 		case c == '"' || c == '\'':
 			if i == 0 || strings.IndexByte(" [{,:", s[i-1]) >= 0 {
@@ -377,11 +409,31 @@ func (sc *scanner) scan(s, line string, lineNo int) (plain bool) {
 		case c == '[' || c == '{':
 			if sc.flow == 0 {
 				sc.flowAt, sc.bracket = at(i), c
+				sc.flowIndent = len(line) - len(strings.TrimLeft(line, " "))
 			}
 			sc.flow++
 		case c == ']' || c == '}':
 			sc.flow = max(sc.flow-1, 0)
 		}
 	}
+	if t := strings.TrimRight(s, " "); t != "" {
+		sc.goesOn = strings.IndexByte(",[{", t[len(t)-1]) >= 0
+	}
 	return start && !sc.open() && s != "" && strings.IndexByte("\"'[{", s[0]) < 0
+}
+
+// afterQuote looks at what follows a quoted text that ends at s[i] inside
+// braces or brackets: another item with no comma between ({unit: "019001"
+// function: …}) is a missing comma.
+func (sc *scanner) afterQuote(s string, i int, at func(int) Position) {
+	if sc.flow == 0 || sc.mistake != nil {
+		return
+	}
+	j := i + 1
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) && j > i+1 && strings.IndexByte(",]}:#", s[j]) < 0 {
+		sc.mistake = &layoutProblem{at(j), "前面少了逗号：花括号 { } 或方括号 [ ] 里的各项之间要用逗号“,”隔开"}
+	}
 }
