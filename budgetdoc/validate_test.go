@@ -494,6 +494,10 @@ func TestSyntaxMistakesPlaced(t *testing.T) {
 			placed{"fengqiu.yaml:98:3", []string{"与上面的列表项对齐，却没有以“- ”开头", "缩进 4 格"}}},
 		{"a quote left open", "    basic: 正常增人增资、晋级晋档等", "    basic: \"正常增人增资、晋级晋档等",
 			placed{"fengqiu.yaml:351:12", []string{"引号 \" 直到文件末尾都没有闭合"}}},
+		{"a brace left open at the end of a line", "amount: 17.35}", "amount: 17.35",
+			placed{"fengqiu.yaml:61:5", []string{"花括号“{”到行末都没有对应的“}”"}}},
+		{"a comma left out in braces", `{unit: "019001", function: "2080505"`, `{unit: "019001" function: "2080505"`,
+			placed{"fengqiu.yaml:61:21", []string{"前面少了逗号"}}},
 		{"a bracket left open", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股]", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股",
 			placed{"fengqiu.yaml:26:12", []string{"方括号“[”", "没有对应的“]”"}}},
 	}
