@@ -10,8 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
 // MaxInputSize is the largest input file Load and Parse accept. A budget is
@@ -40,9 +41,18 @@ func Load(path string) (*Budget, error) {
 }
 
 // Parse reads a budget from data. name is the file name that positions
-// name, and its extension picks the format as for Load. Values are not
-// validated here (see Validate); MoneyUnit defaults to 万元.
+// name, and its extension picks the format as for Load. MoneyUnit defaults
+// to 万元. A budget that loads whole is not validated here (see Validate).
+// When some values cannot be read, the Problems returned hold those and,
+// with them, what validation (against the built-in catalogue) finds in the
+// rest, so that every problem is reported at once.
 func Parse(name string, data []byte) (*Budget, error) {
+	return parse(name, data, true)
+}
+
+// parse is Parse; with validate false, problems reading values come back
+// without validation's.
+func parse(name string, data []byte, validate bool) (*Budget, error) {
 	isJSON, err := format(name)
 	if err != nil {
 		return nil, err
@@ -79,23 +89,41 @@ func Parse(name string, data []byte) (*Budget, error) {
 
 	b := &Budget{}
 	res := decode.Node(root, b, decode.Options{DecimalName: "数字（以" + moneyUnit(root) + "为单位的金额）"})
-	if len(res.Errors) > 0 {
-		ps := make(Problems, len(res.Errors))
-		for i, e := range res.Errors {
-			ps[i] = Problem{
-				Code:    CodeField,
-				Pos:     Position{File: name, Line: e.Line, Column: e.Column},
-				Path:    ParsePath(e.Path),
-				Message: e.Message,
-			}
-		}
-		return nil, ps
-	}
 	if b.MoneyUnit == "" {
 		b.MoneyUnit = "万元"
 	}
 	b.source = newSourceMap(name, res.Positions)
+	if len(res.Errors) > 0 {
+		return nil, loadProblems(b, name, res, validate)
+	}
 	return b, nil
+}
+
+// loadProblems reports the values that could not be read, and with them
+// what validation finds in the rest: the person fixing the file sees every
+// problem at once, not in rounds. A field that could not be read is unknown,
+// and nothing is concluded from it. Only when decoding stopped early is the
+// rest not validated: it was not all read.
+func loadProblems(b *Budget, name string, res decode.Result, validate bool) Problems {
+	ps := make(Problems, 0, len(res.Errors))
+	unknown := map[string]bool{}
+	for _, e := range res.Errors {
+		ps = append(ps, Problem{
+			Code:    CodeField,
+			Pos:     Position{File: name, Line: e.Line, Column: e.Column},
+			Path:    ParsePath(e.Path),
+			Message: e.Message,
+		})
+		if e.Unknown != "" {
+			unknown[e.Unknown] = true
+		}
+	}
+	if res.Incomplete || !validate {
+		return ps
+	}
+	ps = append(ps, b.check(nil, unknown)...)
+	sortByPosition(ps)
+	return ps
 }
 
 // format tells JSON from YAML by the file name's extension.

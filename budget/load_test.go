@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -140,8 +141,8 @@ func TestParseMoneyUnit(t *testing.T) {
 	if err != nil || b.MoneyUnit != "元" {
 		t.Errorf("money_unit 元: %v %v", b, err)
 	}
-	_, err = Parse("b.yaml", []byte("money_unit: 元\nthree_public:\n  abroad: 十\n"))
-	want := `b.yaml:3:11: three_public.abroad: 应为数字（以元为单位的金额），实际是文字“十”`
+	_, err = parse("b.yaml", []byte("money_unit: 元\nthree_public:\n  abroad: 十\n"), false)
+	want := `b.yaml:3:11: three_public.abroad: 应为数字（以元为单位的金额），实际是文字“十”（请用阿拉伯数字书写，如 9.53）`
 	if got := strings.Join(problemStrings(t, err), "\n"); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
@@ -164,7 +165,7 @@ func TestParseProblems(t *testing.T) {
 		{"wrong type: list for a mapping", "b.yaml", "income:\n  - 1\n",
 			[]string{`b.yaml:2:3: income: 应为一组“键: 值”（每行一个），实际是列表`}},
 		{"bad amount text", "b.yaml", "lines:\n  - amount: 一百\n",
-			[]string{`b.yaml:2:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是文字“一百”`}},
+			[]string{`b.yaml:2:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是文字“一百”（请用阿拉伯数字书写，如 9.53）`}},
 		{"exponent amount", "b.yaml", "lines:\n  - amount: 1e3\n",
 			[]string{`b.yaml:2:13: lines[0].amount: 应为数字（以万元为单位的金额），实际是数字 1e3（不能用科学记数法，请写成 1000）`}},
 		{"amount with thousands separator", "b.yaml", "three_public:\n  reception: 1,234.50\n",
@@ -183,11 +184,11 @@ func TestParseProblems(t *testing.T) {
 				`b.yaml:8:15: assets.vehicles.official: 应为整数，实际是数字 1.5`,
 			}},
 		{"YAML syntax error", "b.yaml", "department:\n  name: a\n code: 019\n",
-			[]string{`b.yaml:3: YAML 语法错误：这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号（原文：did not find expected key）`}},
+			[]string{`b.yaml:3:2: YAML 语法错误：缩进没有对齐：这一行缩进 1 格，与上面任何一层都对不齐（上面各层缩进 0 或 2 格）（原文：did not find expected key）`}},
 		{"YAML syntax error on line 1", "b.yaml", "department: name: x\n",
 			[]string{`b.yaml:1: YAML 语法错误：这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）`}},
 		{"tab indentation", "b.yaml", "department:\n\tname: a\n",
-			[]string{`b.yaml:2:1: YAML 语法错误：这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）`}},
+			[]string{`b.yaml:2:1: YAML 语法错误：这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）`}},
 		{"JSON syntax error", "b.json", "{\n  \"department\": {\"name\": \"a\",},\n  \"lines\": []\n}",
 			[]string{`b.json:2:30: JSON 语法错误：最后一项后面多了逗号：JSON 中“}”前不能有逗号（原文：invalid character '}' looking for beginning of object key string）`}},
 		{"JSON missing comma", "b.json", "{\n  \"department\": {}\n  \"lines\": []\n}",
@@ -217,7 +218,9 @@ func TestParseProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := Parse(tt.file, []byte(tt.src))
+			// The loader's own problems; TestParseValidatesTheRest has
+			// validation's beside them.
+			b, err := parse(tt.file, []byte(tt.src), false)
 			if err == nil {
 				t.Fatalf("no error; budget %+v", b)
 			}
@@ -233,7 +236,7 @@ func TestParseProblems(t *testing.T) {
 }
 
 func TestParseProblemFields(t *testing.T) {
-	_, err := Parse("in/b.yaml", []byte("lines:\n  - economic: [1]\n"))
+	_, err := parse("in/b.yaml", []byte("lines:\n  - economic: [1]\n"), false)
 	var ps Problems
 	if !errors.As(err, &ps) || len(ps) != 1 {
 		t.Fatalf("err = %v", err)
@@ -272,10 +275,24 @@ func TestLoad(t *testing.T) {
 		t.Errorf("Load of a missing file: %v, want fs.ErrNotExist", err)
 	}
 	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte("lines: {}\n"), 0o600)
+	os.WriteFile(bad, []byte(strings.Replace(validYAML, "lines:\n", "lines: {}\nx:\n", 1)), 0o600)
 	_, err := Load(bad)
-	if got := strings.Join(problemStrings(t, err), ""); got != bad+":1:8: lines: 应为列表，实际是一组“键: 值”" {
-		t.Errorf("got %s", got)
+	want := []string{
+		bad + ":13:8: lines: 应为列表，实际是一组“键: 值”",
+		bad + ":14:1: 无法识别的键“x”（这里可用的键：money_unit、department、units、income、lines、projects、function_names、three_public、procurement、assets、special_transfers、performance、prior）",
+	}
+	// Validation's problems come with the loader's, but none about the
+	// lines, which could not be read.
+	got := problemStrings(t, err)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %s", w)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "支出") && !slices.Contains(want, g) {
+			t.Errorf("a problem from the unread lines: %s", g)
+		}
 	}
 }
 
@@ -289,6 +306,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("lines:\n  - amount: 1e3\n    amout: x\n"))
 	f.Add([]byte("\uFEFFmoney_unit: 元\nprior:\n  basic: -0.5\n"))
 	f.Add([]byte(`{"function_names": {"2010101": "行政运行"}, "units": null}`))
+	// Layout mistakes, which the loader places itself.
+	f.Add([]byte("department:\n\tname: a\n  code: 019\n"))
+	f.Add([]byte("department:\n  name: a\n   code: 019\n  - x\n"))
+	f.Add([]byte("three_public:\n  reception：1.20\n\u3000\u3000abroad: 0\n"))
+	f.Add([]byte("lines:\n  - {amount: 1,000,000.00, source: 事业收入}\n  - |\n    text\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.yaml", "f.json"} {
 			b, err := Parse(name, data)

@@ -139,13 +139,13 @@ func TestValidateBrokenInputs(t *testing.T) {
 		{"unit kind", "kind: 行政}", "kind: 企业}",
 			expect{"units[0].kind", SeverityError, []string{"单位类型“企业”无法识别", "行政", "事业"}}},
 		{"three public total", "  reception: 0\n  total: 0", "  reception: 0\n  total: 1.50",
-			expect{"three_public.total", SeverityError, []string{"合计 1.5", "不等于各项之和 0"}}},
+			expect{"three_public.total", SeverityError, []string{"合计 1.50", "不等于各项之和 0.00"}}},
 		{"three public against lines", village, strings.Replace(village, "30299", "30217", 1),
 			expect{"three_public.reception", SeverityError, []string{"公务接待费为 0", "30217", "7.48"}}},
 		{"procurement total", "total: 91.47", "total: 90.00",
-			expect{"procurement.total", SeverityError, []string{"政府采购合计 90", "91.47"}}},
+			expect{"procurement.total", SeverityError, []string{"政府采购合计 90.00", "91.47"}}},
 		{"procurement above the project", "item: 工作人员服装, amount: 37.20", "item: 工作人员服装, amount: 40.00",
-			expect{"projects[3].procurement", SeverityError, []string{"政府采购 40 超过了项目金额 37.2"}}},
+			expect{"projects[3].procurement", SeverityError, []string{"政府采购 40.00 超过了项目金额 37.20"}}},
 		{"rate above 100%", "value: ≥99%", "value: ≥120%",
 			expect{"projects[4].targets[5].value", SeverityError, []string{"≥120%", "比率不能超过 100%"}}},
 		{"satisfaction upper bound", "indicator: 工作人员满意度, value: ≥95%", "indicator: 工作人员满意度, value: ≤100%",
@@ -321,5 +321,190 @@ func TestYearBeforeCatalogues(t *testing.T) {
 		if strings.Contains(p.Message, "catalog.") {
 			t.Errorf("message names Go code: %v", p)
 		}
+	}
+}
+
+// placed is a problem as it must be reported: its exact place and field
+// path (the start of Problem.String), and words of its message.
+type placed struct {
+	at    string // "fengqiu.yaml:23:3: department"
+	words []string
+}
+
+// problemsOf loads text as fengqiu.yaml and returns every problem, the
+// loader's and validation's, as the validate command prints them.
+func problemsOf(t *testing.T, text string) Problems {
+	t.Helper()
+	b, err := Parse("fengqiu.yaml", []byte(text))
+	if err != nil {
+		var ps Problems
+		if !errors.As(err, &ps) {
+			t.Fatalf("Parse: %v", err)
+		}
+		return ps
+	}
+	return b.Check(nil)
+}
+
+// checkPlaced asserts that ps are exactly want: as many, in order, each at
+// its place with its words.
+func checkPlaced(t *testing.T, ps Problems, want []placed) {
+	t.Helper()
+	ok := len(ps) == len(want)
+	for i := 0; ok && i < len(ps); i++ {
+		s := ps[i].String()
+		ok = strings.HasPrefix(s, want[i].at+": ")
+		for _, w := range want[i].words {
+			ok = ok && strings.Contains(s, w)
+		}
+	}
+	if !ok {
+		t.Errorf("got %d problems:\n%v\nwant %d: %v", len(ps), ps, len(want), want)
+	}
+}
+
+// One mutation of the example each: every problem the mutation causes, and
+// no other, at its exact line and column.
+func TestValidateOneMistakeOneProblem(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []placed
+	}{
+		// A value that cannot be read is reported; the field is then
+		// unknown, and nothing follows from it (no 未填写, no 收入应与支出相等).
+		{"a key typo", `  code: "019"`, `  cod: "019"`,
+			[]placed{{"fengqiu.yaml:23:3: department", []string{"无法识别的键“cod”", "是不是“code”？"}}}},
+		{"an amount in Chinese numerals", "source: 一般公共预算财政拨款, amount: 9.53}", "source: 一般公共预算财政拨款, amount: 九点五三}",
+			[]placed{{"fengqiu.yaml:60:103: lines[3].amount", []string{"实际是文字“九点五三”", "请用阿拉伯数字书写，写成 9.53"}}}},
+		{"an amount with its unit", "source: 一般公共预算财政拨款, amount: 9.53}", `source: 一般公共预算财政拨款, amount: "70.00万元"}`,
+			[]placed{{"fengqiu.yaml:60:103: lines[3].amount", []string{"“70.00万元”", "不写单位“万元”", "写成 70.00"}}}},
+		{"an income amount that cannot be read", "    一般公共预算财政拨款: 492.82", "    一般公共预算财政拨款: 四百九十二点八二",
+			[]placed{{"fengqiu.yaml:48:17: income.this_year.一般公共预算财政拨款", []string{"“四百九十二点八二”", "阿拉伯数字"}}}},
+		{"full-width digits", "year: 2023", "year: ２０２３",
+			[]placed{{"fengqiu.yaml:24:9: department.year", []string{"用了全角数字", "写成 2023"}}}},
+		{"a thousands separator in braces", "amount: 150.00}", "amount: 1,150.00}",
+			[]placed{{"fengqiu.yaml:78:124: lines[14].amount", []string{"“amount: 1,150.00”", "花括号", "去掉千位分隔符，写成 1150.00"}}}},
+		// An unrecognised value is reported once, with what it was
+		// likely meant to be.
+		{"a source on a line", "source: 一般公共预算财政拨款, amount: 9.53}", "source: 财政拨款, amount: 9.53}",
+			[]placed{{"fengqiu.yaml:60:83: lines[3].source", []string{"资金来源“财政拨款”无法识别", "是不是“一般公共预算财政拨款”？"}}}},
+		{"a source in income", "    一般公共预算财政拨款: 492.82", "    财政拨款: 492.82",
+			[]placed{{"fengqiu.yaml:48:11: income.this_year.财政拨款", []string{"资金来源“财政拨款”无法识别", "是不是“一般公共预算财政拨款”？"}}}},
+		{"a project code on a line", `project: "410727230000000009620"`, `project: "41072723000000009620"`,
+			[]placed{{"fengqiu.yaml:82:71: lines[17].project", []string{"项目“41072723000000009620”未在 projects 中列出", "是不是“410727230000000009620”？"}}}},
+		{"a unit code on a line", `{unit: "019001", function: "2080505"`, `{unit: "19001", function: "2080505"`,
+			[]placed{{"fengqiu.yaml:61:12: lines[4].unit", []string{"没有编码为“19001”的单位", "是不是“019001”？"}}}},
+		{"a function code in full-width digits", `function: "2010301", economic: "30101"`, `function: "２０１０３０１", economic: "30101"`,
+			[]placed{{"fengqiu.yaml:57:32: lines[0].function", []string{"应为 7 位数字", "全角数字", "写成 2010301"}}}},
+		{"a basic kind mistyped", wage, strings.Replace(wage, "basic: 人员经费", "basic: 人员经", 1),
+			[]placed{{"fengqiu.yaml:57:69: lines[0].basic", []string{"基本支出类型“人员经”无法识别（是不是“人员经费”？）", "人员经费 或 公用经费"}}}},
+		// Accepted before although the document then contradicts itself.
+		{"a level mistyped", "  code: \"019\"\n", "  code: \"019\"\n  level: 县极\n",
+			[]placed{{"fengqiu.yaml:24:10: 警告：department.level", []string{"级次“县极”不常见（是不是“县级”？）", "“县极财政”"}}}},
+		{"a city department without its level", "  name: 封丘县政务服务和大数据管理局\n  code:", "  name: 新乡市政务服务和大数据管理局\n  code:",
+			[]placed{{"fengqiu.yaml:22:3: 警告：department.level", []string{"名词解释已按“县级财政”写", "“新乡市政务服务和大数据管理局”", "请填写 level"}}}},
+		{"published years after the budget", `published: "2023-04"`, `published: "2032-04"`,
+			[]placed{{"fengqiu.yaml:25:14: department.published", []string{"2032-04 晚于预算年度 2023 年", "二〇三二年四月"}}}},
+		{"a prior project under another code with a new project's name",
+			`- {code: "410727230000000009617", name: 工作经费, amount: 208.76}`, `- {code: "410727220000000009617", name: 工作经费, amount: 208.76}`,
+			[]placed{{"fengqiu.yaml:344:14: prior.projects[0].code", []string{"既写成新增又写成结束", "改成 410727230000000009617"}}}},
+		{"a prior project code that looks like a slip",
+			`- {code: "410727230000000009617", name: 工作经费, amount: 208.76}`, `- {code: "41072723000000009617", name: 政务服务大厅经费, amount: 208.76}`,
+			[]placed{{"fengqiu.yaml:344:14: 警告：prior.projects[0].code", []string{"41072723000000009617 不在本年的项目中", "是不是本年的 410727230000000009617"}}}},
+		{"a prior project named otherwise under the same code",
+			`- {code: "410727230000000009617", name: 工作经费, amount: 208.76}`, `- {code: "410727230000000009617", name: 政务大厅工作经费, amount: 208.76}`,
+			[]placed{{"fengqiu.yaml:344:45: 警告：prior.projects[0].name", []string{"“政务大厅工作经费”", "“工作经费（含22年16.75万）”", "简称“工作经费”"}}}},
+		{"prior general budget above the prior total", "  state_capital: 0\n", "  state_capital: 0\n  general_budget: 400.00\n",
+			[]placed{{"fengqiu.yaml:349:19: prior.general_budget", []string{"400.00 大于上年支出合计 341.37", "基本支出 107.61 + 项目支出 233.76"}}}},
+		{"a negative vehicle count", "official: 0,", "official: -1,",
+			[]placed{{"fengqiu.yaml:197:24: assets.vehicles.official", []string{"一般公务用车数量 -1 是负数"}}}},
+		{"a negative equipment count", "  special_equipment_over_100: 0", "  special_equipment_over_100: -2",
+			[]placed{{"fengqiu.yaml:199:31: assets.special_equipment_over_100", []string{"专用设备数量 -2 是负数"}}}},
+	}
+	text := fengqiuText(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPlaced(t, problemsOf(t, edit(t, text, tt.old, tt.new)), tt.want)
+		})
+	}
+}
+
+// A value that cannot be read does not hide validation's problems: the
+// person fixing the file sees both at once.
+func TestLoadAndValidateReportTogether(t *testing.T) {
+	text := edit(t, fengqiuText(t), `  code: "019"`, `  cod: "019"`)
+	text = edit(t, text, "一般公共预算财政拨款: 492.82", "一般公共预算财政拨款: 490.82")
+	checkPlaced(t, problemsOf(t, text), []placed{
+		{"fengqiu.yaml:23:3: department", []string{"无法识别的键“cod”"}},
+		{"fengqiu.yaml:47:3: income", []string{"收入合计 538.82，支出合计 540.82"}},
+		{"fengqiu.yaml:48:17: income.this_year.一般公共预算财政拨款", []string{"490.82", "492.82", "收入应与支出相等"}},
+	})
+
+	// An amount that cannot be read leaves its source's sum and the total
+	// unknown, not the other sources'.
+	text = edit(t, fengqiuText(t), "source: 一般公共预算财政拨款, amount: 9.53}", "source: 一般公共预算财政拨款, amount: 九点五三}")
+	text = edit(t, text, "一般公共预算其他资金: 48.00", "一般公共预算其他资金: 50.00")
+	checkPlaced(t, problemsOf(t, text), []placed{
+		{"fengqiu.yaml:49:17: income.this_year.一般公共预算其他资金", []string{"一般公共预算其他资金为 50.00", "支出明细合计 48.00"}},
+		{"fengqiu.yaml:60:103: lines[3].amount", []string{"“九点五三”"}},
+	})
+}
+
+// The loader's guess for a missing prior.general_budget is named where it
+// may be wrong: the department has money from outside the government
+// budgets, which the guess counts as 一般公共预算.
+func TestValidateWarnsOfTheGeneralBudgetGuess(t *testing.T) {
+	text := fengqiuText(t)
+	if ps := problemsOf(t, text); len(ps) != 0 {
+		t.Fatalf("the example, funded from 一般公共预算 only, has problems: %v", ps)
+	}
+	text = edit(t, text, "    一般公共预算其他资金: 48.00", "    事业收入: 48.00")
+	text = edit(t, text, "source: 一般公共预算其他资金, amount: 48.00}", "source: 事业收入, amount: 48.00}")
+	checkPlaced(t, problemsOf(t, text), []placed{
+		{"fengqiu.yaml:339:3: 警告：prior.general_budget", []string{"未填写上年一般公共预算支出", "算作 341.37 万元", "本年有事业收入", "请按上年预算填写 general_budget"}},
+	})
+	text = edit(t, text, "  state_capital: 0\n", "  state_capital: 0\n  general_budget: 300.00\n")
+	if ps := problemsOf(t, text); len(ps) != 0 {
+		t.Errorf("general_budget given: %v", ps)
+	}
+}
+
+// Mistakes of layout are placed at their own line and column, and named.
+func TestSyntaxMistakesPlaced(t *testing.T) {
+	typeLine := "    type: 其他运转类\n    unit: \"019001\"\n    targets:\n      - {kind: 成本指标, indicator: 工作总成本"
+	tests := []struct {
+		name     string
+		old, new string
+		want     placed
+	}{
+		{"a tab at the start of a line", `  code: "019"`, "\tcode: \"019\"",
+			placed{"fengqiu.yaml:23:1", []string{"YAML 语法错误", "制表符（Tab）"}}},
+		{"a line indented one space too far", typeLine, " " + typeLine,
+			placed{"fengqiu.yaml:98:6", []string{"多缩进了 1 格", "缩进 4 格"}}},
+		{"a line indented one space too little", typeLine, typeLine[1:],
+			placed{"fengqiu.yaml:98:4", []string{"缩进没有对齐", "缩进 3 格", "0、2 或 4 格"}}},
+		{"full-width spaces", "  year: 2023", "\u3000\u3000year: 2023",
+			placed{"fengqiu.yaml:24:1", []string{"全角空格"}}},
+		{"a full-width colon", "  reception: 0\n  total: 0", "  reception：1.20\n  total: 0",
+			placed{"fengqiu.yaml:188:12", []string{"全角冒号“：”", "“: ”"}}},
+		{"a missing colon", "  name: 封丘县政务服务和大数据管理局\n", "  name 封丘县政务服务和大数据管理局\n",
+			placed{"fengqiu.yaml:22:3", []string{"这一行缺少冒号", "请写成“name: 封丘县政务服务和大数据管理局”"}}},
+		{"a key where the list wants “- ”", "    short_name: 工作经费\n", "    short_name: 工作经费\n  type: 其他运转类\n",
+			placed{"fengqiu.yaml:98:3", []string{"与上面的列表项对齐，却没有以“- ”开头", "缩进 4 格"}}},
+		{"a quote left open", "    basic: 正常增人增资、晋级晋档等", "    basic: \"正常增人增资、晋级晋档等",
+			placed{"fengqiu.yaml:351:12", []string{"引号 \" 直到文件末尾都没有闭合"}}},
+		{"a brace left open at the end of a line", "amount: 17.35}", "amount: 17.35",
+			placed{"fengqiu.yaml:61:5", []string{"花括号“{”到行末都没有对应的“}”"}}},
+		{"a comma left out in braces", `{unit: "019001", function: "2080505"`, `{unit: "019001" function: "2080505"`,
+			placed{"fengqiu.yaml:61:21", []string{"前面少了逗号"}}},
+		{"a bracket left open", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股]", "  offices: [办公室, 业务股, 督查股, 电子政务和数据资源股",
+			placed{"fengqiu.yaml:26:12", []string{"方括号“[”", "没有对应的“]”"}}},
+	}
+	text := fengqiuText(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPlaced(t, problemsOf(t, edit(t, text, tt.old, tt.new)), []placed{tt.want})
+		})
 	}
 }

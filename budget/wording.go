@@ -3,8 +3,9 @@ package budget
 import (
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
 // The messages a person reads are in Chinese, for the finance staff who fill

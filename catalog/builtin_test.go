@@ -206,15 +206,6 @@ func TestCallerLoadsTheShippedFiles(t *testing.T) {
 	}
 }
 
-func TestChineseNumeral(t *testing.T) {
-	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 19: "十九", 20: "二十",
-		21: "二十一", 34: "三十四", 99: "九十九", 0: "0", 100: "100"} {
-		if got := ChineseNumeral(n); got != want {
-			t.Errorf("ChineseNumeral(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func BenchmarkFunctionLookup(b *testing.B) {
 	c := builtin2023(b)
 	for b.Loop() {

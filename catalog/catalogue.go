@@ -3,6 +3,8 @@ package catalog
 import (
 	"slices"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/zh"
 )
 
 // Catalogue is one year's classification codes and names. Build it with Builtin or Load; it is
@@ -74,7 +76,7 @@ type Class struct {
 }
 
 // Numeral is the serial in Chinese numerals, "八" or "二十一", as the tables print it.
-func (c Class) Numeral() string { return ChineseNumeral(c.Serial) }
+func (c Class) Numeral() string { return zh.Numeral(c.Serial) }
 
 func newCatalogue() *Catalogue {
 	return &Catalogue{

@@ -426,7 +426,7 @@ func richBudget() *budget.Budget {
 	total := d("3")
 	return &budget.Budget{
 		MoneyUnit: "万元",
-		Department: budget.Department{Name: "测试局", Code: "900", Year: 2023, Published: "2023-03",
+		Department: budget.Department{Name: "测试局", Code: "900", Year: 2023, Level: "县级", Published: "2023-03",
 			Offices: []string{"办公室"}, Duties: []string{"负责测试工作。"}},
 		Performance: budget.Performance{Goals: []string{"完成测试。"}, Tasks: []budget.Task{{Name: "测试", Content: "完成测试。"}},
 			Indicators: []budget.Indicator{{Level1: "产出指标", Level2: "重点工作任务完成", Level3: "任务完成率", Value: "100%"}}},
@@ -459,6 +459,7 @@ func richBudget() *budget.Budget {
 			Projects: []budget.PriorProject{{Code: "P0", Name: "旧项目", Amount: d("8")}},
 			// The prior government fund is part of the prior projects here.
 			GovernmentFund: d("8"),
+			GeneralBudget:  new(d("100")),
 			ThreePublic:    budget.ThreePublic{Reception: d("4")},
 		},
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/figures"
+	"github.com/budgetdoc/budgetdoc/internal/zh"
 )
 
 // Input is what a document is built from.
@@ -35,7 +36,7 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	date, err := chineseMonth(b.Department.Published)
+	date, err := zh.Month(b.Department.Published)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		entry := chineseNumber(i+1) + "、" + pt.name
+		entry := zh.Numeral(i+1) + "、" + pt.name
 		t := pt.table.build(tableContext{budget: b, figures: f, entry: entry, name: pt.name})
 		p.Numbers.apply(t.tables)
 		if i > 0 || t.orientation != doc.Portrait {

@@ -7,8 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/catalog"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/budgetdoc/budgetdoc/catalog"
 )
 
 // DefinitionFile is the file of a definition folder that names the profile

@@ -16,6 +16,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/markup"
+	"github.com/budgetdoc/budgetdoc/internal/zh"
 	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/budgetdoc/budgetdoc/templates"
 )
@@ -271,8 +272,8 @@ func newNarrator(f *figures.Figures, data TemplateData, nf NumberFormat, layers 
 		},
 		"plain":   money.Plain,
 		"pct":     func(d decimal.Decimal) string { return d.StringFixed(2) },
-		"cn":      chineseCount,
-		"ordinal": chineseNumber,
+		"cn":      zh.Count,
+		"ordinal": zh.Numeral,
 		"join":    strings.Join,
 		"add":     func(a, b int) int { return a + b },
 		"year":    func() int { return f.Year },

@@ -6,10 +6,11 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/figures"
-	"github.com/shopspring/decimal"
 )
 
 func buildWith(t *testing.T, p *Profile, input string) *doc.Document {

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/zh"
 )
 
 // overall: 部门收支总体情况表.
@@ -59,5 +60,5 @@ func classLabel(serial int, open, close, printed, official string) string {
 	if serial == 0 || printed == "" {
 		return official
 	}
-	return open + chineseNumber(serial) + close + printed
+	return open + zh.Numeral(serial) + close + printed
 }

@@ -13,6 +13,7 @@ package decode
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,12 @@ type Error struct {
 	Path string
 	Position
 	Message string
+	// Unknown is the field path whose value this error leaves unread: the
+	// field itself for a value of the wrong kind, the field a mistyped key
+	// was most likely meant for; "" when no field is lost. Whoever checks
+	// the decoded values treats that field as unknown, neither right nor
+	// wrong, so that one mistake gives one problem.
+	Unknown string
 }
 
 func (e Error) Error() string {
@@ -70,6 +77,10 @@ type Result struct {
 	// Positions maps every path decoded into to the position of its value.
 	Positions map[string]Position
 	Errors    []Error
+	// Incomplete is set when decoding stopped early (too many errors, or
+	// aliases expanding too far): what was not reached is unknown, so
+	// nothing more should be concluded from the values.
+	Incomplete bool
 }
 
 // Node decodes n (a document, or the node inside it) into out, which must be
@@ -106,7 +117,7 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 		}
 		d.value(n, v.Elem(), "")
 	}
-	return Result{Positions: d.positions, Errors: d.errs}
+	return Result{Positions: d.positions, Errors: d.errs, Incomplete: d.stopped}
 }
 
 type decoder struct {
@@ -127,10 +138,22 @@ type decoder struct {
 }
 
 func (d *decoder) fail(n *yaml.Node, path, msg string) {
+	d.failField(n, path, msg, "")
+}
+
+// lose reports a value at path that cannot be read: the field becomes
+// unknown.
+func (d *decoder) lose(n *yaml.Node, path, msg string) {
+	d.failField(n, path, msg, path)
+}
+
+// failField reports a problem at path that leaves the field unknown unread
+// ("" when none is).
+func (d *decoder) failField(n *yaml.Node, path, msg, unknown string) {
 	if d.stopped {
 		return
 	}
-	e := Error{Path: path, Message: msg}
+	e := Error{Path: path, Message: msg, Unknown: unknown}
 	if n != nil {
 		e.Position = Position{n.Line, n.Column}
 	}
@@ -158,7 +181,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	if d.aliasDepth > 0 {
 		d.expanded++
 		if d.expanded > d.opts.MaxAliasNodes {
-			d.fail(n, path, fmt.Sprintf("别名展开后超过 %d 个值：请把数据直接写出来，不要反复引用锚点", d.opts.MaxAliasNodes))
+			d.lose(n, path, fmt.Sprintf("别名展开后超过 %d 个值：请把数据直接写出来，不要反复引用锚点", d.opts.MaxAliasNodes))
 			d.stopped = true
 			return
 		}
@@ -195,7 +218,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Bool:
 		d.boolean(n, v, path)
 	default:
-		d.fail(n, path, fmt.Sprintf("decode: cannot decode into Go type %s", v.Type()))
+		d.lose(n, path, fmt.Sprintf("decode: cannot decode into Go type %s", v.Type()))
 	}
 }
 
@@ -204,10 +227,10 @@ func (d *decoder) alias(n *yaml.Node, v reflect.Value, path string) {
 	target := n.Alias
 	switch {
 	case target == nil:
-		d.fail(n, path, fmt.Sprintf("别名 *%s 没有对应的锚点 &%s", n.Value, n.Value))
+		d.lose(n, path, fmt.Sprintf("别名 *%s 没有对应的锚点 &%s", n.Value, n.Value))
 		return
 	case d.expanding[target]:
-		d.fail(n, path, fmt.Sprintf("别名 *%s 引用了包含它自己的值", n.Value))
+		d.lose(n, path, fmt.Sprintf("别名 *%s 引用了包含它自己的值", n.Value))
 		return
 	}
 	d.aliasDepth++
@@ -273,11 +296,30 @@ func index(path string, i int) string {
 // text, merge keys and duplicates, and calls each for the rest.
 func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
 	first := map[string]*yaml.Node{}
+	// prevValue is the value of the entry before, if a plain scalar
+	// that a thousands separator may have cut short.
+	var prevKey string
+	var prevValue *yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if d.stopped {
 			return
 		}
 		k, v := resolve(n.Content[i]), n.Content[i+1]
+		if prevValue != nil && splitNumber(n, prevValue.Value, k, v) {
+			// {amount: 1,000.00}: in braces the comma ends the entry, and
+			// "000.00" became a key of its own; so did every further
+			// group of {amount: 1,000,000}.
+			whole := prevValue.Value + "," + k.Value
+			for i+3 < len(n.Content) && splitNumber(n, whole, resolve(n.Content[i+2]), n.Content[i+3]) {
+				i += 2
+				whole += "," + n.Content[i].Value
+			}
+			d.lose(prevValue, join(path, prevKey), fmt.Sprintf("%s中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 %s",
+				Quote(prevKey+": "+whole), strings.ReplaceAll(whole, ",", "")))
+			prevKey, prevValue = "", nil
+			continue
+		}
+		prevKey, prevValue = "", nil
 		switch {
 		case k.Kind != yaml.ScalarNode:
 			d.fail(k, path, fmt.Sprintf("键必须是文字，这里却是%s", describe(k)))
@@ -294,8 +336,27 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 			continue
 		}
 		first[k.Value] = k
+		if v.Kind == yaml.ScalarNode && v.Style == 0 {
+			prevKey, prevValue = k.Value, v
+		}
 		each(k.Value, k, v)
 	}
+}
+
+var (
+	digitGroup     = regexp.MustCompile(`^[0-9]{3}(\.[0-9]+)?$`)
+	leadingDigits  = regexp.MustCompile(`^-?[0-9]{1,3}$`)
+	continuedGroup = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+$`)
+)
+
+// splitNumber reports whether key k (with value v) of flow mapping n is the
+// rest of the number whose text so far is prev, cut off by a thousands
+// separator: in {amount: 1,000.00} YAML reads amount: 1 and a key "000.00"
+// with no value.
+func splitNumber(n *yaml.Node, prev string, k, v *yaml.Node) bool {
+	return n.Style&yaml.FlowStyle != 0 && k.Kind == yaml.ScalarNode && k.Style == 0 &&
+		digitGroup.MatchString(k.Value) && isNull(v) && v.Value == "" &&
+		(leadingDigits.MatchString(prev) || continuedGroup.MatchString(prev))
 }
 
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
@@ -314,8 +375,29 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 				return
 			}
 		}
-		d.fail(k, path, unknownKey(key, fs))
+		msg, meant := unknownKey(key, fs, absentFields(n, fs))
+		unknown := ""
+		if meant != "" {
+			unknown = join(path, meant)
+		}
+		d.failField(k, path, msg, unknown)
 	})
+}
+
+// absentFields lists the fields of fs that mapping n does not name: those a
+// mistyped key may have been meant for.
+func absentFields(n *yaml.Node, fs []field) []field {
+	present := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		present[resolve(n.Content[i]).Value] = true
+	}
+	var out []field
+	for _, f := range fs {
+		if !present[f.name] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, path string) {
@@ -341,7 +423,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	}
 	t := v.Type()
 	if t.Key().Kind() != reflect.String {
-		d.fail(n, path, fmt.Sprintf("decode: cannot decode into Go type %s: keys must be strings", t))
+		d.lose(n, path, fmt.Sprintf("decode: cannot decode into Go type %s: keys must be strings", t))
 		return
 	}
 	if n.Kind != yaml.MappingNode {

@@ -132,7 +132,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"amount given text", "items: [{amount: abc}]\n",
 			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“abc”`}},
 		{"amount with unit", "items: [{amount: 12万元}]\n",
-			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“12万元”`}},
+			[]string{`1:18: items[0].amount: 应为数字（以万元为单位的金额），实际是文字“12万元”（金额只写数字，不写单位“万元”：请写成 12）`}},
 		{"amount empty", "items:\n  - amount:\n",
 			[]string{`2:12: items[0].amount: 应为数字（以万元为单位的金额），实际是空值`}},
 		{"amount bool", "items: [{amount: true}]\n",
@@ -322,14 +322,29 @@ func TestJSONPositions(t *testing.T) {
 	}
 }
 
+// Keys written with full-width characters are named for what they are.
+func TestFullWidthKeys(t *testing.T) {
+	_, r := decodeYAML(t, "name: a\n\u3000\u3000items: []\nnested:\n  Deep: [{code：1}]\n")
+	want := []string{
+		"2:1: 键“\\u3000\\u3000items”前面有全角空格“　”：YAML 只认半角空格，请把全角空格换成半角空格，与同一层的键对齐",
+		"4:11: nested.Deep[0]: 键“code：1”里用了全角冒号“：”：YAML 只认半角冒号，请写成“code: 1”",
+	}
+	if got := errorStrings(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r.Errors[0].Unknown != "items" || r.Errors[1].Unknown != "nested.Deep[0].code" {
+		t.Errorf("unknown fields %q, %q", r.Errors[0].Unknown, r.Errors[1].Unknown)
+	}
+}
+
 func TestSyntaxErrors(t *testing.T) {
 	// Each names the place, explains in Chinese, and keeps the parser's
 	// own words after 原文.
 	yamlTests := map[string]string{
-		"a: 1\nb:\n\tc: 2\n":  "3:1: 这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
-		"a: [1\nb: 2":         "2:0: 方括号 [ ] 没有正确结束：缺少逗号或“]”（原文：did not find expected ',' or ']'）",
+		"a: 1\nb:\n\tc: 2\n":  "3:1: 这一行用制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格（原文：found character that cannot start any token）",
+		"a: [1\nb: 2":         "1:4: 这里的方括号“[”到行末都没有对应的“]”：请在这一行末尾补上“]”（原文：did not find expected ',' or ']'）",
 		"a: b: c":             "1:0: 这里不能再写“键: 值”：一行只能有一个“键: ”，值里含有“: ”时请给整个值加上引号（原文：mapping values are not allowed in this context）",
-		"a:\n  b: 1\n c: 2\n": "3:0: 这里应当是“键: 值”：多半是缩进没有对齐，或上一行少了冒号（原文：did not find expected key）",
+		"a:\n  b: 1\n c: 2\n": "3:2: 缩进没有对齐：这一行缩进 1 格，与上面任何一层都对不齐（上面各层缩进 0 或 2 格）（原文：did not find expected key）",
 		"a: *nope\n":          "1:4: 别名 *nope 没有对应的锚点 &nope",
 		"a: 1\n---\nb: 2\n":   "3:1: 这里（--- 之后）开始了第二个 YAML 文档：一个文件只能有一个文档",
 		"x: 1\na: \"\\q\"\n":  "2:0: 双引号里有无法识别的转义符“\\”：请改用单引号，或把“\\”写成“\\\\”（原文：found unknown escape character）",
@@ -399,5 +414,51 @@ func TestControlCharactersRejected(t *testing.T) {
 	var v target
 	if res := Node(n, &v, Options{}); len(res.Errors) != 0 || v.Name != "tab\there\nline" {
 		t.Errorf("tab and newline: %+v %q", res.Errors, v.Name)
+	}
+}
+
+// A thousands separator in braces cuts a number into entries: one problem
+// says so, at the amount, which is then unknown.
+func TestThousandsInBraces(t *testing.T) {
+	_, r := decodeYAML(t, "items: [{code: a, amount: 1,234,567.50, count: 2}]\nmoney: {红: 12,000}\n")
+	want := []string{
+		"1:27: items[0].amount: “amount: 1,234,567.50”中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 1234567.50",
+		"2:12: money.红: “红: 12,000”中的逗号在花括号 { } 里表示下一项开始，把这个数截断了：请去掉千位分隔符，写成 12000",
+	}
+	if got := errorStrings(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Errors) == 2 && (r.Errors[0].Unknown != "items[0].amount" || r.Errors[1].Unknown != "money.红") {
+		t.Errorf("unknown: %q %q", r.Errors[0].Unknown, r.Errors[1].Unknown)
+	}
+	// A key of digits that is no such remainder is an unknown key as
+	// before.
+	_, r = decodeYAML(t, "items: [{code: x, 000: 1}]\n")
+	if len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Message, "无法识别的键“000”") {
+		t.Errorf("errors: %v", errorStrings(r))
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	sources := []string{"一般公共预算财政拨款", "一般公共预算其他资金", "事业收入", "其他收入"}
+	tests := []struct {
+		s          string
+		candidates []string
+		want       string
+	}{
+		{"P2023-002", []string{"P2023001", "P2023002"}, "P2023002"}, // a separator
+		{"Ｐ２０２３００２", []string{"P2023001", "P2023002"}, "P2023002"},  // full width
+		{"41072723000000009620", []string{"410727230000000009617", "410727230000000009620"}, "410727230000000009620"},
+		{"财政拨款", sources, "一般公共预算财政拨款"},       // part of one name
+		{"一般公共预算其它资金", sources, "一般公共预算其他资金"}, // one character
+		{"收入", sources, ""},                                // part of two: no guess
+		{"P2023003", []string{"P2023001", "P2023002"}, ""}, // as near to both
+		{"自有资金", sources, ""},
+		{"", sources, ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.s, tt.candidates); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }

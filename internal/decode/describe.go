@@ -15,7 +15,7 @@ func (d *decoder) mismatch(n *yaml.Node, v reflect.Value, path string) {
 	if v.Kind() == reflect.Slice && n.Kind == yaml.ScalarNode && !isNull(n) {
 		msg += "：列表请每行写一项，以“- ”开头，或写成 [甲, 乙]"
 	}
-	d.fail(n, path, msg)
+	d.lose(n, path, msg)
 }
 
 // expected names what a Go type needs, in the words of the person writing

@@ -25,7 +25,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		if i := strings.IndexFunc(n.Value, unprintable); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(n.Value[i:])
-			d.fail(n, path, fmt.Sprintf("文字中有控制字符 U+%04X，任何文档都无法显示（多是从其他程序复制时带进来的）：请删去", r))
+			d.lose(n, path, fmt.Sprintf("文字中有控制字符 U+%04X，任何文档都无法显示（多是从其他程序复制时带进来的）：请删去", r))
 			return
 		}
 		v.SetString(n.Value)
@@ -43,6 +43,12 @@ func unprintable(r rune) bool {
 var wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
 
 func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode && !wholeNumber.MatchString(n.Value) {
+		if w := Narrow(n.Value); w != n.Value && wholeNumber.MatchString(w) {
+			d.lose(n, path, fmt.Sprintf("应为%s，实际是%s（用了全角数字：请改用半角数字，写成 %s）", d.expected(v.Type()), describe(n), w))
+			return
+		}
+	}
 	if n.Kind != yaml.ScalarNode || !wholeNumber.MatchString(n.Value) {
 		d.mismatch(n, v, path)
 		return
@@ -51,7 +57,7 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	if v.CanInt() {
 		i, err := strconv.ParseInt(n.Value, 10, bits)
 		if err != nil {
-			d.fail(n, path, fmt.Sprintf("%s 太大，超出了允许的范围", n.Value))
+			d.lose(n, path, fmt.Sprintf("%s 太大，超出了允许的范围", n.Value))
 			return
 		}
 		v.SetInt(i)
@@ -59,7 +65,7 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	}
 	u, err := strconv.ParseUint(n.Value, 10, bits)
 	if err != nil {
-		d.fail(n, path, fmt.Sprintf("%s 是负数或太大，超出了允许的范围", n.Value))
+		d.lose(n, path, fmt.Sprintf("%s 是负数或太大，超出了允许的范围", n.Value))
 		return
 	}
 	v.SetUint(u)
@@ -99,19 +105,19 @@ func (d *decoder) decimal(n *yaml.Node, v reflect.Value, path string) {
 	text := n.Value
 	if !plainDecimal.MatchString(text) {
 		if hint := numberHint(text); hint != "" {
-			d.fail(n, path, fmt.Sprintf("应为%s，实际是%s（%s）", d.opts.DecimalName, describe(n), hint))
+			d.lose(n, path, fmt.Sprintf("应为%s，实际是%s（%s）", d.opts.DecimalName, describe(n), hint))
 		} else {
 			d.mismatch(n, v, path)
 		}
 		return
 	}
 	if len(text) > maxDecimalLength {
-		d.fail(n, path, fmt.Sprintf("%s 位数太多，不是有效的金额", abbreviate(text)))
+		d.lose(n, path, fmt.Sprintf("%s 位数太多，不是有效的金额", abbreviate(text)))
 		return
 	}
 	x, err := decimal.NewFromString(text)
 	if err != nil { // unreachable after the pattern check, but never panic
-		d.fail(n, path, fmt.Sprintf("应为%s，实际是%s", d.opts.DecimalName, describe(n)))
+		d.lose(n, path, fmt.Sprintf("应为%s，实际是%s", d.opts.DecimalName, describe(n)))
 		return
 	}
 	v.Set(reflect.ValueOf(x))
@@ -128,9 +134,37 @@ var (
 	special     = regexp.MustCompile(`^[-+]?\.?(?i:inf|infinity|nan)$`)
 )
 
+var (
+	withUnit       = regexp.MustCompile(`^(-?[0-9]+(\.[0-9]+)?)\s*(万元|元|万|千元)$`)
+	chineseNumeral = regexp.MustCompile(`^[负零〇一二三四五六七八九十百千万亿两点]+$`)
+)
+
+// chineseDigits maps the numerals a number is written with digit by digit
+// (九点五三) to the digits.
+var chineseDigits = strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4",
+	"五", "5", "六", "6", "七", "7", "八", "8", "九", "9", "点", ".", "负", "-")
+
+// Narrow replaces full-width forms (９.５３, ９．５３, Ｐ２０２３) by their
+// ASCII characters, and the ideographic space by a space.
+func Narrow(s string) string {
+	return strings.Map(narrow, s)
+}
+
 // numberHint says how to write text, which looks like a number, as a plain
 // decimal; "" when text does not look like a number at all.
 func numberHint(text string) string {
+	if w := Narrow(text); w != text && plainDecimal.MatchString(w) {
+		return "用了全角数字：请改用半角数字，写成 " + w
+	}
+	if m := withUnit.FindStringSubmatch(text); m != nil {
+		return "金额只写数字，不写单位“" + m[3] + "”：请写成 " + m[1]
+	}
+	if chineseNumeral.MatchString(text) {
+		if w := chineseDigits.Replace(text); plainDecimal.MatchString(w) && !strings.ContainsAny(text, "十百千万亿两") {
+			return "请用阿拉伯数字书写，写成 " + w
+		}
+		return "请用阿拉伯数字书写，如 9.53"
+	}
 	switch {
 	case exponent.MatchString(text):
 		if x, err := decimal.NewFromString(strings.TrimPrefix(text, "+")); err == nil && len(x.String()) <= 24 {

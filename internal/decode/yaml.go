@@ -88,11 +88,13 @@ func yamlSyntaxError(data []byte, err error) *SyntaxError {
 		e.Line = 1
 	}
 	explanation := explainYAML(parserText)
-	if strings.Contains(parserText, "tab character") || strings.Contains(parserText, "cannot start any token") {
-		if col := tabColumn(data, e.Line); col > 0 {
-			e.Column = col
-			explanation = "这里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格"
-		}
+	// The mistake is where yaml.v3 noticed it or before; for a block it
+	// names the block's first line, and the mistake is inside; a tab it
+	// may name lines early. A layout mistake found there is the cause, at
+	// its place.
+	if p, ok := firstLayoutProblem(data); ok && (e.Line == 0 || p.Line <= e.Line+1 || reportsBlockStart(parserText) && p.Line >= e.Line ||
+		strings.Contains(parserText, "tab character") && strings.Contains(p.message, "制表符")) {
+		e.Position, explanation = p.Position, p.message
 	}
 	e.Message = original(explanation, parserText)
 	return e
@@ -115,28 +117,10 @@ func isParseProblem(msg string) bool {
 	return false
 }
 
-// tabColumn returns the column of the first tab in the leading white space
-// of line (counting from 1), or 0 if it has none.
-func tabColumn(data []byte, line int) int {
-	if line < 1 {
-		return 0
-	}
-	lines := bytes.SplitN(data, []byte("\n"), line+1)
-	if len(lines) < line {
-		return 0
-	}
-	col := 1
-	for _, b := range lines[line-1] {
-		switch b {
-		case '\t':
-			return col
-		case ' ', '-':
-			col++
-		default:
-			return 0
-		}
-	}
-	return 0
+// reportsBlockStart tells the yaml.v3 messages given at the first line of
+// the block that holds the mistake, not at the mistake.
+func reportsBlockStart(parserText string) bool {
+	return parserText == "did not find expected key" || parserText == "did not find expected '-' indicator"
 }
 
 // yamlExplanations says in the reader's words what yaml.v3's messages mean

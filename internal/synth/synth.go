@@ -219,7 +219,8 @@ func YAML(s Size) ([]byte, error) {
 		w("    - {code: %q, name: %s, amount: %s}\n", projectCode(p), q(projectName(p)), money(projectCents[p]*9/10))
 	}
 	w("    - {code: %q, name: 已完成的教育项目（2022年）, amount: 12.00}\n", projectCode(s.Projects))
-	w("  government_fund: 0\n  state_capital: 0\n")
+	// 事业收入 pays part of last year too: 一般公共预算 was the basic part.
+	w("  government_fund: 0\n  state_capital: 0\n  general_budget: %s\n", money(basicCents*95/100))
 	w("  three_public: {abroad: 0, vehicle_purchase: 0, vehicle_operation: %s, reception: %s}\n", money(vehicle+100), money(reception))
 	w("  reasons: {basic: 正常增人增资, three_public: 厉行节约}\n")
 	return b.Bytes(), nil
