@@ -64,14 +64,14 @@ func TestPath(t *testing.T) {
 // Problems is an error whose problems errors.As reaches one by one; Err is
 // nil for warnings alone.
 func TestProblemsAsErrors(t *testing.T) {
-	w := Problem{Code: CodeInvalid, Severity: SeverityWarning, Message: "警告"}
+	w := Problem{Code: CodeAmount, Severity: SeverityWarning, Message: "警告"}
 	e := Problem{Code: CodeField, Path: ParsePath("lines[0].amount"), Message: "错误"}
 	if (Problems{w}).Err() != nil {
 		t.Error("warnings alone are an error")
 	}
 	err := fmt.Errorf("wrapped: %w", Problems{w, e}.Err())
 	var p Problem
-	if !errors.As(err, &p) || p.Code != CodeInvalid {
+	if !errors.As(err, &p) || p.Code != CodeAmount {
 		t.Errorf("errors.As found %v", p)
 	}
 	ps, ok := AsProblems(err)

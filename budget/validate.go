@@ -53,7 +53,7 @@ func (b *Budget) check(cat *catalog.Catalogue, unknown map[string]bool) Problems
 	for i, t := range b.SpecialTransfers {
 		p := fmt.Sprintf("special_transfers[%d]", i)
 		if strings.TrimSpace(t.Name) == "" {
-			c.errorf(p+".name", "未填写：请填写专项转移支付项目的名称")
+			c.errorf(CodeRequired, p+".name", "未填写：请填写专项转移支付项目的名称")
 		}
 		c.amount(p+".amount", t.Amount)
 	}
@@ -134,31 +134,31 @@ func (c *checker) unreadIn(list, field string) bool {
 
 // add records a problem, unless the value it is about could not be read:
 // the loader has said so already.
-func (c *checker) add(sev Severity, path, format string, args ...any) {
+func (c *checker) add(code Code, sev Severity, path, format string, args ...any) {
 	if c.unread(path) {
 		return
 	}
 	c.ps = append(c.ps, Problem{
-		Code: CodeInvalid, Pos: c.b.position(path), Path: ParsePath(path), Severity: sev,
+		Code: code, Pos: c.b.position(path), Path: ParsePath(path), Severity: sev,
 		Message: fmt.Sprintf(format, args...),
 	})
 }
 
-func (c *checker) errorf(path, format string, args ...any) {
-	c.add(SeverityError, path, format, args...)
+func (c *checker) errorf(code Code, path, format string, args ...any) {
+	c.add(code, SeverityError, path, format, args...)
 }
-func (c *checker) warnf(path, format string, args ...any) {
-	c.add(SeverityWarning, path, format, args...)
+func (c *checker) warnf(code Code, path, format string, args ...any) {
+	c.add(code, SeverityWarning, path, format, args...)
 }
 
 // amount checks that an amount is not negative and has at most two
 // decimals.
 func (c *checker) amount(path string, d decimal.Decimal) {
 	if d.IsNegative() {
-		c.errorf(path, "金额 %s 是负数：金额不能小于零", amountText(d))
+		c.errorf(CodeAmount, path, "金额 %s 是负数：金额不能小于零", amountText(d))
 	}
 	if !d.Equal(d.Round(2)) {
-		c.errorf(path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", amountText(d), c.b.AmountUnit())
+		c.errorf(CodeAmount, path, "金额 %s 超过两位小数：金额以%s为单位，最多保留两位小数", amountText(d), c.b.AmountUnit())
 	}
 }
 
@@ -178,51 +178,51 @@ func (c *checker) department() {
 	switch b.MoneyUnit {
 	case "", "万元", "元":
 	default:
-		c.errorf("money_unit", "金额单位%s无法识别：请填写 万元 或 元", quote(b.MoneyUnit))
+		c.errorf(CodeUnknownValue, "money_unit", "金额单位%s无法识别：请填写 万元 或 元", quote(b.MoneyUnit))
 	}
 	d := b.Department
 	if strings.TrimSpace(d.Name) == "" {
-		c.errorf("department.name", "未填写：请填写部门名称")
+		c.errorf(CodeRequired, "department.name", "未填写：请填写部门名称")
 	}
 	if strings.TrimSpace(d.Code) == "" {
-		c.errorf("department.code", "未填写：请填写部门编码（如 019）")
+		c.errorf(CodeRequired, "department.code", "未填写：请填写部门编码（如 019）")
 	}
 	if d.Level != "" && !slices.Contains(levels, d.Level) {
-		c.warnf("department.level", "本级财政的级次%s不常见%s：名词解释会写成“%s财政”：请填写 %s", quote(d.Level), didYouMean(d.Level, levels), d.Level, eitherOf(levels...))
+		c.warnf(CodeLevel, "department.level", "本级财政的级次%s不常见%s：名词解释会写成“%s财政”：请填写 %s", quote(d.Level), didYouMean(d.Level, levels), d.Level, eitherOf(levels...))
 	}
 	// The glossary speaks of the 财政 of d.Level, 县级 when it is not
 	// given: a guess worth naming when the name is not a county's.
 	if d.Level == "" && d.Name != "" && !strings.ContainsAny(d.Name, "县区旗") {
-		c.warnf("department.level", "未填写本级财政的级次：名词解释已按“县级财政”写，而部门名称%s不像县（区）级部门：请填写 level（县级、市级 或 省级）", quote(d.Name))
+		c.warnf(CodeLevel, "department.level", "未填写本级财政的级次：名词解释已按“县级财政”写，而部门名称%s不像县（区）级部门：请填写 level（县级、市级 或 省级）", quote(d.Name))
 	}
 	switch {
 	case d.Year == 0:
-		c.errorf("department.year", "未填写：请填写预算年度（如 2023）")
+		c.errorf(CodeRequired, "department.year", "未填写：请填写预算年度（如 2023）")
 	case d.Year < minYear || d.Year > maxYear:
-		c.errorf("department.year", "预算年度 %d 不在 %d–%d 之间", d.Year, minYear, maxYear)
+		c.errorf(CodeYear, "department.year", "预算年度 %d 不在 %d–%d 之间", d.Year, minYear, maxYear)
 	}
 	if c.cat == nil && d.Year >= minYear && d.Year <= maxYear {
 		ch, err := catalog.ForYear(d.Year)
 		if err != nil {
-			c.errorf("department.year", "无法核对分类编码：%v", err)
+			c.errorf(CodeCatalogue, "department.year", "无法核对分类编码：%v", err)
 		} else {
 			c.cat = ch.Catalogue
 			if w := ch.Warning(); w != "" {
-				c.warnf("department.year", "%s", w)
+				c.warnf(CodeCatalogue, "department.year", "%s", w)
 			}
 		}
 	}
 	if d.Published == "" {
-		c.errorf("department.published", "未填写：请按 YYYY-MM 填写公开月份（如 2023-04）")
+		c.errorf(CodeRequired, "department.published", "未填写：请按 YYYY-MM 填写公开月份（如 2023-04）")
 	} else if y, m, ok := parseMonth(d.Published); !ok {
-		c.errorf("department.published", "公开月份%s格式不对：请写成 YYYY-MM（如 2023-04）", quote(d.Published))
+		c.errorf(CodePublished, "department.published", "公开月份%s格式不对：请写成 YYYY-MM（如 2023-04）", quote(d.Published))
 	} else if d.Year != 0 && y < d.Year {
-		c.errorf("department.published", "公开月份 %04d-%02d 早于预算年度 %d 年", y, m, d.Year)
+		c.errorf(CodePublished, "department.published", "公开月份 %04d-%02d 早于预算年度 %d 年", y, m, d.Year)
 	} else if d.Year != 0 && y > d.Year {
 		// A budget is made public once approved, early in its own year
 		// (封丘 2023: 2023-04); the cover would print a later year.
 		cover, _ := zh.Month(d.Published)
-		c.errorf("department.published", "公开月份 %04d-%02d 晚于预算年度 %d 年，封面会印成“%s”：部门预算在预算年度内公开（如 %d-04），请核对年份", y, m, d.Year, cover, d.Year)
+		c.errorf(CodePublished, "department.published", "公开月份 %04d-%02d 晚于预算年度 %d 年，封面会印成“%s”：部门预算在预算年度内公开（如 %d-04），请核对年份", y, m, d.Year, cover, d.Year)
 	}
 	// 第一部分 states the offices and the duties: a document without them
 	// would print "内设0个科室" and an empty 主要职责.
@@ -235,9 +235,9 @@ func (c *checker) department() {
 // had it first; duplicate is a format taking the key and that item's index.
 func (c *checker) unique(path, key string, i int, seen map[string]int, blank, duplicate string) {
 	if strings.TrimSpace(key) == "" {
-		c.errorf(path, "%s", blank)
+		c.errorf(CodeRequired, path, "%s", blank)
 	} else if j, dup := seen[key]; dup {
-		c.errorf(path, duplicate, quote(key), j)
+		c.errorf(CodeDuplicate, path, duplicate, quote(key), j)
 	} else {
 		seen[key] = i
 	}
@@ -247,11 +247,11 @@ func (c *checker) unique(path, key string, i int, seen map[string]int, blank, du
 // least one item, and no item may be blank.
 func (c *checker) texts(path string, items []string, what, why string) {
 	if len(items) == 0 {
-		c.errorf(path, "未填写%s：%s", what, why)
+		c.errorf(CodeRequired, path, "未填写%s：%s", what, why)
 	}
 	for i, s := range items {
 		if strings.TrimSpace(s) == "" {
-			c.errorf(fmt.Sprintf("%s[%d]", path, i), "未填写%s第 %d 项：请填写或删去这一项", what, i+1)
+			c.errorf(CodeRequired, fmt.Sprintf("%s[%d]", path, i), "未填写%s第 %d 项：请填写或删去这一项", what, i+1)
 		}
 	}
 }
@@ -272,14 +272,14 @@ func parseMonth(s string) (year, month int, ok bool) {
 
 func (c *checker) units() {
 	if len(c.b.Units) == 0 {
-		c.errorf("units", "未填写：请至少列出部门本级单位")
+		c.errorf(CodeRequired, "units", "未填写：请至少列出部门本级单位")
 	}
 	seen := map[string]int{}
 	for i, u := range c.b.Units {
 		p := fmt.Sprintf("units[%d]", i)
 		c.unique(p+".code", u.Code, i, seen, "未填写单位编码", "单位编码%s重复：units[%d] 已使用这个编码")
 		if strings.TrimSpace(u.Name) == "" {
-			c.errorf(p+".name", "未填写单位名称")
+			c.errorf(CodeRequired, p+".name", "未填写单位名称")
 		}
 		if u.Kind != UnitAdministrative && u.Kind != UnitInstitution {
 			c.notOneOf(p+".kind", "单位类型", string(u.Kind), string(UnitAdministrative), string(UnitInstitution))
@@ -290,7 +290,7 @@ func (c *checker) units() {
 // unitKnown reports whether code names a unit, and says so if not.
 func (c *checker) unit(path, code string) {
 	if code == "" {
-		c.errorf(path, "未填写单位编码")
+		c.errorf(CodeRequired, path, "未填写单位编码")
 		return
 	}
 	var codes []string
@@ -304,16 +304,16 @@ func (c *checker) unit(path, code string) {
 	case c.unreadIn("units", "code"):
 		// the unit may be the one whose code could not be read
 	case len(codes) == 0:
-		c.errorf(path, "没有编码为%s的单位：units 中还没有列出任何单位", quote(code))
+		c.errorf(CodeUnknownUnit, path, "没有编码为%s的单位：units 中还没有列出任何单位", quote(code))
 	default:
-		c.errorf(path, "没有编码为%s的单位%s：已列出的单位编码为 %s", quote(code), didYouMean(code, codes), listOf(codes...))
+		c.errorf(CodeUnknownUnit, path, "没有编码为%s的单位%s：已列出的单位编码为 %s", quote(code), didYouMean(code, codes), listOf(codes...))
 	}
 }
 
 // notOneOf reports that value, the what of path, is none of choices,
 // suggesting the one it was likely meant to be.
 func (c *checker) notOneOf(path, what, value string, choices ...string) {
-	c.errorf(path, "%s%s无法识别%s：请填写 %s", what, quote(value), didYouMean(value, choices), eitherOf(choices...))
+	c.errorf(CodeUnknownValue, path, "%s%s无法识别%s：请填写 %s", what, quote(value), didYouMean(value, choices), eitherOf(choices...))
 }
 
 // didYouMean words a suggestion among candidates for s, "（是不是“X”？）",
@@ -352,22 +352,22 @@ func (c *checker) function(path, code string) {
 		return
 	}
 	if !isDigits(code, 7) {
-		c.errorf(path, "功能分类编码%s应为 7 位数字（类 3 位、款 2 位、项 2 位，如 2010301）%s", quote(code), fullWidthNote(code, 7))
+		c.errorf(CodeFunctionCode, path, "功能分类编码%s应为 7 位数字（类 3 位、款 2 位、项 2 位，如 2010301）%s", quote(code), fullWidthNote(code, 7))
 		return
 	}
 	if _, ok := c.cat.Function(code[:3]); !ok {
-		c.errorf(path, "功能分类中没有类 %s（编码 %s）", code[:3], code)
+		c.errorf(CodeFunctionCode, path, "功能分类中没有类 %s（编码 %s）", code[:3], code)
 		return
 	}
 	if _, ok := c.cat.Function(code[:5]); !ok {
-		c.errorf(path, "功能分类中没有款 %s（编码 %s）", code[:5], code)
+		c.errorf(CodeFunctionCode, path, "功能分类中没有款 %s（编码 %s）", code[:5], code)
 		return
 	}
 	if _, ok := c.cat.Function(code); ok {
 		return
 	}
 	if name := c.b.FunctionNames[code]; name != "" {
-		c.warnf(path, "功能分类 项 %s 不在 %d 年的分类目录中，已采用 function_names 中的名称：%s", code, c.b.Department.Year, name)
+		c.warnf(CodeFunctionName, path, "功能分类 项 %s 不在 %d 年的分类目录中，已采用 function_names 中的名称：%s", code, c.b.Department.Year, name)
 		return
 	}
 	var items []string
@@ -376,13 +376,13 @@ func (c *checker) function(path, code string) {
 			items = append(items, k)
 		}
 	}
-	c.errorf(path, "功能分类 项 %s 不在 %d 年的分类目录中%s：请核对编码；如确认无误，请在 function_names 下填写它的名称", code, c.b.Department.Year, didYouMean(code, items))
+	c.errorf(CodeFunctionCode, path, "功能分类 项 %s 不在 %d 年的分类目录中%s：请核对编码；如确认无误，请在 function_names 下填写它的名称", code, c.b.Department.Year, didYouMean(code, items))
 }
 
 // economic checks a 部门预算支出经济分类 款 code and reports its name.
 func (c *checker) economic(path, code string) (string, bool) {
 	if !isDigits(code, 5) {
-		c.errorf(path, "经济分类编码%s应为 5 位数字（类 3 位、款 2 位，如 30101）%s", quote(code), fullWidthNote(code, 5))
+		c.errorf(CodeEconomicCode, path, "经济分类编码%s应为 5 位数字（类 3 位、款 2 位，如 30101）%s", quote(code), fullWidthNote(code, 5))
 		return "", false
 	}
 	if c.cat == nil {
@@ -390,7 +390,7 @@ func (c *checker) economic(path, code string) (string, bool) {
 	}
 	name, ok := c.cat.DeptEconomic(code)
 	if !ok {
-		c.errorf(path, "部门预算支出经济分类中没有编码 %s%s", code, didYouMean(code, c.cat.DeptEconomicCodes()))
+		c.errorf(CodeEconomicCode, path, "部门预算支出经济分类中没有编码 %s%s", code, didYouMean(code, c.cat.DeptEconomicCodes()))
 		return "", false
 	}
 	return name, true
@@ -399,7 +399,7 @@ func (c *checker) economic(path, code string) (string, bool) {
 func (c *checker) lines() {
 	b := c.b
 	if len(b.Lines) == 0 {
-		c.errorf("lines", "未填写：预算至少要有一条支出明细")
+		c.errorf(CodeRequired, "lines", "未填写：预算至少要有一条支出明细")
 	}
 	projects := b.ProjectsByCode()
 	for i, l := range b.Lines {
@@ -412,14 +412,14 @@ func (c *checker) lines() {
 		}
 		c.amount(p+".amount", l.Amount)
 		if l.Amount.IsZero() {
-			c.errorf(p+".amount", "金额为零：没有金额的支出明细请删去")
+			c.errorf(CodeAmount, p+".amount", "金额为零：没有金额的支出明细请删去")
 		}
 		switch {
 		case l.Project != "" && l.Basic != "":
-			c.errorf(p+".basic", "这条明细属于项目 %s，不能同时是基本支出（%s）：请删去其中一项", l.Project, l.Basic)
+			c.errorf(CodeLineKind, p+".basic", "这条明细属于项目 %s，不能同时是基本支出（%s）：请删去其中一项", l.Project, l.Basic)
 		case l.Project == "" && l.Basic == "":
 			if !c.unread(p+".basic") && !c.unread(p+".project") {
-				c.errorf(p, "既不是基本支出，也不属于项目：请填写 basic（人员经费 或 公用经费）或 project")
+				c.errorf(CodeLineKind, p, "既不是基本支出，也不属于项目：请填写 basic（人员经费 或 公用经费）或 project")
 			}
 		case l.Project == "":
 			c.basicEconomic(p, l, name, ecoOK)
@@ -427,14 +427,14 @@ func (c *checker) lines() {
 			proj := projects[l.Project]
 			if proj == nil {
 				if !c.unreadIn("projects", "code") {
-					c.errorf(p+".project", "项目%s未在 projects 中列出%s", quote(l.Project), didYouMean(l.Project, b.projectCodes()))
+					c.errorf(CodeUnknownProject, p+".project", "项目%s未在 projects 中列出%s", quote(l.Project), didYouMean(l.Project, b.projectCodes()))
 				}
 			} else if l.ProjectName != "" && l.ProjectName != proj.Name {
-				c.errorf(p+".project_name", "同一项目名称不一致：本条明细写作%s，项目 %s 的名称是%s", quote(l.ProjectName), proj.Code, quote(proj.Name))
+				c.errorf(CodeProjectName, p+".project_name", "同一项目名称不一致：本条明细写作%s，项目 %s 的名称是%s", quote(l.ProjectName), proj.Code, quote(proj.Name))
 			}
 		}
 		if l.Project == "" && l.ProjectName != "" {
-			c.errorf(p+".project_name", "基本支出明细不属于任何项目，却填写了项目名称%s：请删去，或填写 project", quote(l.ProjectName))
+			c.errorf(CodeLineKind, p+".project_name", "基本支出明细不属于任何项目，却填写了项目名称%s：请删去，或填写 project", quote(l.ProjectName))
 		}
 	}
 }
@@ -449,10 +449,10 @@ func (c *checker) basicEconomic(p string, l Line, name string, ecoOK bool) {
 		kind, ok := c.cat.BasicKind(l.Economic)
 		switch {
 		case !ok:
-			c.errorf(p+".economic", "%s %s不能用于基本支出：人员经费应使用 %s，公用经费应使用 %s", l.Economic, name,
+			c.errorf(CodeBasicEconomic, p+".economic", "%s %s不能用于基本支出：人员经费应使用 %s，公用经费应使用 %s", l.Economic, name,
 				c.cat.BasicKindRule(catalog.Personnel), c.cat.BasicKindRule(catalog.Public))
 		case kind != string(l.Basic):
-			c.errorf(p+".economic", "%s %s不属于%s：%s应使用 %s", l.Economic, name, l.Basic, l.Basic, c.cat.BasicKindRule(string(l.Basic)))
+			c.errorf(CodeBasicEconomic, p+".economic", "%s %s不属于%s：%s应使用 %s", l.Economic, name, l.Basic, l.Basic, c.cat.BasicKindRule(string(l.Basic)))
 		}
 	default:
 		c.notOneOf(p+".basic", "基本支出类型", string(l.Basic), string(BasicPersonnel), string(BasicPublic))
@@ -495,7 +495,7 @@ func (c *checker) projects() {
 		// project's.
 		linesKnown := !c.unreadIn("lines", "project") && !c.unreadIn("lines", "amount") && !strayAnywhere && !stray[pr.Code]
 		if pr.Code != "" && !used[pr.Code] && linesKnown {
-			c.warnf(p, "项目 %s%s已列出，但没有支出明细使用它", pr.Code, quote(pr.Name))
+			c.warnf(CodeUnusedProject, p, "项目 %s%s已列出，但没有支出明细使用它", pr.Code, quote(pr.Name))
 		}
 		total := sums[pr.Code]
 		procured := decimal.Zero
@@ -505,7 +505,7 @@ func (c *checker) projects() {
 			procured = procured.Add(pc.Amount)
 		}
 		if procured.GreaterThan(total) && linesKnown && !c.unreadIn(p+".procurement", "amount") {
-			c.errorf(p+".procurement", "政府采购 %s 超过了项目金额 %s", amountText(procured), amountText(total))
+			c.errorf(CodeTotal, p+".procurement", "政府采购 %s 超过了项目金额 %s", amountText(procured), amountText(total))
 		}
 		c.targets(p, pr, total, linesKnown)
 	}
@@ -540,10 +540,10 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal, totalKnow
 			c.notOneOf(tp+".kind", "指标类型", string(t.Kind), string(TargetCost), string(TargetOutput), string(TargetBenefit), string(TargetSatisfaction))
 		}
 		if strings.TrimSpace(t.Indicator) == "" {
-			c.errorf(tp+".indicator", "未填写三级指标")
+			c.errorf(CodeRequired, tp+".indicator", "未填写三级指标")
 		}
 		if strings.TrimSpace(t.Value) == "" {
-			c.errorf(tp+".value", "未填写指标值")
+			c.errorf(CodeRequired, tp+".value", "未填写指标值")
 		}
 		c.targetValue(tp+".value", t.Kind == TargetSatisfaction, t.Indicator, t.Value)
 		if t.Kind == TargetCost {
@@ -558,7 +558,7 @@ func (c *checker) targets(p string, pr Project, total decimal.Decimal, totalKnow
 		if costs > 1 {
 			what = fmt.Sprintf("%d 个成本指标合计", costs)
 		}
-		c.errorf(p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, amountText(costSum), c.b.AmountUnit(), amountText(total), c.b.AmountUnit())
+		c.errorf(CodeTarget, p+".targets", "%s %s %s，但项目的支出明细合计 %s %s：二者应相等", what, amountText(costSum), c.b.AmountUnit(), amountText(total), c.b.AmountUnit())
 	}
 }
 
@@ -612,10 +612,10 @@ func (c *checker) targetValue(path string, satisfaction bool, indicator, value s
 	satisfaction = satisfaction || strings.Contains(indicator, "满意")
 	if cmp.unit == "%" && cmp.number.GreaterThan(hundred) &&
 		(satisfaction || strings.Contains(indicator, "率") || strings.Contains(indicator, "合格")) {
-		c.errorf(path, "指标值 %s 有误：比率不能超过 100%%", value)
+		c.errorf(CodeTarget, path, "指标值 %s 有误：比率不能超过 100%%", value)
 	}
 	if satisfaction && cmp.unit == "%" && isUpperBound(cmp.op) {
-		c.errorf(path, "指标值 %s 是满意度的上限，总能达到，起不到约束作用：请改写为下限，如 ≥95%%", value)
+		c.errorf(CodeTarget, path, "指标值 %s 是满意度的上限，总能达到，起不到约束作用：请改写为下限，如 ≥95%%", value)
 	}
 }
 
@@ -719,11 +719,11 @@ func (c *checker) income() {
 			if !declaredOK {
 				target = sd.path
 			}
-			c.errorf(target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", sd.what, s, amountText(d), amountText(sp))
+			c.errorf(CodeBalance, target, "%s收入中%s为 %s，但用这笔资金的支出明细合计 %s：收入应与支出相等", sd.what, s, amountText(d), amountText(sp))
 		}
 	}
 	if totalKnown && !totalIncome.Equal(totalSpent) {
-		c.errorf("income", "收入合计 %s，支出合计 %s：收入应与支出相等", amountText(totalIncome), amountText(totalSpent))
+		c.errorf(CodeBalance, "income", "收入合计 %s，支出合计 %s：收入应与支出相等", amountText(totalIncome), amountText(totalSpent))
 	}
 }
 
@@ -733,7 +733,7 @@ func (c *checker) unknownSource(path string, s Source) {
 	for i, k := range Sources {
 		names[i] = string(k)
 	}
-	c.errorf(path, "资金来源%s无法识别%s：请填写以下之一：%s", quote(string(s)), didYouMean(string(s), names), sourceList())
+	c.errorf(CodeUnknownValue, path, "资金来源%s无法识别%s：请填写以下之一：%s", quote(string(s)), didYouMean(string(s), names), sourceList())
 }
 
 // sortedSources lists the sources of both maps: the known ones in Sources
@@ -776,7 +776,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 	c.amount(path+".reception", t.Reception)
 	sum := t.Abroad.Add(t.VehiclePurchase).Add(t.VehicleOperation).Add(t.Reception)
 	if t.Total != nil && !t.Total.Equal(sum) {
-		c.errorf(path+".total", "“三公”经费合计 %s 不等于各项之和 %s", amountText(*t.Total), amountText(sum))
+		c.errorf(CodeTotal, path+".total", "“三公”经费合计 %s 不等于各项之和 %s", amountText(*t.Total), amountText(sum))
 	}
 	if path != "three_public" {
 		return
@@ -807,7 +807,7 @@ func (c *checker) threePublic(path string, t ThreePublic) {
 		{"reception", ecoReception, "公务接待费", t.Reception},
 	} {
 		if !item.declared.Equal(spent[item.code]) {
-			c.errorf(path+"."+item.key, "“三公”经费中%s为 %s，但经济分类 %s 的财政拨款支出明细合计 %s：二者应相等", item.name, amountText(item.declared), item.code, amountText(spent[item.code]))
+			c.errorf(CodeThreePublicLines, path+"."+item.key, "“三公”经费中%s为 %s，但经济分类 %s 的财政拨款支出明细合计 %s：二者应相等", item.name, amountText(item.declared), item.code, amountText(spent[item.code]))
 		}
 	}
 }
@@ -827,7 +827,7 @@ func (c *checker) procurement() {
 	if t := b.Procurement.Total; t != nil {
 		c.amount("procurement.total", *t)
 		if !t.Equal(sum) && !c.unreadIn("projects", "procurement") && !c.unreadIn("procurement.basic", "amount") {
-			c.errorf("procurement.total", "政府采购合计 %s 不等于各项目和基本支出的政府采购之和 %s", amountText(*t), amountText(sum))
+			c.errorf(CodeTotal, "procurement.total", "政府采购合计 %s 不等于各项目和基本支出的政府采购之和 %s", amountText(*t), amountText(sum))
 		}
 	}
 }
@@ -855,25 +855,25 @@ func (c *checker) performance() {
 	p := c.b.Performance
 	c.texts("performance.goals", p.Goals, "年度履职目标", "部门（单位）整体绩效目标表要列出年度履职目标")
 	if len(p.Tasks) == 0 {
-		c.errorf("performance.tasks", "未填写年度主要任务：部门（单位）整体绩效目标表要列出年度主要任务")
+		c.errorf(CodeRequired, "performance.tasks", "未填写年度主要任务：部门（单位）整体绩效目标表要列出年度主要任务")
 	}
 	for i, t := range p.Tasks {
 		path := fmt.Sprintf("performance.tasks[%d]", i)
 		if strings.TrimSpace(t.Name) == "" {
-			c.errorf(path+".name", "未填写任务名称")
+			c.errorf(CodeRequired, path+".name", "未填写任务名称")
 		}
 		if strings.TrimSpace(t.Content) == "" {
-			c.errorf(path+".content", "未填写任务的主要内容")
+			c.errorf(CodeRequired, path+".content", "未填写任务的主要内容")
 		}
 	}
 	if len(p.Indicators) == 0 {
-		c.errorf("performance.indicators", "未填写绩效指标：部门（单位）整体绩效目标表要列出各级指标")
+		c.errorf(CodeRequired, "performance.indicators", "未填写绩效指标：部门（单位）整体绩效目标表要列出各级指标")
 	}
 	for i, in := range p.Indicators {
 		path := fmt.Sprintf("performance.indicators[%d]", i)
 		for _, f := range []struct{ key, name, value string }{{"level1", "一级指标", in.Level1}, {"level2", "二级指标", in.Level2}, {"level3", "三级指标", in.Level3}} {
 			if strings.TrimSpace(f.value) == "" {
-				c.errorf(path+"."+f.key, "未填写%s", f.name)
+				c.errorf(CodeRequired, path+"."+f.key, "未填写%s", f.name)
 			}
 		}
 		c.targetValue(path+".value", in.Level1 == "满意度", in.Level3, in.Value)

@@ -47,18 +47,18 @@ func (c *checker) priorProjects() {
 		}
 		if pr := current[pp.Code]; pr != nil {
 			if pp.Name != "" && pp.Name != pr.Name && pp.Name != pr.ShortName && !c.unread(p+".name") {
-				c.warnf(p+".name", "上年项目名称%s与本年同一编码项目 %s 的名称%s%s不同：如是同一项目，请写成同样的名称；如不是，请核对编码",
+				c.warnf(CodePrior, p+".name", "上年项目名称%s与本年同一编码项目 %s 的名称%s%s不同：如是同一项目，请写成同样的名称；如不是，请核对编码",
 					quote(pp.Name), pr.Code, quote(pr.Name), shortNameNote(pr))
 			}
 			continue
 		}
 		if pr := sameName(fresh, pp.Name); pr != nil {
-			c.errorf(p+".code", "上年项目%s的编码 %s 与本年同名项目的编码 %s 不同：叙述会把同一个项目既写成新增又写成结束：如是同一项目，请把上年的编码改成 %s",
+			c.errorf(CodePrior, p+".code", "上年项目%s的编码 %s 与本年同名项目的编码 %s 不同：叙述会把同一个项目既写成新增又写成结束：如是同一项目，请把上年的编码改成 %s",
 				quote(pp.Name), pp.Code, pr.Code, pr.Code)
 			continue
 		}
 		if m := decode.Suggest(pp.Code, freshCodes); m != "" && (typoOf(pp.Code, m) || similarName(pp.Name, current[m])) {
-			c.warnf(p+".code", "上年项目编码 %s 不在本年的项目中，是不是本年的 %s（%s）？如是同一项目，请改成同一编码：否则叙述会把它写成结束的项目，把 %s 写成新增的项目",
+			c.warnf(CodePrior, p+".code", "上年项目编码 %s 不在本年的项目中，是不是本年的 %s（%s）？如是同一项目，请改成同一编码：否则叙述会把它写成结束的项目，把 %s 写成新增的项目",
 				pp.Code, m, current[m].Name, m)
 		}
 	}
@@ -132,13 +132,13 @@ func (c *checker) priorGeneralBudget() {
 		// outside the government budgets this year (事业收入, 上级补助收入
 		// …) is likely to have had such money the year before.
 		if other := c.b.nonBudgetSources(); other != "" && !total.IsZero() {
-			c.warnf("prior.general_budget", "未填写上年一般公共预算支出：已按上年支出合计 %s 减去政府性基金 %s、国有资本经营 %s 算作 %s %s；本年有%s，上年如也有这类资金，就被算进了一般公共预算：请按上年预算填写 general_budget",
+			c.warnf(CodePrior, "prior.general_budget", "未填写上年一般公共预算支出：已按上年支出合计 %s 减去政府性基金 %s、国有资本经营 %s 算作 %s %s；本年有%s，上年如也有这类资金，就被算进了一般公共预算：请按上年预算填写 general_budget",
 				amountText(total), amountText(pr.GovernmentFund), amountText(pr.StateCapital), amountText(rest), unit, other)
 		}
 		return
 	}
 	if gb := *pr.GeneralBudget; gb.GreaterThan(rest) && !c.unread("prior.general_budget") {
-		c.errorf("prior.general_budget", "上年一般公共预算支出 %s 大于上年支出合计 %s（基本支出 %s + 项目支出 %s）减去政府性基金 %s、国有资本经营 %s 后的 %s：叙述中一般公共预算的增减会与合计的增减矛盾：请核对",
+		c.errorf(CodePrior, "prior.general_budget", "上年一般公共预算支出 %s 大于上年支出合计 %s（基本支出 %s + 项目支出 %s）减去政府性基金 %s、国有资本经营 %s 后的 %s：叙述中一般公共预算的增减会与合计的增减矛盾：请核对",
 			amountText(gb), amountText(total), amountText(pr.Basic), amountText(projects), amountText(pr.GovernmentFund), amountText(pr.StateCapital), amountText(rest))
 	}
 }
@@ -159,7 +159,7 @@ func (c *checker) assets() {
 		{"special_equipment_over_100", "单位价值 100 万元以上专用设备", a.SpecialEquipment},
 	} {
 		if n.count < 0 {
-			c.errorf("assets."+n.key, "%s数量 %d 是负数：请填写 0 或正整数", n.what, n.count)
+			c.errorf(CodeAssets, "assets."+n.key, "%s数量 %d 是负数：请填写 0 或正整数", n.what, n.count)
 		}
 	}
 }

@@ -190,6 +190,9 @@ func TestValidateBrokenInputs(t *testing.T) {
 				if p.Pos.File != "fengqiu.yaml" {
 					t.Errorf("problem without a file position: %v", p)
 				}
+				if !knownCode(p.Code) {
+					t.Errorf("problem without a documented code: %#v", p)
+				}
 			}
 			err = b.Validate(nil)
 			if hasErr := len(ps.Errors()) > 0; (err != nil) != hasErr {
@@ -506,5 +509,53 @@ func TestSyntaxMistakesPlaced(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkPlaced(t, problemsOf(t, edit(t, text, tt.old, tt.new)), []placed{tt.want})
 		})
+	}
+}
+
+// knownCode reports whether c is one of the documented codes.
+func knownCode(c Code) bool {
+	switch c {
+	case CodeEncoding, CodeEmpty, CodeSyntax, CodeField, CodeCell,
+		CodeRequired, CodeDuplicate, CodeUnknownValue, CodeUnknownUnit, CodeUnknownProject, CodeUnusedProject,
+		CodeProjectName, CodeFunctionCode, CodeFunctionName, CodeEconomicCode, CodeBasicEconomic, CodeLineKind,
+		CodeAmount, CodeBalance, CodeTotal, CodeThreePublicLines, CodeTarget, CodeYear, CodeCatalogue,
+		CodePublished, CodeLevel, CodePrior, CodeAssets, CodeDocument, CodeCharacter:
+		return true
+	}
+	return false
+}
+
+// Problems of one kind share a code, whatever the message: a program can
+// branch on it.
+func TestProblemCodes(t *testing.T) {
+	text := fengqiuText(t)
+	for _, tt := range []struct {
+		old, new string
+		path     string
+		code     Code
+	}{
+		{"75.66", "75.665", "lines[0].amount", CodeAmount},
+		{`source: 一般公共预算财政拨款, amount: 75.66`, `source: 财政拨款, amount: 75.66`, "lines[0].source", CodeUnknownValue},
+		{`function: "2010301", economic: "30101"`, `function: "2018888", economic: "30101"`, "lines[0].function", CodeFunctionCode},
+		{`year: 2023`, `year: 2031`, "department.year", CodeCatalogue},
+		{`economic: "30101", basic: 人员经费`, `economic: "30201", basic: 人员经费`, "lines[0].economic", CodeBasicEconomic},
+	} {
+		b, err := Parse("fengqiu.yaml", []byte(strings.Replace(text, tt.old, tt.new, 1)))
+		ps, _ := AsProblems(err)
+		if err == nil {
+			ps = b.Check(nil)
+		}
+		found := false
+		for _, p := range ps {
+			if p.Path.String() == tt.path {
+				found = true
+				if p.Code != tt.code {
+					t.Errorf("%s: code %q, want %q (%v)", tt.path, p.Code, tt.code, p)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no problem in %v", tt.path, ps)
+		}
 	}
 }
