@@ -85,6 +85,8 @@ type checker struct {
 	// unknown holds the paths whose values could not be read (the loader
 	// has reported them); nil for a budget that loaded whole.
 	unknown map[string]bool
+	// unitCodes are the units' codes, for the lookup of every line's.
+	unitCodes map[string]bool
 }
 
 // unread reports whether the value at path, or one enclosing it, could not
@@ -293,12 +295,18 @@ func (c *checker) unit(path, code string) {
 		c.errorf(CodeRequired, path, "未填写单位编码")
 		return
 	}
-	var codes []string
-	for _, u := range c.b.Units {
-		if u.Code == code {
-			return
+	if c.unitCodes == nil { // once per check, so that the cost grows with lines + units
+		c.unitCodes = make(map[string]bool, len(c.b.Units))
+		for _, u := range c.b.Units {
+			c.unitCodes[u.Code] = true
 		}
-		codes = append(codes, u.Code)
+	}
+	if c.unitCodes[code] {
+		return
+	}
+	codes := make([]string, len(c.b.Units))
+	for i, u := range c.b.Units {
+		codes[i] = u.Code
 	}
 	switch {
 	case c.unreadIn("units", "code"):
