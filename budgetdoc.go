@@ -100,14 +100,14 @@ func (o *Options) pageFormat() doc.Format {
 // the data it builds the document in memory, so that a template that fails
 // on this budget is found here, not at render time.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	ps := check(b, o.orDefault())
-	if ps.Err() != nil {
+	_, warnings, err := build(context.Background(), b, o)
+	if ps, ok := budget.AsProblems(err); ok {
 		return ps
 	}
-	if _, _, err := build(context.Background(), b, o); err != nil {
-		ps = append(ps, documentProblem(err))
+	if err != nil {
+		return append(warnings, documentProblem(err))
 	}
-	return ps
+	return warnings
 }
 
 // check is every problem of the budget's data under the options: the

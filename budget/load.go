@@ -15,9 +15,12 @@ import (
 	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
-// MaxInputSize is the largest input file Load and Parse accept. A budget is
-// a few hundred kilobytes; anything near this is a wrong file.
-const MaxInputSize = 32 << 20
+// MaxInputSize is the largest input file Load and Parse accept. A county
+// department of 20 000 spending lines is about 3 MiB of YAML; 16 MiB holds
+// about 90 000 lines. Loading and checking take about 47 bytes of memory a
+// byte of input at their peak (BenchmarkLoadCheck; 820 MB for 100 000
+// lines), so the limit keeps one file under about 800 MB, times batch -j.
+const MaxInputSize = 16 << 20
 
 // Load reads a budget from a file: JSON if its name ends in .json, YAML if
 // in .yaml or .yml, the workbook of budgetdoc init --xlsx if in .xlsx.

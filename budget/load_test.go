@@ -251,7 +251,7 @@ func TestParseProblemFields(t *testing.T) {
 func TestParseTooLarge(t *testing.T) {
 	data := make([]byte, MaxInputSize+1)
 	_, err := Parse("big.yaml", data)
-	if got := strings.Join(problemStrings(t, err), ""); got != "big.yaml: 文件超过 32 MiB，预算文件远没有这么大：请确认是不是选错了文件" {
+	if got := strings.Join(problemStrings(t, err), ""); got != "big.yaml: 文件超过 16 MiB，预算文件远没有这么大：请确认是不是选错了文件" {
 		t.Errorf("got %s", got)
 	}
 }

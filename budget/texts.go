@@ -1,9 +1,9 @@
 package budget
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -11,53 +11,70 @@ import (
 // know, such as "the fonts can draw it": bad returns what is wrong with one
 // text ("" when nothing is), and each wrong text is a problem at its own
 // place, with the given code. Texts are the string fields of the budget,
-// map keys and values among them, in a fixed order.
+// map keys and values among them, in a fixed order; bad is asked once per
+// distinct text.
 func (b *Budget) CheckTexts(code Code, bad func(text string) string) Problems {
 	var ps Problems
-	walkTexts(reflect.ValueOf(b).Elem(), "", func(path, text string) {
-		if msg := bad(text); msg != "" {
-			ps = append(ps, Problem{Code: code, Severity: SeverityError, Pos: b.position(path), Path: ParsePath(path), Message: msg})
+	verdict := map[string]string{}
+	w := textWalker{visit: func(text string, path func() string) {
+		msg, seen := verdict[text]
+		if !seen {
+			msg = bad(text)
+			verdict[text] = msg
 		}
-	})
+		if msg != "" {
+			p := path()
+			ps = append(ps, Problem{Code: code, Severity: SeverityError, Pos: b.position(p), Path: ParsePath(p), Message: msg})
+		}
+	}}
+	w.walk(reflect.ValueOf(b).Elem())
 	if b.source != nil {
-		sort.SliceStable(ps, func(i, j int) bool {
-			a, z := ps[i].Pos, ps[j].Pos
-			return a.Line < z.Line || a.Line == z.Line && a.Column < z.Column
-		})
+		sortByPosition(ps)
 	}
 	return ps
 }
 
-// walkTexts calls visit for every string under v, with its field path as
-// problems name it (the fields' JSON names).
-func walkTexts(v reflect.Value, path string, visit func(path, text string)) {
-	join := func(name string) string {
-		if path == "" {
-			return name
-		}
-		return path + "." + name
-	}
+// textWalker calls visit for every string under a value, with its field
+// path as problems name it (the fields' JSON names), which it writes only
+// when asked: most texts are fine.
+type textWalker struct {
+	visit func(text string, path func() string)
+	path  []string // the path's elements: ".name", "[3]"
+}
+
+func (w *textWalker) pathString() string { return strings.TrimPrefix(strings.Join(w.path, ""), ".") }
+
+func (w *textWalker) in(elem string, v reflect.Value) {
+	w.path = append(w.path, elem)
+	w.walk(v)
+	w.path = w.path[:len(w.path)-1]
+}
+
+func (w *textWalker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.Len() > 0 {
-			visit(path, v.String())
+			w.visit(v.String(), w.pathString)
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			walkTexts(v.Elem(), path, visit)
+			w.walk(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), visit)
+			w.in("["+strconv.Itoa(i)+"]", v.Index(i))
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			if k.Kind() == reflect.String {
-				visit(join(k.String()), k.String())
+			if k.Kind() != reflect.String {
+				continue
 			}
-			walkTexts(v.MapIndex(k), join(fmt.Sprint(k)), visit)
+			w.path = append(w.path, "."+k.String())
+			w.visit(k.String(), w.pathString)
+			w.walk(v.MapIndex(k))
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -70,7 +87,7 @@ func walkTexts(v reflect.Value, path string, visit func(path, text string)) {
 			if name == "" || name == "-" {
 				continue
 			}
-			walkTexts(v.Field(i), join(name), visit)
+			w.in("."+name, v.Field(i))
 		}
 	}
 }

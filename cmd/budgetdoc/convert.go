@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
 	"go.yaml.in/yaml/v3"
@@ -37,7 +38,7 @@ YAML 中的注释不会转过去。已有的文件不会被替换，除非加上
 `
 
 // maxConvertInput bounds the input as the loader does.
-const maxConvertInput = 32 << 20
+const maxConvertInput = budget.MaxInputSize
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("convert")
