@@ -51,20 +51,22 @@ func (b *Budget) document(o *Options) (*doc.Document, error) {
 		if title == "" {
 			title = fmt.Sprintf("%d年%s", f.Year, t.name)
 		}
-		add(&doc.Heading{Level: 2, Style: doc.TableTitle, Text: title, TOCText: t.serial + "、" + t.name, InTOC: true})
-		if t.caption {
-			add(&doc.Paragraph{Style: doc.Caption, Text: caption})
+		a := &doc.Annex{
+			Title:       doc.Heading{Level: 2, Style: doc.TableTitle, Text: title, TOCText: t.serial + "、" + t.name, InTOC: true},
+			Tables:      t.tables,
+			Orientation: t.orientation,
 		}
-		for _, tb := range t.tables {
-			add(tb)
+		if t.caption {
+			a.Caption = caption
 		}
 		for _, name := range t.notes {
 			s, err := n.text(name)
 			if err != nil {
 				return nil, err
 			}
-			add(&doc.Paragraph{Style: doc.Note, Text: s})
+			a.Notes = append(a.Notes, s)
 		}
+		add(a)
 	}
 	return d, nil
 }

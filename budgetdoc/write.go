@@ -102,7 +102,7 @@ func (r *Rendered) WritePDF(w io.Writer) error {
 // carrying the PDF's page numbers.
 func (r *Rendered) WriteDOCX(w io.Writer) error {
 	var buf bytes.Buffer
-	if err := docx.Write(&buf, r.doc, docx.Options{Format: r.opts.format(), Pages: r.layout.PageNumbers()}); err != nil {
+	if err := docx.Write(&buf, r.doc, docx.Options{Format: r.opts.format(), Pages: r.layout.PageNumbers(), Tables: r.layout.Fits()}); err != nil {
 		return err
 	}
 	return writeAll(w, &buf)
@@ -111,12 +111,14 @@ func (r *Rendered) WriteDOCX(w io.Writer) error {
 // WriteXLSX writes the twelve annex tables as an Excel workbook, one sheet
 // per table.
 func (r *Rendered) WriteXLSX(w io.Writer) error {
-	return writeXLSX(w, r.doc)
+	return writeXLSX(w, r.doc, r.opts.format(), r.layout.Fits())
 }
 
-func writeXLSX(w io.Writer, d *doc.Document) error {
+// writeXLSX writes the workbook with the columns the PDF's fonts measure
+// (fits).
+func writeXLSX(w io.Writer, d *doc.Document, f doc.Format, fits doc.TableFits) error {
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, d); err != nil {
+	if err := xlsx.WriteOptions(&buf, d, xlsx.Options{Format: f, Tables: fits}); err != nil {
 		return err
 	}
 	return writeAll(w, &buf)
@@ -145,9 +147,14 @@ func (b *Budget) WriteDOCX(w io.Writer, o *Options) error {
 // WriteXLSX validates the budget and writes the twelve annex tables as an
 // Excel workbook, one sheet per table. It needs no page layout.
 func (b *Budget) WriteXLSX(w io.Writer, o *Options) error {
-	d, _, err := b.prepare(o)
+	d, o, err := b.prepare(o)
 	if err != nil {
 		return err
 	}
-	return writeXLSX(w, d)
+	// No pages to lay out, but the columns are measured as the PDF's.
+	fits, err := pdf.Fit(d, pdf.Options{Format: o.format(), Fonts: o.Fonts})
+	if err != nil {
+		return err
+	}
+	return writeXLSX(w, d, o.format(), fits)
 }

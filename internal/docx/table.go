@@ -39,13 +39,29 @@ type slot struct {
 	continued bool
 }
 
-// table writes t as a w:tbl as wide as the current section's text area.
-// Cells are placed by doc.Place, the same as in PDF and Excel; a row span
-// becomes vMerge="restart" in its first row and a w:tc holding a bare
-// <w:vMerge/> and an empty paragraph in each row it continues into (Word
-// needs those cells; leaving them out shifts the row).
-func (b *builder) table(t *doc.Table) (string, error) {
-	widths, err := gridWidths(t.Columns, textWidth(b.o.Format, b.sec.orient))
+// fit is how tables set together are sized: the PDF's measure when the
+// caller handed it over for all of them, else fitted here with estimated
+// widths on the current section's page.
+func (b *builder) fit(ts []*doc.Table) (doc.TableFit, error) {
+	if f, ok := b.o.Tables[ts[0]]; ok && f.Widths != nil && len(f.Widths) == ts[0].NumColumns() {
+		return f, nil
+	}
+	return doc.Fit(ts, b.o.Format, b.sec.orient, false, doc.Estimate)
+}
+
+// tables writes ts, which share their columns, as one w:tbl as wide as the
+// current section's text area: Word would join two adjacent tables anyway,
+// and a paragraph between them shows as a gap and a double rule. The first
+// table's header rows repeat on every page; a later table's header rows
+// are ordinary rows, as in the PDF where they follow on. Cells are placed
+// by doc.Place, the same as in PDF and Excel; a row span becomes
+// vMerge="restart" in its first row and a w:tc holding a bare <w:vMerge/>
+// and an empty paragraph in each row it continues into (Word needs those
+// cells; leaving them out shifts the row). Rows joined by a row span are
+// kept on one page (keepNext on every row but the group's last), so a
+// project's labels are never left on the page before its last rows.
+func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
+	widths, err := gridWidths(fit.Widths, textWidth(b.o.Format, b.sec.orient))
 	if err != nil {
 		return "", err
 	}
@@ -57,44 +73,74 @@ func (b *builder) table(t *doc.Table) (string, error) {
 	}
 	x.WriteString("<w:tbl><w:tblPr>")
 	fmt.Fprintf(&x, `<w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, total)
+	// Thin inner rules and a heavier frame, as printed budgets have
+	// (w:sz in eighths of a point: 1 pt outside, 0.5 pt inside).
 	x.WriteString(`<w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+	for _, side := range []string{"top", "left", "bottom", "right"} {
+		x.WriteString(`<w:` + side + ` w:val="single" w:sz="8" w:space="0" w:color="000000"/>`)
+	}
+	for _, side := range []string{"insideH", "insideV"} {
 		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
 	x.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
-	// Narrow cell margins, as the wide annex tables have up to 14 columns:
-	// 1 mm beside the text and 0.5 mm above and below it.
-	x.WriteString(`<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>`)
+	// Cell margins as in the PDF: doc.CellPadX beside the text (at least
+	// 3 pt from the rule), 0.5 mm above and below it.
+	pad := twips(doc.CellPadX * fit.Size)
+	fmt.Fprintf(&x, `<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, pad, pad)
 	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
 	}
 	x.WriteString(`</w:tblGrid>`)
-	for _, g := range []struct {
-		name   string
-		rows   [][]doc.Cell
-		header bool
-	}{{"header", t.Header, true}, {"body", t.Body, false}} {
-		placed, err := doc.Place(g.rows, ncols)
-		if err != nil {
-			return "", fmt.Errorf("%s %w", g.name, err)
-		}
-		for _, row := range slots(placed, ncols) {
-			// A row at least twice the type size high, as published tables
-			// are set; taller when its text wraps.
-			fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*t.CellSize(b.o.Format)))
-			if g.header {
-				x.WriteString(`<w:tblHeader/>`)
+	size := sizeRun(fit.Size, b.o.Format)
+	for i, t := range ts {
+		for _, g := range []struct {
+			name   string
+			rows   [][]doc.Cell
+			header bool
+		}{{"header", t.Header, true}, {"body", t.Body, false}} {
+			placed, err := doc.Place(g.rows, ncols)
+			if err != nil {
+				return "", fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
 			}
-			x.WriteString(`</w:trPr>`)
-			for _, s := range row {
-				x.WriteString(tableCell(s, widths, g.header, sizeRun(t)))
+			ends := groupEnds(placed)
+			for r, row := range slots(placed, ncols) {
+				// A row at least twice the type size high, as published tables
+				// are set; taller when its text wraps.
+				fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*fit.Size))
+				if g.header && i == 0 {
+					x.WriteString(`<w:tblHeader/>`)
+				}
+				x.WriteString(`</w:trPr>`)
+				keep := g.header || r+1 < ends[r]
+				for _, s := range row {
+					x.WriteString(tableCell(s, widths, g.header, size, keep))
+				}
+				x.WriteString(`</w:tr>`)
 			}
-			x.WriteString(`</w:tr>`)
 		}
 	}
 	x.WriteString(`</w:tbl>`)
 	return x.String(), nil
+}
+
+// groupEnds gives, for each row, the row after the group of rows that row
+// spans join it to.
+func groupEnds(rows [][]doc.Placed) []int {
+	ends := make([]int, len(rows))
+	start, stop := 0, 0
+	for r := range rows {
+		if r >= stop {
+			start, stop = r, r+1
+		}
+		for _, c := range rows[r] {
+			stop = max(stop, r+c.RowSpan)
+		}
+		for k := start; k <= r; k++ {
+			ends[k] = stop
+		}
+	}
+	return ends
 }
 
 // slots lays placed cells out row by row, left to right, with a
@@ -124,15 +170,15 @@ func slots(placed [][]doc.Placed, ncols int) [][]slot {
 
 // sizeRun is the run property that sets a table's own type size, empty
 // when it uses the TableText style's.
-func sizeRun(t *doc.Table) string {
-	if t.FontSize <= 0 {
+func sizeRun(size float64, f doc.Format) string {
+	if size <= 0 || size == f.TableSize {
 		return ""
 	}
-	hp := int(math.Round(t.FontSize * 2))
+	hp := int(math.Round(size * 2))
 	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
 }
 
-func tableCell(s slot, widths []int, header bool, size string) string {
+func tableCell(s slot, widths []int, header bool, size string, keepNext bool) string {
 	p := s.cell
 	w := 0
 	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
@@ -161,7 +207,7 @@ func tableCell(s slot, widths []int, header bool, size string) string {
 	if rPr += size; rPr != "" {
 		rPr = `<w:rPr>` + rPr + `</w:rPr>`
 	}
-	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header)}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
+	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header), keepNext: keepNext}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
 	return x.String()
 }
 

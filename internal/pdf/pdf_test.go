@@ -282,10 +282,10 @@ func TestConcurrentRendersAgree(t *testing.T) {
 }
 
 func TestMalformedTableIsReported(t *testing.T) {
-	tbl := &doc.Table{Name: "三、支出总体情况表", Columns: []float64{1, 1},
-		Body: [][]doc.Cell{{doc.Text("甲"), doc.Text("乙"), doc.Text("丙")}}}
+	tbl := &doc.Table{Name: "三、支出总体情况表",
+		Body: [][]doc.Cell{{doc.Text("甲"), doc.Text("乙")}, {doc.Text("甲"), doc.Text("乙"), doc.Text("丙")}}}
 	_, err := Lay(&doc.Document{Blocks: []doc.Block{tbl}}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "table 三、支出总体情况表: body row 1: cells need more than the 2 columns") {
+	if err == nil || !strings.Contains(err.Error(), "table \"三、支出总体情况表\": body row 2: cells need more than the 2 columns") {
 		t.Errorf("error = %v", err)
 	}
 }
