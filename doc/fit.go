@@ -282,15 +282,35 @@ func widestWord(s string, measure linebreak.Measure) string {
 	return best
 }
 
-// maxValueRunes bounds what counts as one value: "≤28.00万元" has 9 runes.
-const maxValueRunes = 10
+// A value is one number with a short prefix and unit: "≤28.00万元" has a
+// prefix of one rune and a unit of two, "每月30日前" two and two,
+// "≤225台/个/套" one and five.
+const (
+	maxValuePrefix = 2
+	maxValueUnit   = 5
+)
 
-// values are the short runs of s, between spaces and punctuation, that hold
-// a digit: a number with its unit or its prefix, kept whole.
+// values are the runs of s, between spaces and punctuation, that are one
+// number with its unit or its prefix, kept whole.
 func values(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(s, isValueSeparator) {
-		if utf8.RuneCountInString(f) <= maxValueRunes && strings.ContainsFunc(f, unicode.IsDigit) {
+		rs := []rune(f)
+		first, last := -1, -1
+		runs := 0
+		for i, r := range rs {
+			if unicode.IsDigit(r) {
+				// A new number, unless it goes on after a decimal point.
+				if last < 0 || last != i-1 && !(last == i-2 && (rs[i-1] == '.' || rs[i-1] == ',')) {
+					runs++
+				}
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if runs == 1 && first <= maxValuePrefix && len(rs)-1-last <= maxValueUnit {
 			out = append(out, f)
 		}
 	}
@@ -445,3 +465,4 @@ func Estimate(r rune, _ bool, size float64) float64 {
 	}
 	return 0.55 * size
 }
+

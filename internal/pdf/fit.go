@@ -54,6 +54,23 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter) (*doc.Document, do
 			ts.problems = append(ts.problems, err)
 		}
 	}
+	// An annex set landscape that would take more than one page there but
+	// fits one portrait page (a long table of few columns) is turned
+	// portrait: one page is worth more than the definition's orientation.
+	for _, b := range d.Blocks {
+		if a, ok := b.(*doc.Annex); ok && a != nil && len(a.Tables) > 0 {
+			if fi := fits[a.Tables[0]]; fi.Widths != nil && fi.Orientation == doc.Landscape {
+				turnToOnePage(a, fits, f, ts)
+			}
+		}
+	}
+	return flatten(d, fits), fits
+}
+
+// flatten is d with every annex flowed as its blocks, preceded by a page of
+// the orientation its fit chose when that is not the annex's own (the
+// break before it then leaves no empty page: an empty page is reused).
+func flatten(d *doc.Document, fits doc.TableFits) *doc.Document {
 	out := &doc.Document{Title: d.Title, Author: d.Author}
 	for i, b := range d.Blocks {
 		a, ok := b.(*doc.Annex)
@@ -73,7 +90,52 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter) (*doc.Document, do
 			}
 		}
 	}
-	return out, fits
+	return out
+}
+
+// turnToOnePage sets annex a portrait in fits when it takes more than a
+// landscape page and fits, whole, on a portrait one.
+func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesetter) {
+	ts.quiet++
+	defer func() { ts.quiet-- }()
+	measure := func(r rune, bold bool, size float64) float64 { return ts.advance(cellRole(bold), size, r) }
+	portrait, err := doc.Fit(a.Tables, f, doc.Portrait, false, measure)
+	if err != nil {
+		return
+	}
+	height := func(o doc.Orientation, fit doc.TableFit) (total, page float64) {
+		// The annex alone, laid out on a page of o.
+		one := &doc.Document{Blocks: a.Blocks()}
+		trial := doc.TableFits{}
+		for _, t := range a.Tables {
+			trial[t] = fit
+		}
+		fl := &flow{d: one, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: trial}
+		fl.addPage(o)
+		for i, b := range one.Blocks {
+			t, ok := b.(*doc.Table)
+			if !ok {
+				continue
+			}
+			tl := fl.layTable(i, t, fl.pg.width())
+			if tl == nil {
+				return 0, 0
+			}
+			if total == 0 {
+				total = fl.before(i)
+			}
+			total += tl.height()
+		}
+		return total + fl.after(len(one.Blocks)-len(a.Notes)-1), fl.pg.height()
+	}
+	if h, page := height(doc.Landscape, fits[a.Tables[0]]); h <= page {
+		return // it fits its own page
+	}
+	if h, page := height(doc.Portrait, portrait); h > 0 && h <= page {
+		for _, t := range a.Tables {
+			fits[t] = portrait
+		}
+	}
 }
 
 // cellRole is the face of a table cell: bold cells (合计 rows) are set in

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
@@ -599,5 +600,17 @@ func balanced(text string, width float64, measure linebreak.Measure) []linebreak
 			break
 		}
 	}
-	return linebreak.Break(text, hi, 0, measure)
+	lines = linebreak.Break(text, hi, 0, measure)
+	// Greedy lines of one length can still leave one character over ("驻村
+	// 人/员满意/度"): take characters from the first line, as an indent
+	// would, until the last line holds more, without adding a line.
+	if n := len(lines); utf8.RuneCountInString(lines[n-1].Text) == 1 {
+		for k := 1; k <= 3; k++ {
+			try := linebreak.Break(text, hi, float64(k)*measure('中'), measure)
+			if len(try) == n && utf8.RuneCountInString(try[n-1].Text) > 1 {
+				return try
+			}
+		}
+	}
+	return lines
 }
