@@ -465,4 +465,3 @@ func Estimate(r rune, _ bool, size float64) float64 {
 	}
 	return 0.55 * size
 }
-
