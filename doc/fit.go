@@ -184,9 +184,13 @@ func measureColumns(groups [][][]Placed, headerOf []bool, ncols int, size float6
 			}
 		}
 	}
-	// An empty column still has room for its padding and a character.
+	// An empty column still has room for its padding and a character, and
+	// asks for no more than its header's narrowest: it stays narrow.
 	for j := range c.min {
 		c.min[j] = max(c.min[j], pad+size)
+		if !c.body[j] {
+			c.nat[j] = c.min[j]
+		}
 		c.nat[j] = max(c.nat[j], c.min[j])
 	}
 	// A cell spanning columns widens them together when they are too narrow

@@ -1,10 +1,14 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 )
@@ -231,4 +235,52 @@ func TestSpanningGroupSplitBetweenRowsWithLabelRepeated(t *testing.T) {
 			t.Errorf("page %d has no row of the group", i+1)
 		}
 	}
+}
+
+// Figures of nine digits and 21-digit codes are set whole on one line, at
+// least 3 pt inside their cell, and headers leave no character alone.
+func TestBigFiguresStayInTheirCells(t *testing.T) {
+	tbl := &doc.Table{Name: "十、项目支出表",
+		Header: [][]doc.Cell{{doc.Text("单位代码"), doc.Text("项目编码"), doc.Text("项目名称"), doc.Text("合计"),
+			doc.Text("一般公共预算拨款"), doc.Text("财政专户管理资金"), doc.Text("单位资金")}}}
+	for i := range 8 {
+		tbl.Body = append(tbl.Body, []doc.Cell{doc.Text("501001"), doc.Text(fmt.Sprintf("4107272300000000096%02d", i)),
+			doc.Text("政务服务中心线下服务能力提升（硬件、软件）项目"),
+			doc.Num(decimal.RequireFromString("123456789.00"), false), doc.Num(decimal.RequireFromString("3717632.50"), false),
+			{}, doc.Num(decimal.RequireFromString("-98765432.10"), false)})
+	}
+	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl}})
+	if fit := l.Fits()[tbl]; fit.Size != doc.GBT9704().TableSize {
+		t.Errorf("set at %.1f pt, want the table size", fit.Size)
+	}
+	for _, p := range l.pages {
+		for _, b := range p.bands {
+			for _, c := range b.cells {
+				s := cellText(c)
+				if len(c.lines) > 1 && utf8.RuneCountInString(cellLineText(c.lines[len(c.lines)-1])) == 1 {
+					t.Errorf("cell %q leaves one character alone on its last line", s)
+				}
+				if !strings.ContainsAny(s, "0123456789") || strings.ContainsFunc(s, func(r rune) bool { return r > 0x2E80 }) {
+					continue
+				}
+				if len(c.lines) != 1 {
+					t.Errorf("%q is broken over %d lines", s, len(c.lines))
+					continue
+				}
+				its := c.lines[0].texts
+				left, right := its[0].x, its[len(its)-1].x+runWidth(its[len(its)-1])
+				if left < c.x0+3 || right > c.x1-3 {
+					t.Errorf("%q runs %.2f–%.2f in a cell %.2f–%.2f: closer than 3 pt to a rule", s, left, right, c.x0, c.x1)
+				}
+			}
+		}
+	}
+}
+
+func cellLineText(ln cellLine) string {
+	var b strings.Builder
+	for _, it := range ln.texts {
+		b.WriteString(it.s)
+	}
+	return b.String()
 }
