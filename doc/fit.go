@@ -31,8 +31,12 @@ type TableFit struct {
 	// width of the page the table is set on.
 	Widths []float64
 	// Orientation of the page the table is set on: Landscape when the annex
-	// asked for it, or when the table fits only on a landscape page.
+	// asked for it, or when the table fits only on a landscape page (or
+	// Portrait when a long landscape table fits one portrait page).
 	Orientation Orientation
+	// Tight is set by the PDF layout when it sets the rows closer to save
+	// a page; the other writers then set their rows closer too.
+	Tight bool
 }
 
 // TableFits gives the fit of each table of a document.
@@ -260,6 +264,12 @@ func cellNeed(c Cell, header bool, size float64, m Measure) (minW, nat float64, 
 			k++
 		}
 		minW = max(minW, min(float64(k)*em, nat))
+		// Brackets and punctuation that keep with their neighbours can
+		// still leave a character alone ("因公出/国/（境）/费"): widen until
+		// they do not, in half ems.
+		for minW < nat && loneOrLong(c.Text, minW, measure) {
+			minW = min(nat, minW+em/2)
+		}
 		// A header asks for two lines at most, balanced.
 		nat = min(nat, max(minW, float64((n+1)/2)*em))
 	} else {
@@ -269,6 +279,14 @@ func cellNeed(c Cell, header bool, size float64, m Measure) (minW, nat float64, 
 		token = c.Text
 	}
 	return minW, nat, token
+}
+
+// loneOrLong reports whether text broken at width leaves a single
+// character on its last line or takes more than maxHeaderLines lines.
+func loneOrLong(text string, width float64, measure linebreak.Measure) bool {
+	lines := linebreak.Break(text, width, 0, measure)
+	n := len(lines)
+	return n > maxHeaderLines || n > 1 && utf8.RuneCountInString(lines[n-1].Text) == 1
 }
 
 // widestWord is the longest run between spaces, for a message.

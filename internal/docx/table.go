@@ -84,9 +84,14 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 	}
 	x.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
 	// Cell margins as in the PDF: doc.CellPadX beside the text (at least
-	// 3 pt from the rule), 0.5 mm above and below it.
+	// 3 pt from the rule), 0.5 mm above and below it (none in a table the
+	// PDF set tight).
 	pad := twips(doc.CellPadX * fit.Size)
-	fmt.Fprintf(&x, `<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, pad, pad)
+	padY, rowHeight := 28, 2.0
+	if fit.Tight {
+		padY, rowHeight = 0, 0
+	}
+	fmt.Fprintf(&x, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, pad, padY, pad)
 	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
@@ -106,8 +111,9 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 			ends := groupEnds(placed)
 			for r, row := range slots(placed, ncols) {
 				// A row at least twice the type size high, as published tables
-				// are set; taller when its text wraps.
-				fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*fit.Size))
+				// are set (as high as its text when the PDF set the table
+				// tight); taller when its text wraps.
+				fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(rowHeight*fit.Size))
 				if g.header && i == 0 {
 					x.WriteString(`<w:tblHeader/>`)
 				}

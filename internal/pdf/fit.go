@@ -64,7 +64,26 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter) (*doc.Document, do
 			}
 		}
 	}
-	return flatten(d, fits), fits
+	out := flatten(d, fits)
+	decideTight(out, fits, f, ts)
+	return out, fits
+}
+
+// decideTight marks in fits the tables whose rows are set closer to save a
+// page, laying each out once on an empty page of its orientation, with the
+// blocks around it that share its page.
+func decideTight(d *doc.Document, fits doc.TableFits, f doc.Format, ts *typesetter) {
+	ts.quiet++
+	defer func() { ts.quiet-- }()
+	fl := &flow{d: d, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: fits}
+	for i, b := range d.Blocks {
+		t, ok := b.(*doc.Table)
+		if !ok || t == nil || fits[t].Widths == nil {
+			continue
+		}
+		fl.addPage(fits[t].Orientation)
+		fl.layTable(i, t, fl.pg.width(), true)
+	}
 }
 
 // flatten is d with every annex flowed as its blocks, preceded by a page of
@@ -117,7 +136,7 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 			if !ok {
 				continue
 			}
-			tl := fl.layTable(i, t, fl.pg.width())
+			tl := fl.layTable(i, t, fl.pg.width(), true)
 			if tl == nil {
 				return 0, 0
 			}

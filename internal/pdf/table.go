@@ -65,15 +65,20 @@ func (fl *flow) tableLayout(i int, t *doc.Table) *tableLayout {
 	// problems now, or never.
 	quiet, where := fl.ts.quiet, fl.ts.where
 	fl.ts.quiet = 0
-	tl := fl.layTable(i, t, w)
+	_, fitted := fl.fits[t]
+	tl := fl.layTable(i, t, w, !fitted)
 	fl.ts.quiet, fl.ts.where = quiet, where
 	fl.tables[i] = tl
 	return tl
 }
 
-// layTable sets a table in width, at the size and column widths its fit
-// gives; nil when it is malformed or cannot fit (the problem is recorded).
-func (fl *flow) layTable(i int, t *doc.Table, width float64) *tableLayout {
+// layTable sets table block i in width, at the size and column widths its
+// fit gives; nil when it is malformed or cannot fit (the problem is
+// recorded). With decide it sets the rows tighter when that saves a page
+// (fitTables decides so for every table, before the layout, so that the
+// Word and Excel writers know it even when no pages are laid out);
+// otherwise it sets them as the fit says.
+func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *tableLayout {
 	fl.ts.where = "table " + t.Name
 	ncols := t.NumColumns()
 	if ncols == 0 {
@@ -121,6 +126,12 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64) *tableLayout {
 		tl.body = fl.bands(t.Name, body, xs, size, tl.pitch, tl.padY, false)
 		return tl
 	}
+	if !decide {
+		if fit.Tight {
+			return set(tightPitch, tightPadY)
+		}
+		return set(cellPitch, cellPadY)
+	}
 	tl := set(cellPitch, cellPadY)
 	// A table that would take a page more than it must, or of which only
 	// a few rows would be left to its last page, is set tighter when that
@@ -129,6 +140,10 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64) *tableLayout {
 	if pagesFor(tl, avail, fl.pg.height()) > 1 {
 		tight := set(tightPitch, tightPadY)
 		if pagesFor(tight, avail, fl.pg.height()) < pagesFor(tl, avail, fl.pg.height()) {
+			if f, ok := fl.fits[t]; ok && f.Widths != nil {
+				f.Tight = true
+				fl.fits[t] = f
+			}
 			return tight
 		}
 	}

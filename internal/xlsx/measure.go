@@ -16,6 +16,9 @@ const (
 	ptPerPx     = 0.75
 	lineSpacing = 1.3 // row height per line of text, in font sizes
 	cellPadPt   = 4   // room above and below the text of a row
+	// Rows of a table the PDF set tight.
+	tightSpacing = 1.2
+	tightPadPt   = 1.5
 )
 
 // excelWidth is the Excel column width that is pt points wide.

@@ -20,6 +20,7 @@ type sheetWriter struct {
 	name   string
 	ncols  int
 	size   float64   // type size of the table cells
+	tight  bool      // the PDF set the rows closer to save a page
 	widths []float64 // Excel column widths
 	row    int       // next free row, 1-based
 	// heights of the rows written so far, in points; starts[r] is true
@@ -54,7 +55,7 @@ func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Fo
 	for _, g := range groups {
 		all = append(all, g.rows...)
 	}
-	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: ncols, size: fit.Size,
+	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: ncols, size: fit.Size, tight: fit.Tight,
 		widths: columnWidths(fit.Widths, all, fit.Size), row: 1}
 	for i, cw := range w.widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -252,6 +253,13 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 			for r := p.Row; r < p.Row+p.RowSpan && need > have; r++ {
 				heights[r] += (need - have) / float64(p.RowSpan)
 			}
+		}
+	}
+	if w.tight {
+		// As the PDF: lines at 1.2 em and little room above and below.
+		for r, h := range heights {
+			lines := math.Round((h - cellPadPt) / (w.size * lineSpacing))
+			heights[r] = math.Round((lines*w.size*tightSpacing+tightPadPt)*4) / 4
 		}
 	}
 	ends := groupEnds(rows)
