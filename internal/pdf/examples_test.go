@@ -91,7 +91,9 @@ func TestTablesReadBack(t *testing.T) {
 			checkSizes(t, tablePages, floor)
 			checkLoneCharacters(t, pdftotext, pdfPath, first)
 			checkOnePage(t, xlsxPath, sheets, tablePages)
-			checkNoHashes(t, xlsxPath, dir)
+			if !testing.Short() { // LibreOffice takes seconds
+				checkNoHashes(t, xlsxPath, dir)
+			}
 		})
 	}
 }
