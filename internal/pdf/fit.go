@@ -20,7 +20,9 @@ func Fit(d *doc.Document, o Options) (doc.TableFits, error) {
 		o.Fonts = fonts.Default()
 	}
 	ts := newTypesetter(o.Fonts)
-	_, fits := fitTables(d, o.Format, ts)
+	ts.quiet++ // only what keeps a table from fitting is an error here
+	_, fits := fitTables(d, o.Format, ts, map[int]*tableLayout{})
+	ts.quiet--
 	if len(ts.problems) > 0 {
 		return nil, errors.Join(ts.problems...)
 	}
@@ -40,8 +42,9 @@ func (l *Layout) Fits() doc.TableFits {
 // fitTables sizes the tables of d from the table fonts' metrics and returns
 // the document with every annex flowed as plain blocks, preceded by a page
 // of the orientation its fit needs. A table that cannot fit is recorded as a
-// problem of ts.
-func fitTables(d *doc.Document, f doc.Format, ts *typesetter) (*doc.Document, doc.TableFits) {
+// problem of ts (even when ts is quiet). Each table is laid out once, into
+// tables (by block index of the returned document), for the flow to use.
+func fitTables(d *doc.Document, f doc.Format, ts *typesetter, tables map[int]*tableLayout) (*doc.Document, doc.TableFits) {
 	ts.quiet++ // characters no font has are reported where they are set
 	fits, err := doc.FitAll(d, f, func(r rune, bold bool, size float64) float64 {
 		return ts.advance(cellRole(bold), size, r)
@@ -65,24 +68,23 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter) (*doc.Document, do
 		}
 	}
 	out := flatten(d, fits)
-	decideTight(out, fits, f, ts)
+	decideTight(out, fits, f, ts, tables)
 	return out, fits
 }
 
 // decideTight marks in fits the tables whose rows are set closer to save a
-// page, laying each out once on an empty page of its orientation, with the
-// blocks around it that share its page.
-func decideTight(d *doc.Document, fits doc.TableFits, f doc.Format, ts *typesetter) {
-	ts.quiet++
-	defer func() { ts.quiet-- }()
-	fl := &flow{d: d, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: fits}
+// page, laying each out on an empty page of its orientation, with the
+// blocks around it that share its page, into tables. The layout is the one
+// the flow uses: characters no font has are reported here, in their cells.
+func decideTight(d *doc.Document, fits doc.TableFits, f doc.Format, ts *typesetter, tables map[int]*tableLayout) {
+	fl := &flow{d: d, f: f, ts: ts, tables: tables, fits: fits}
 	for i, b := range d.Blocks {
 		t, ok := b.(*doc.Table)
 		if !ok || t == nil || fits[t].Widths == nil {
 			continue
 		}
 		fl.addPage(fits[t].Orientation)
-		fl.layTable(i, t, fl.pg.width(), true)
+		tables[i] = fl.layTable(i, t, fl.pg.width(), true)
 	}
 }
 
@@ -115,6 +117,15 @@ func flatten(d *doc.Document, fits doc.TableFits) *doc.Document {
 // turnToOnePage sets annex a portrait in fits when it takes more than a
 // landscape page and fits, whole, on a portrait one.
 func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesetter) {
+	// Rows of one tight line each are the least it can take: when even
+	// they overfill a portrait page, do not try.
+	rows := 0
+	for _, t := range a.Tables {
+		rows += len(t.Header) + len(t.Body)
+	}
+	if float64(rows)*fits[a.Tables[0]].Size*(tightPitch+2*tightPadY) > f.PageHeight-f.Top-f.Bottom {
+		return
+	}
 	ts.quiet++
 	defer func() { ts.quiet-- }()
 	measure := func(r rune, bold bool, size float64) float64 { return ts.advance(cellRole(bold), size, r) }

@@ -79,7 +79,7 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 	var numbers doc.PageNumbers
 	var l *Layout
 	ps := &passes{ts: newTypesetter(o.Fonts), tables: map[int]*tableLayout{}}
-	d, ps.fits = fitTables(d, o.Format, ps.ts)
+	d, ps.fits = fitTables(d, o.Format, ps.ts, ps.tables)
 	for pass := 0; pass < maxTOCPasses; pass++ {
 		var err error
 		l, err = lay(d, o, numbers, ps)

@@ -137,7 +137,10 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 	// a few rows would be left to its last page, is set tighter when that
 	// saves the page.
 	avail := fl.pg.height() - fl.before(i) - fl.after(i)
-	if pagesFor(tl, avail, fl.pg.height()) > 1 {
+	// Rows of one line shrink the most: if even at that rate no page is
+	// saved, do not set the table again.
+	k := (tightPitch + 2*tightPadY) / (cellPitch + 2*cellPadY)
+	if n := pagesFor(tl, avail, fl.pg.height()); n > 1 && pagesFor(tl.scaled(k), avail, fl.pg.height()) < n {
 		tight := set(tightPitch, tightPadY)
 		if pagesFor(tight, avail, fl.pg.height()) < pagesFor(tl, avail, fl.pg.height()) {
 			if f, ok := fl.fits[t]; ok && f.Widths != nil {
@@ -148,6 +151,16 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 		}
 	}
 	return tl
+}
+
+// scaled is tl with every band k times as tall: an estimate of its
+// heights, for pagesFor.
+func (tl *tableLayout) scaled(k float64) *tableLayout {
+	out := &tableLayout{header: band{h: tl.header.h * k}, body: make([]band, len(tl.body))}
+	for i, b := range tl.body {
+		out.body[i] = band{h: b.h * k}
+	}
+	return out
 }
 
 // height is the height of the whole table on one page.
