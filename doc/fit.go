@@ -58,7 +58,7 @@ func (e *FitError) Error() string {
 	if e.Header != "" {
 		col += "（" + e.Header + "）"
 	}
-	return fmt.Sprintf("表“%s”排不下：即使缩到最小字号并横排，各列最窄也要 %.0f 磅，版心只有 %.0f 磅；%s最宽的内容是“%s”。请缩短该列内容，或在页面格式中调小 TableMinSize 或页边距",
+	return fmt.Sprintf("表“%s”排不下：缩到最小字号并横排后，各列最窄仍要 %.0f 磅，版心只有 %.0f 磅；最宽的是%s，其内容“%s”不能折行。请缩短表中不能折行的内容（如带单位的长数值）",
 		e.Table, e.Need, e.Width, col, e.Token)
 }
 
@@ -67,7 +67,9 @@ func (e *FitError) Error() string {
 // same number of columns). It tries the format's TableSize, then steps
 // down by half a point to its TableMinSize, in orientation o; then, when
 // canTurn and o is Portrait, the same on a landscape page. A table that fits
-// nowhere gives a *FitError naming its widest column.
+// nowhere gives a *FitError naming its widest column, together with the
+// narrowest fit at the smallest size, wider than the page: a workbook,
+// which has no page width, can still use it.
 //
 // Each column gets at least its widest unbreakable token (an amount, a code,
 // a value with its unit such as "≤28.00万元") and, for text, room for a few
@@ -109,6 +111,7 @@ func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (Tab
 		floor = f.TableSize
 	}
 	var worst *FitError
+	var narrowest TableFit
 	for _, or := range orients {
 		width := TextWidth(f, or)
 		for size := f.TableSize; size >= floor-1e-9; size -= 0.5 {
@@ -118,10 +121,11 @@ func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (Tab
 			}
 			if size-0.5 < floor-1e-9 {
 				worst = cols.fitError(tables[0].Name, width)
+				narrowest = TableFit{Size: size, Widths: slices.Clone(cols.min), Orientation: or}
 			}
 		}
 	}
-	return TableFit{}, worst
+	return narrowest, worst
 }
 
 // TextWidth is the width of the text area of a page of orientation o.

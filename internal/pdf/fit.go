@@ -8,7 +8,8 @@ import (
 )
 
 // Fit sizes every table of d as Lay would set it, without laying out pages:
-// for a writer that cannot measure text (Excel) when no PDF is made.
+// for a writer that cannot measure text (Excel) when no PDF is made. A
+// table too wide for any page is left out (zero), not an error.
 func Fit(d *doc.Document, o Options) (doc.TableFits, error) {
 	if d == nil {
 		return nil, errors.New("pdf: no document")
@@ -20,11 +21,20 @@ func Fit(d *doc.Document, o Options) (doc.TableFits, error) {
 		o.Fonts = fonts.Default()
 	}
 	ts := newTypesetter(o.Fonts)
-	ts.quiet++ // only what keeps a table from fitting is an error here
+	ts.quiet++ // characters no font has are the PDF's problem, not the workbook's
 	_, fits := fitTables(d, o.Format, ts, map[int]*tableLayout{})
 	ts.quiet--
-	if len(ts.problems) > 0 {
-		return nil, errors.Join(ts.problems...)
+	// A table too wide for a page still goes into a workbook: the writer
+	// fits it itself, as wide as it must be (its fit here is zero).
+	var errs []error
+	for _, err := range ts.problems {
+		var fe *doc.FitError
+		if !errors.As(err, &fe) {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return fits, nil
 }

@@ -128,3 +128,19 @@ func rowBreaks(t *testing.T, data []byte) []int {
 	}
 	return out
 }
+
+// A table too wide for any page is no error in a workbook: the sheet is as
+// wide as its figures need and prints scaled to the page.
+func TestTooWideForAPageStillMakesASheet(t *testing.T) {
+	var row []doc.Cell
+	for range 30 {
+		row = append(row, num("123456789.00"))
+	}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Text: "宽表"},
+		Tables: []*doc.Table{{Name: "宽", Body: [][]doc.Cell{row}}}, Orientation: doc.Landscape}}}
+	f := open(t, write(t, d))
+	w, err := f.GetColWidth("宽", "AD")
+	if err != nil || widthPt(w) < advance("123456789.00", doc.GBT9704().TableMinSize) {
+		t.Errorf("column AD is %v wide (%v), too narrow for its figure", w, err)
+	}
+}

@@ -83,8 +83,11 @@ func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
 		}
 		fit, ok := o.Tables[s.table]
 		if !ok || len(fit.Widths) != s.table.NumColumns() {
+			// A table too wide for the page still makes a sheet, as wide as
+			// its content needs: the print setup scales it to the page.
 			var err error
-			if fit, err = doc.Fit(s.tables, f, s.orientation, true, doc.Estimate); err != nil {
+			var tooWide *doc.FitError
+			if fit, err = doc.Fit(s.tables, f, s.orientation, true, doc.Estimate); err != nil && !errors.As(err, &tooWide) {
 				return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
 			}
 		}
