@@ -51,3 +51,43 @@ func TestGridFromFitsAndOneTablePerAnnex(t *testing.T) {
 		t.Errorf("figure column %d twips, narrower than 123456789.00", w)
 	}
 }
+
+// A project's rows (its code and name spanning all of them, a target a
+// row) are one row that cannot split, the targets a table of their own in
+// it: Word and LibreOffice keep the project on one page and never print
+// its last targets under blank labels.
+func TestProjectGroupIsOneRow(t *testing.T) {
+	tbl := &doc.Table{Name: "十二、绩效", Header: [][]doc.Cell{{doc.Text("项目编码"), doc.Text("项目名称"), doc.Text("三级指标"), doc.Text("指标值")}},
+		Body: [][]doc.Cell{
+			{doc.Text("019"), doc.Text("本级"), doc.Text(""), doc.Text("")},
+			{{Text: "410727230000000009617", RowSpan: 3}, {Text: "工作经费", RowSpan: 3}, doc.Text("服务人数"), doc.Text("≥20人")},
+			{doc.Text("满意度"), doc.Text("≥95%")},
+			{doc.Text("完成时间"), doc.Text("每月30日前")},
+		}}
+	var buf bytes.Buffer
+	if err := Write(&buf, &doc.Document{Blocks: []doc.Block{tbl}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, parts := unzip(t, buf.Bytes())
+	outer := parseXML(t, parts["word/document.xml"]).find("tbl")
+	var rows []*node
+	for _, c := range outer.children {
+		if c.name == "tr" {
+			rows = append(rows, c)
+		}
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d outer rows, want header, 019 and the project's one", len(rows))
+	}
+	project := rows[2]
+	if project.find("cantSplit") == nil || project.find("vMerge") != nil {
+		t.Error("the project's row may split or merges cells down")
+	}
+	nested := project.find("tbl")
+	if nested == nil || len(nested.all("tr")) != 3 {
+		t.Fatalf("the project's targets are not a table of three rows in its row")
+	}
+	if got := nested.all("tr")[2].plainText(); got != "完成时间每月30日前" {
+		t.Errorf("last target row %q", got)
+	}
+}

@@ -109,7 +109,8 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 				return "", fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
 			}
 			ends := groupEnds(placed)
-			for r, row := range slots(placed, ncols) {
+			rows := slots(placed, ncols)
+			trPr := func() {
 				// A row at least twice the type size high, as published tables
 				// are set (as high as its text when the PDF set the table
 				// tight); taller when its text wraps.
@@ -118,8 +119,25 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 					x.WriteString(`<w:tblHeader/>`)
 				}
 				x.WriteString(`</w:trPr>`)
+			}
+			for r := 0; r < len(rows); r++ {
+				if k := labelColumns(placed, r, ends[r]); !g.header && k > 0 {
+					// A group whose labels span all its rows is one row
+					// that cannot split, its other columns a table of their
+					// own: Word and LibreOffice keep it on one page.
+					trPr()
+					for _, s := range rows[r][:k] {
+						s.cell.RowSpan = 1
+						x.WriteString(tableCell(s, widths, false, size, false))
+					}
+					x.WriteString(nestedRows(placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad))
+					x.WriteString(`</w:tr>`)
+					r = ends[r] - 1
+					continue
+				}
+				trPr()
 				keep := g.header || r+1 < ends[r]
-				for _, s := range row {
+				for _, s := range rows[r] {
 					x.WriteString(tableCell(s, widths, g.header, size, keep))
 				}
 				x.WriteString(`</w:tr>`)
@@ -128,6 +146,77 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 	}
 	x.WriteString(`</w:tbl>`)
 	return x.String(), nil
+}
+
+// labelColumns is k when rows r..end-1 are a group of two rows or more
+// whose first row starts with at least two label cells spanning the whole
+// group (a project's code, name and amounts), and whose other cells, in
+// columns k and after, span neither rows nor columns (its targets); else 0.
+func labelColumns(placed [][]doc.Placed, r, end int) int {
+	if end-r < 2 {
+		return 0
+	}
+	k := 0
+	for _, p := range placed[r] {
+		if p.Col != k || p.RowSpan != end-r || p.ColSpan != 1 {
+			break
+		}
+		k++
+	}
+	if k < 2 {
+		return 0
+	}
+	for q := r; q < end; q++ {
+		for _, p := range placed[q] {
+			if q == r && p.Col < k {
+				continue
+			}
+			if p.Col < k || p.RowSpan != 1 || p.ColSpan != 1 {
+				return 0
+			}
+		}
+	}
+	return k
+}
+
+// nestedRows is the cell holding columns k.. of a group's rows as a table
+// of their own, on the outer grid: no margins around it, its inner rules
+// the outer table's, the outer cell's borders its frame.
+func nestedRows(rows [][]doc.Placed, k int, widths []int, size string, height, pad int) string {
+	sub := widths[k:]
+	total := 0
+	for _, w := range sub {
+		total += w
+	}
+	var x strings.Builder
+	fmt.Fprintf(&x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>`, total, len(sub))
+	x.WriteString(`<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar></w:tcPr>`)
+	fmt.Fprintf(&x, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>`, total)
+	for _, side := range []string{"top", "left", "bottom", "right"} {
+		x.WriteString(`<w:` + side + ` w:val="nil"/>`)
+	}
+	for _, side := range []string{"insideH", "insideV"} {
+		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	fmt.Fprintf(&x, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, pad, pad)
+	for _, w := range sub {
+		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
+	}
+	x.WriteString(`</w:tblGrid>`)
+	for q, row := range rows {
+		fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/></w:trPr>`, height)
+		for _, p := range row {
+			if q == 0 && p.Col < k {
+				continue
+			}
+			p.Col -= k
+			x.WriteString(tableCell(slot{cell: p}, sub, false, size, false))
+		}
+		x.WriteString(`</w:tr>`)
+	}
+	// A cell must end with a paragraph, even after a table: the smallest.
+	x.WriteString(`</w:tbl>` + spacerParagraph(pPr{}).xml() + `</w:tc>`)
+	return x.String()
 }
 
 // groupEnds gives, for each row, the row after the group of rows that row
