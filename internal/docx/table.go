@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
 
 // gridWidths scales the relative column widths to total twips; the widths are
@@ -138,6 +139,9 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 				trPr()
 				keep := g.header || r+1 < ends[r]
 				for _, s := range rows[r] {
+					if g.header && !s.continued {
+						s.cell.Text = balancedHeader(s.cell, widths, fit.Size, pad)
+					}
 					x.WriteString(tableCell(s, widths, g.header, size, keep))
 				}
 				x.WriteString(`</w:tr>`)
@@ -217,6 +221,29 @@ func nestedRows(rows [][]doc.Placed, k int, widths []int, size string, height, p
 	// A cell must end with a paragraph, even after a table: the smallest.
 	x.WriteString(`</w:tbl>` + spacerParagraph(pPr{}).xml() + `</w:tc>`)
 	return x.String()
+}
+
+// balancedHeader is a header cell's text with its lines broken as the PDF
+// breaks them, balanced ("单位/代码", not "单位代/码"): Word fills lines
+// greedily. Hanzi are an em in every face, so the lines, measured a little
+// wide (doc.Estimate) in the cell's room, fit Word's
+// cell as they fit the PDF's.
+func balancedHeader(p doc.Placed, widths []int, size float64, pad int) string {
+	if p.Text == "" || strings.ContainsAny(p.Text, "\n\t") {
+		return p.Text
+	}
+	w := 0
+	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
+		w += g
+	}
+	room := float64(w-2*pad) / 20
+	measure := func(r rune) float64 { return doc.Estimate(r, p.Bold, size) }
+	lines := linebreak.Balanced(p.Text, room, measure)
+	out := make([]string, len(lines))
+	for i, ln := range lines {
+		out[i] = ln.Text
+	}
+	return strings.Join(out, "\n")
 }
 
 // groupEnds gives, for each row, the row after the group of rows that row
