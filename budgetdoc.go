@@ -261,10 +261,15 @@ var formats = []formatEntry{
 		if err != nil {
 			return err
 		}
-		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers(), Fonts: wordFonts(r.opts.Fonts)})
+		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers(), Tables: l.Fits(), Fonts: wordFonts(r.opts.Fonts)})
 	}},
 	{FormatXLSX, "xlsx", ".xlsx", func(r *Rendered, w io.Writer) error {
-		return xlsx.WriteFormat(w, r.doc, r.opts.pageFormat())
+		// No pages to lay out, but the columns are measured as the PDF's.
+		fits, err := pdf.Fit(r.doc, pdf.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts})
+		if err != nil {
+			return err
+		}
+		return xlsx.WriteOptions(w, r.doc, xlsx.Options{Format: r.opts.pageFormat(), Tables: fits})
 	}},
 }
 

@@ -102,10 +102,10 @@ func ExampleBuild_thirteenthTable() {
 		&doc.PageBreak{},
 		&doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门人员情况表", TOCText: "十三、部门人员情况表", InTOC: true},
 		&doc.Table{
-			Name:    "十三、部门人员情况表",
-			Columns: []float64{3, 1},
-			Header:  [][]doc.Cell{{doc.Text("单位"), doc.Text("编制数")}},
-			Body:    [][]doc.Cell{{doc.Text(b.Department.Name), doc.Num(decimal.NewFromInt(26), false)}},
+			Name: "十三、部门人员情况表",
+
+			Header: [][]doc.Cell{{doc.Text("单位"), doc.Text("编制数")}},
+			Body:   [][]doc.Cell{{doc.Text(b.Department.Name), doc.Num(decimal.NewFromInt(26), false)}},
 		})
 	r := budgetdoc.Prepare(d, nil)
 	for _, f := range budgetdoc.Formats() {

@@ -34,15 +34,21 @@ func TestXLSXFiguresReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A sheet per annex: its tables one under another.
 	var tables []*doc.Table
 	for _, blk := range d.Blocks {
-		if tb, ok := blk.(*doc.Table); ok {
+		if a, ok := blk.(*doc.Annex); ok {
+			tb := &doc.Table{}
+			for _, part := range a.Tables {
+				tb.Header = append(tb.Header, part.Header...)
+				tb.Body = append(tb.Body, part.Body...)
+			}
 			tables = append(tables, tb)
 		}
 	}
 	sheets := x.GetSheetList()
 	if len(sheets) != len(tables) {
-		t.Fatalf("%d sheets for %d tables", len(sheets), len(tables))
+		t.Fatalf("%d sheets for %d annex tables", len(sheets), len(tables))
 	}
 	for i, tb := range tables {
 		var want, got []string
@@ -173,7 +179,7 @@ func TestLibreOfficeOpensDOCX(t *testing.T) {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
 	text := footer.ReplaceAllString(squeeze(pdftotext(t, filepath.Join(dir, "fengqiu.pdf"))), "")
-	for _, blk := range d.Blocks {
+	for _, blk := range doc.Flatten(d.Blocks) {
 		switch x := blk.(type) {
 		case *doc.Paragraph:
 			for _, part := range strings.Split(x.Text, "\t") {

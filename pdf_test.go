@@ -81,7 +81,7 @@ func TestTOCPageNumbers(t *testing.T) {
 		}
 	}
 	checked := 0
-	for _, blk := range d.Blocks {
+	for _, blk := range doc.Flatten(d.Blocks) {
 		h, ok := blk.(*doc.Heading)
 		if !ok || !h.InTOC {
 			continue

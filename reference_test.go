@@ -69,7 +69,7 @@ func fengqiuDocument(t *testing.T) (*budget.Budget, *doc.Document) {
 // documentText is every paragraph and heading of the document, squeezed.
 func documentText(d *doc.Document) string {
 	var b strings.Builder
-	for _, blk := range d.Blocks {
+	for _, blk := range doc.Flatten(d.Blocks) {
 		switch x := blk.(type) {
 		case *doc.Paragraph:
 			b.WriteString(x.Text)
@@ -156,7 +156,7 @@ func referenceTables(t *testing.T) map[string][]string {
 func documentTables(d *doc.Document) map[string][]string {
 	out := map[string][]string{}
 	var title string
-	for _, blk := range d.Blocks {
+	for _, blk := range doc.Flatten(d.Blocks) {
 		switch x := blk.(type) {
 		case *doc.Heading:
 			if x.Style == doc.TableTitle {

@@ -17,7 +17,8 @@ type Document struct {
 	Blocks []Block
 }
 
-// Block is one of *Cover, *TOC, *Heading, *Paragraph, *Table, *PageBreak.
+// Block is one of *Cover, *TOC, *Heading, *Paragraph, *Table, *Annex,
+// *PageBreak.
 type Block interface{ isBlock() }
 
 // Orientation of a page.
@@ -130,26 +131,29 @@ type Table struct {
 	// Name is a short name for the table used as the Excel sheet name and in
 	// error messages ("一、部门收支总体情况表").
 	Name string
-	// Columns gives the relative widths of the grid columns; the writer scales
-	// them to the text width.
-	Columns []float64
 	// Header and Body rows. A row lists the cells that start in it, left to
 	// right; a cell spanning rows from above occupies its grid positions, so
 	// the row below simply omits them (as in HTML).
 	Header [][]Cell
 	Body   [][]Cell
-	// FontSize sets this table's cells in another size than the format's
-	// TableSize (0): a dense table such as the project targets is set
-	// smaller to fit its columns.
-	FontSize float64
 }
 
-// CellSize is the type size of t's cells in format f.
-func (t *Table) CellSize(f Format) float64 {
-	if t.FontSize > 0 {
-		return t.FontSize
+// NumColumns is the number of grid columns: the columns the first header
+// row spans (the first body row's when there is no header). The first row
+// of a group has no cell spanning into it from above, so it covers them all.
+func (t *Table) NumColumns() int {
+	rows := t.Header
+	if len(rows) == 0 {
+		rows = t.Body
 	}
-	return f.TableSize
+	if len(rows) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range rows[0] {
+		n += max(c.ColSpan, 1)
+	}
+	return n
 }
 
 // Cell is one table cell.

@@ -11,7 +11,7 @@ import (
 // its span as "<2×3>" (columns × rows) after its text.
 func Dump(d *Document) string {
 	var b strings.Builder
-	for _, blk := range d.Blocks {
+	for _, blk := range Flatten(d.Blocks) {
 		switch x := blk.(type) {
 		case *Cover:
 			fmt.Fprintf(&b, "[封面] %s / %s\n", strings.Join(x.Title, " / "), x.Date)

@@ -17,7 +17,11 @@ type Format struct {
 	TitleSize  float64 // 2号 = 22 pt: cover, part titles
 	TableTitle float64 // title over an annex table
 	TableSize  float64 // table cells, captions and notes
-	FooterSize float64 // 4号 = 14 pt: "— 1 —"
+	// TableMinSize is the smallest size a table steps down to when its
+	// columns do not fit at TableSize (before it is turned landscape); zero
+	// means it never steps down.
+	TableMinSize float64
+	FooterSize   float64 // 4号 = 14 pt: "— 1 —"
 	// FooterGap is the distance from the bottom of the text area to the
 	// baseline of the page number (GB/T 9704: 7 mm below the 版心).
 	FooterGap float64
@@ -33,7 +37,7 @@ func GBT9704() Format {
 		PageWidth: 210 * MM, PageHeight: 297 * MM,
 		Top: 37 * MM, Bottom: 35 * MM, Left: 28 * MM, Right: 26 * MM,
 		LandscapeTop: 28 * MM, LandscapeBottom: 26 * MM, LandscapeLeft: 37 * MM, LandscapeRight: 35 * MM,
-		BodySize: 16, LinePitch: 28.9, TitleSize: 22, TableTitle: 18, TableSize: 9,
+		BodySize: 16, LinePitch: 28.9, TitleSize: 22, TableTitle: 18, TableSize: 9, TableMinSize: 8,
 		FooterSize: 14, FooterGap: 7 * MM,
 	}
 }

@@ -45,7 +45,3 @@ func functionBody[C any](b *budget.Budget, t figures.ByFunction[C], cols func(C)
 	}
 	return body
 }
-
-// functionColumns are the widths of 类, 款, 项, 单位代码 and the name in tables
-// by 功能分类, in points of a landscape page; amount columns follow.
-var functionColumns = []float64{22, 22, 22, 36, 170}

@@ -80,20 +80,22 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 		if title == "" {
 			title = fmt.Sprintf("%d年%s", f.Year, pt.name)
 		}
-		add(&doc.Heading{Level: 2, Style: doc.TableTitle, Text: title, TOCText: entry, InTOC: true})
-		if t.caption {
-			add(&doc.Paragraph{Style: doc.Caption, Text: caption})
+		a := &doc.Annex{
+			Title:       doc.Heading{Level: 2, Style: doc.TableTitle, Text: title, TOCText: entry, InTOC: true},
+			Tables:      t.tables,
+			Orientation: t.orientation,
 		}
-		for _, tb := range t.tables {
-			add(tb)
+		if t.caption {
+			a.Caption = caption
 		}
 		for _, name := range append(pt.notes, t.notes...) {
 			s, err := n.text(name)
 			if err != nil {
 				return nil, err
 			}
-			add(&doc.Paragraph{Style: doc.Note, Text: s})
+			a.Notes = append(a.Notes, s)
 		}
+		add(a)
 	}
 	return d, nil
 }

@@ -33,8 +33,8 @@ func buildWith(t *testing.T, p *Profile, input string) *doc.Document {
 func tocEntries(d *doc.Document) []string {
 	var out []string
 	for _, blk := range d.Blocks {
-		if h, ok := blk.(*doc.Heading); ok && h.Style == doc.TableTitle {
-			out = append(out, h.Entry())
+		if a, ok := blk.(*doc.Annex); ok {
+			out = append(out, a.Title.Entry())
 		}
 	}
 	return out
@@ -60,7 +60,7 @@ func TestDefinitionFolder(t *testing.T) {
 	}
 	captions := 0
 	for _, blk := range d.Blocks {
-		if b, ok := blk.(*doc.Paragraph); ok && b.Style == doc.Caption && strings.HasPrefix(b.Text, "编制单位：") {
+		if a, ok := blk.(*doc.Annex); ok && strings.HasPrefix(a.Caption, "编制单位：") {
 			captions++
 		}
 	}

@@ -9,8 +9,7 @@ var basicTable = &Table{ID: "basic", Name: "一般公共预算基本支出表", 
 func buildBasic(c tableContext) annexTable {
 	f := c.figures
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{1.1, 2.6, 1.1, 2.2, 1.2, 1.2, 1.2},
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("部门预算支出经济分类科目", 2, 1), th("政府预算支出经济分类科目编码", 2, 1), th("本年一般公共预算基本支出", 3, 1)},
 			{th("科目编码", 1, 1), th("科目名称", 1, 1), th("科目编码", 1, 1), th("科目名称", 1, 1), th("合计", 1, 1), th("人员经费", 1, 1), th("公用经费", 1, 1)},

@@ -12,8 +12,7 @@ var economicTable = &Table{ID: "economic", Name: "支出经济分类汇总表", 
 func buildEconomic(c tableContext) annexTable {
 	f := c.figures
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{0.7, 0.6, 2.8, 1.2, 1.2, 1.2, 1.2, 1.2},
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("经济分类科目编码", 2, 1), th("科目名称", 1, 2), th("合计", 1, 2), th("基本支出", 3, 1), th("项目支出", 1, 2)},
 			{th("类", 1, 1), th("款", 1, 1), th("小计", 1, 1), th("人员经费", 1, 1), th("公用经费", 1, 1)},

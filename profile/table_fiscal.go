@@ -31,8 +31,7 @@ func buildFiscal(c tableContext) annexTable {
 	}
 	right = append(right, row(texts("二、年终结转结余"), nums(decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero)))
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{2.6, 1.1, 3, 1.1, 1.1, 1.1, 1.1, 1.1},
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("收入", 2, 1), th("支出", 6, 1)},
 			{th("项目", 1, 2), th("金额", 1, 2), th("项目", 1, 2), th("合计", 1, 2), th("一般公共预算", 2, 1), th("政府性基金", 1, 2), th("国有资本经营预算", 1, 2)},

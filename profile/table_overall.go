@@ -27,9 +27,8 @@ func buildOverall(c tableContext) annexTable {
 		{"九、其他收入", in.Other},
 	}
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{3, 1.4, 3, 1.4},
-		Header:  [][]doc.Cell{{th("收入", 2, 1), th("支出", 2, 1)}, {th("项目", 1, 1), th("金额", 1, 1), th("项目", 1, 1), th("金额", 1, 1)}},
+		Name:   c.entry,
+		Header: [][]doc.Cell{{th("收入", 2, 1), th("支出", 2, 1)}, {th("项目", 1, 1), th("金额", 1, 1), th("项目", 1, 1), th("金额", 1, 1)}},
 	}
 	for i := 0; i < max(len(left), len(f.Classes)); i++ {
 		r := []doc.Cell{text(""), {}}

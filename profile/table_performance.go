@@ -15,7 +15,6 @@ var performanceTable = &Table{ID: "performance", Name: "部门（单位）整体
 func buildPerformance(c tableContext) annexTable {
 	b, f := c.budget, c.figures
 	p := b.Performance
-	cols := []float64{1.3, 1.6, 2.2, 1.1, 4.6}
 	var goals []string
 	for i, g := range p.Goals {
 		goals = append(goals, fmt.Sprintf("%d: %s", i+1, g))
@@ -23,8 +22,7 @@ func buildPerformance(c tableContext) annexTable {
 	in := f.Income.ThisYear
 	co := f.Income.CarryOver
 	info := &doc.Table{
-		Name:    c.entry,
-		Columns: cols,
+		Name: c.entry,
 		Body: [][]doc.Cell{
 			{th("部门（单位）名称", 2, 1), {Text: b.Department.Name, ColSpan: 3}},
 			{th("年度履职目标", 2, 1), {Text: strings.Join(goals, " "), ColSpan: 3}},
@@ -52,9 +50,8 @@ func buildPerformance(c tableContext) annexTable {
 		info.Body = append(info.Body, cells)
 	}
 	indicators := &doc.Table{
-		Name:    c.entry + "（指标）",
-		Columns: cols,
-		Header:  [][]doc.Cell{{th("一级指标", 1, 1), th("二级指标", 1, 1), th("三级指标", 1, 1), th("指标值", 1, 1), th("指标值说明", 1, 1)}},
+		Name:   c.entry + "（指标）",
+		Header: [][]doc.Cell{{th("一级指标", 1, 1), th("二级指标", 1, 1), th("三级指标", 1, 1), th("指标值", 1, 1), th("指标值说明", 1, 1)}},
 	}
 	ind := p.Indicators
 	for i := 0; i < len(ind); {

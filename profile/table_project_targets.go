@@ -14,10 +14,6 @@ var projectTargetsTable = &Table{ID: "project_targets", Name: "部门预算项�
 func buildProjectTargets(c tableContext) annexTable {
 	b, f := c.budget, c.figures
 	kinds := []budget.TargetKind{budget.TargetCost, budget.TargetOutput, budget.TargetBenefit, budget.TargetSatisfaction}
-	cols := []float64{62, 92, 34, 34, 34, 34}
-	for range kinds {
-		cols = append(cols, 45, 42)
-	}
 	var kindHeads, levelHeads []doc.Cell
 	for _, k := range kinds {
 		kindHeads = append(kindHeads, th(string(k), 2, 1))
@@ -28,11 +24,7 @@ func buildProjectTargets(c tableContext) annexTable {
 	}
 	blank := make([]doc.Cell, 2*len(kinds))
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: cols,
-		// Fourteen columns of indicator text: set smaller than the other
-		// tables so that a project's targets fit a page.
-		FontSize: 7.5,
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("单位编码（项目编码）", 1, 3), th("项目单位（项目名称）", 1, 3), th("项目金额（"+f.MoneyUnit+"）", 4, 1), th("绩效目标", 2*len(kinds), 1)},
 			row([]doc.Cell{th("资金总额", 1, 2), th("政府预算资金", 1, 2), th("财政专户管理资金", 1, 2), th("单位资金", 1, 2)}, kindHeads),

@@ -16,8 +16,7 @@ func buildProjects(c tableContext) annexTable {
 			a.CarryOver.General, a.CarryOver.GovernmentFund, a.CarryOver.StateCapital, a.SpecialAccount, a.UnitFunds)
 	}
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{56, 144, 100, 38, 38, 38, 38, 38, 38, 38, 38, 38},
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("类型", 1, 2), th("项目名称", 1, 2), th("项目单位", 1, 2), th("合计", 1, 2), th("本年拨款", 3, 1), th("财政拨款结转结余", 3, 1), th("财政专户管理资金", 1, 2), th("单位资金", 1, 2)},
 			{th("一般公共预算", 1, 1), th("政府性基金预算", 1, 1), th("国有资本经营预算", 1, 1), th("一般公共预算", 1, 1), th("政府性基金预算", 1, 1), th("国有资本经营预算", 1, 1)},

@@ -19,14 +19,9 @@ func spendingTable(b *budget.Budget, name string, t figures.ByFunction[figures.S
 	first := []doc.Cell{th("合计", 1, 3), th("基本支出", 5, 1), th("项目支出", 3, 1)}
 	second := []doc.Cell{th("小计", 1, 2), th("人员经费", 2, 1), th("公用经费", 2, 1), th("小计", 1, 2), th("其他运转类", 1, 2), th("特定目标类", 1, 2)}
 	third := []doc.Cell{th("工资福利支出", 1, 1), th("对个人和家庭的补助", 1, 1), th("商品和服务支出", 1, 1), th("资本性支出", 1, 1)}
-	cols := append([]float64{}, functionColumns...)
-	for range 9 {
-		cols = append(cols, 42)
-	}
 	return &doc.Table{
-		Name:    name,
-		Columns: cols,
-		Header:  functionCodeHeader(3, first, second, third),
+		Name:   name,
+		Header: functionCodeHeader(3, first, second, third),
 		Body: functionBody(b, t, func(c figures.SpendingColumns) []doc.Cell {
 			return nums(c.Total, c.Basic, c.Wages, c.FamilySubsidy, c.GoodsServices, c.Capital,
 				c.Projects, c.OtherOperation, c.SpecificTarget)

@@ -10,8 +10,7 @@ var threePublicTable = &Table{ID: "three_public", Name: "一般公共预算“�
 func buildThreePublic(c tableContext) annexTable {
 	tp := c.figures.ThreePublic.This
 	t := &doc.Table{
-		Name:    c.entry,
-		Columns: []float64{1, 1, 1, 1, 1, 1},
+		Name: c.entry,
 		Header: [][]doc.Cell{
 			{th("“三公”经费合计", 1, 2), th("因公出国（境）费", 1, 2), th("公务用车购置及运行费", 3, 1), th("公务接待费", 1, 2)},
 			{th("小计", 1, 1), th("公务用车购置费", 1, 1), th("公务用车运行费", 1, 1)},

@@ -88,7 +88,7 @@ type builder struct {
 // buildBody is word/document.xml.
 func buildBody(d *doc.Document, o Options) ([]byte, error) {
 	b := &builder{o: o, bookmark: map[*doc.Heading]string{}, marked: map[*doc.Heading]bool{}}
-	for _, blk := range d.Blocks {
+	for _, blk := range doc.Flatten(d.Blocks) {
 		if h, ok := blk.(*doc.Heading); ok && h.InTOC && b.bookmark[h] == "" {
 			b.order = append(b.order, h)
 			b.bookmark[h] = fmt.Sprintf("_Toc%04d", len(b.order))
@@ -140,14 +140,76 @@ func (b *builder) block(blk doc.Block) error {
 	case *doc.Paragraph:
 		b.paragraph(blk)
 	case *doc.Table:
-		t, err := b.table(blk)
-		if err != nil {
-			return fmt.Errorf("table %q: %w", blk.Name, err)
+		if blk == nil {
+			return fmt.Errorf("nil table")
 		}
-		if b.pending != noBreak {
-			b.add(spacerParagraph(pPr{}))
+		return b.tableBlock([]*doc.Table{blk})
+	case *doc.Annex:
+		return b.annex(blk)
+	}
+	return nil
+}
+
+// tableBlock writes tables that share their columns as one w:tbl.
+func (b *builder) tableBlock(ts []*doc.Table) error {
+	fit, err := b.fit(ts)
+	if err != nil {
+		return err
+	}
+	t, err := b.tables(ts, fit)
+	if err != nil {
+		return fmt.Errorf("table %q: %w", ts[0].Name, err)
+	}
+	if b.pending != noBreak {
+		b.add(spacerParagraph(pPr{}))
+	}
+	b.elems = append(b.elems, table(t))
+	return nil
+}
+
+// annex writes an annex table: on a landscape section when its fit turned
+// it, its title, caption, its tables (one w:tbl when they share their
+// columns) and notes.
+func (b *builder) annex(a *doc.Annex) error {
+	if len(a.Tables) > 0 {
+		if f, ok := b.o.Tables[a.Tables[0]]; ok && f.Widths != nil && f.Orientation != b.sec.orient {
+			// The break before the annex has not been written yet: turn
+			// it, rather than leave an empty page.
+			if b.pending == explicitBreak {
+				b.pending = noBreak
+			}
+			b.pageBreak(&doc.PageBreak{Orientation: f.Orientation})
 		}
-		b.elems = append(b.elems, table(t))
+	}
+	b.heading(&a.Title)
+	if a.Caption != "" {
+		b.paragraph(&doc.Paragraph{Style: doc.Caption, Text: a.Caption})
+	}
+	var run []*doc.Table
+	flush := func() error {
+		if len(run) == 0 {
+			return nil
+		}
+		err := b.tableBlock(run)
+		run = nil
+		return err
+	}
+	for _, t := range a.Tables {
+		if t == nil {
+			return fmt.Errorf("annex %q: nil table", a.Title.Text)
+		}
+		if len(run) > 0 && t.NumColumns() != run[0].NumColumns() {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		run = append(run, t)
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	for _, n := range a.Notes {
+		b.paragraph(&doc.Paragraph{Style: doc.Note, Text: n})
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func checkDocument(d *doc.Document, o Options) error {
 	if err := check("document author", d.Author); err != nil {
 		return err
 	}
-	for i, b := range d.Blocks {
+	for i, b := range doc.Flatten(d.Blocks) {
 		at := fmt.Sprintf("block %d", i+1)
 		var err error
 		switch b := b.(type) {

@@ -59,6 +59,10 @@ type Options struct {
 	// heading (the PDF layout computes it). A heading missing from it gets
 	// an entry without a number; Word fills it in when the TOC is updated.
 	Pages doc.PageNumbers
+	// Tables gives each table's type size, orientation and column widths,
+	// as the PDF layout measured them (pdf.Layout.Fits), so that Word's grid
+	// is the PDF's. A table missing from it is fitted with doc.Estimate.
+	Tables doc.TableFits
 }
 
 func (o Options) withDefaults() Options {

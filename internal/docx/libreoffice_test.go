@@ -42,9 +42,10 @@ func TestLibreOfficeRendersSample(t *testing.T) {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
 	pdf := filepath.Join(dir, "sample.pdf")
-	// Reading order for the content (a wrapped cell stays together), the
-	// layout for the TOC lines.
-	raw, err := exec.Command(pdftotext, pdf, "-").Output()
+	// Content-stream order for the content (a wrapped cell stays together
+	// even when its lines stand beside another cell's), the layout for the
+	// TOC lines.
+	raw, err := exec.Command(pdftotext, "-raw", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}

@@ -34,8 +34,8 @@ func sampleDocument() (*doc.Document, doc.PageNumbers) {
 	pages := doc.PageNumbers{part1: 1, sec1: 1, part2: 2, tab1: 2, tab2: 3}
 
 	summary := &doc.Table{
-		Name:    "一、部门收支总体情况表",
-		Columns: []float64{3, 1.5, 3, 1.5},
+		Name: "一、部门收支总体情况表",
+
 		Header: [][]doc.Cell{
 			{{Text: "收入", ColSpan: 2}, {Text: "支出", ColSpan: 2}},
 			{doc.Text("项目"), doc.Text("预算数"), doc.Text("项目"), doc.Text("预算数")},
@@ -47,8 +47,8 @@ func sampleDocument() (*doc.Document, doc.PageNumbers) {
 		},
 	}
 	income := &doc.Table{
-		Name:    "二、部门收入总体情况表",
-		Columns: []float64{1, 1, 1, 2, 4, 2, 2, 2, 2, 2},
+		Name: "二、部门收入总体情况表",
+
 		Header: [][]doc.Cell{
 			{{Text: "科目编码", ColSpan: 3}, {Text: "单位代码", RowSpan: 2}, {Text: "单位名称（科目名称）", RowSpan: 2},
 				{Text: "合计", RowSpan: 2}, {Text: "上年结转", RowSpan: 2}, {Text: "一般公共预算", RowSpan: 2},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
 
 // gridWidths scales the relative column widths to total twips; the widths are
@@ -39,13 +40,29 @@ type slot struct {
 	continued bool
 }
 
-// table writes t as a w:tbl as wide as the current section's text area.
-// Cells are placed by doc.Place, the same as in PDF and Excel; a row span
-// becomes vMerge="restart" in its first row and a w:tc holding a bare
-// <w:vMerge/> and an empty paragraph in each row it continues into (Word
-// needs those cells; leaving them out shifts the row).
-func (b *builder) table(t *doc.Table) (string, error) {
-	widths, err := gridWidths(t.Columns, textWidth(b.o.Format, b.sec.orient))
+// fit is how tables set together are sized: the PDF's measure when the
+// caller handed it over for all of them, else fitted here with estimated
+// widths on the current section's page.
+func (b *builder) fit(ts []*doc.Table) (doc.TableFit, error) {
+	if f, ok := b.o.Tables[ts[0]]; ok && f.Widths != nil && len(f.Widths) == ts[0].NumColumns() {
+		return f, nil
+	}
+	return doc.Fit(ts, b.o.Format, b.sec.orient, false, doc.Estimate)
+}
+
+// tables writes ts, which share their columns, as one w:tbl as wide as the
+// current section's text area: Word would join two adjacent tables anyway,
+// and a paragraph between them shows as a gap and a double rule. The first
+// table's header rows repeat on every page; a later table's header rows
+// are ordinary rows, as in the PDF where they follow on. Cells are placed
+// by doc.Place, the same as in PDF and Excel; a row span becomes
+// vMerge="restart" in its first row and a w:tc holding a bare <w:vMerge/>
+// and an empty paragraph in each row it continues into (Word needs those
+// cells; leaving them out shifts the row). Rows joined by a row span are
+// kept on one page (keepNext on every row but the group's last), so a
+// project's labels are never left on the page before its last rows.
+func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
+	widths, err := gridWidths(fit.Widths, textWidth(b.o.Format, b.sec.orient))
 	if err != nil {
 		return "", err
 	}
@@ -57,44 +74,195 @@ func (b *builder) table(t *doc.Table) (string, error) {
 	}
 	x.WriteString("<w:tbl><w:tblPr>")
 	fmt.Fprintf(&x, `<w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, total)
+	// Thin inner rules and a heavier frame, as printed budgets have
+	// (w:sz in eighths of a point: 1 pt outside, 0.5 pt inside).
 	x.WriteString(`<w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+	for _, side := range []string{"top", "left", "bottom", "right"} {
+		x.WriteString(`<w:` + side + ` w:val="single" w:sz="8" w:space="0" w:color="000000"/>`)
+	}
+	for _, side := range []string{"insideH", "insideV"} {
 		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
 	x.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
-	// Narrow cell margins, as the wide annex tables have up to 14 columns:
-	// 1 mm beside the text and 0.5 mm above and below it.
-	x.WriteString(`<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>`)
+	// Cell margins as in the PDF: doc.CellPadX beside the text (at least
+	// 3 pt from the rule), 0.5 mm above and below it (none in a table the
+	// PDF set tight).
+	pad := twips(doc.CellPadX * fit.Size)
+	padY, rowHeight := 28, 2.0
+	if fit.Tight {
+		padY, rowHeight = 0, 0
+	}
+	fmt.Fprintf(&x, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, pad, padY, pad)
 	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
 	}
 	x.WriteString(`</w:tblGrid>`)
-	for _, g := range []struct {
-		name   string
-		rows   [][]doc.Cell
-		header bool
-	}{{"header", t.Header, true}, {"body", t.Body, false}} {
-		placed, err := doc.Place(g.rows, ncols)
-		if err != nil {
-			return "", fmt.Errorf("%s %w", g.name, err)
-		}
-		for _, row := range slots(placed, ncols) {
-			// A row at least twice the type size high, as published tables
-			// are set; taller when its text wraps.
-			fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(2*t.CellSize(b.o.Format)))
-			if g.header {
-				x.WriteString(`<w:tblHeader/>`)
+	size := sizeRun(fit.Size, b.o.Format)
+	for i, t := range ts {
+		for _, g := range []struct {
+			name   string
+			rows   [][]doc.Cell
+			header bool
+		}{{"header", t.Header, true}, {"body", t.Body, false}} {
+			placed, err := doc.Place(g.rows, ncols)
+			if err != nil {
+				return "", fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
 			}
-			x.WriteString(`</w:trPr>`)
-			for _, s := range row {
-				x.WriteString(tableCell(s, widths, g.header, sizeRun(t)))
+			ends := groupEnds(placed)
+			rows := slots(placed, ncols)
+			trPr := func() {
+				// A row at least twice the type size high, as published tables
+				// are set (as high as its text when the PDF set the table
+				// tight); taller when its text wraps.
+				fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(rowHeight*fit.Size))
+				if g.header && i == 0 {
+					x.WriteString(`<w:tblHeader/>`)
+				}
+				x.WriteString(`</w:trPr>`)
 			}
-			x.WriteString(`</w:tr>`)
+			for r := 0; r < len(rows); r++ {
+				if k := labelColumns(placed, r, ends[r]); !g.header && k > 0 {
+					// A group whose labels span all its rows is one row
+					// that cannot split, its other columns a table of their
+					// own: Word and LibreOffice keep it on one page.
+					trPr()
+					for _, s := range rows[r][:k] {
+						s.cell.RowSpan = 1
+						x.WriteString(tableCell(s, widths, false, size, false))
+					}
+					x.WriteString(nestedRows(placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad))
+					x.WriteString(`</w:tr>`)
+					r = ends[r] - 1
+					continue
+				}
+				trPr()
+				keep := g.header || r+1 < ends[r]
+				for _, s := range rows[r] {
+					if g.header && !s.continued {
+						s.cell.Text = balancedHeader(s.cell, widths, fit.Size, pad)
+					}
+					x.WriteString(tableCell(s, widths, g.header, size, keep))
+				}
+				x.WriteString(`</w:tr>`)
+			}
 		}
 	}
 	x.WriteString(`</w:tbl>`)
 	return x.String(), nil
+}
+
+// labelColumns is k when rows r..end-1 are a group of two rows or more
+// whose first row starts with at least two label cells spanning the whole
+// group (a project's code, name and amounts), and whose other cells, in
+// columns k and after, span neither rows nor columns (its targets); else 0.
+func labelColumns(placed [][]doc.Placed, r, end int) int {
+	if end-r < 2 {
+		return 0
+	}
+	k := 0
+	for _, p := range placed[r] {
+		if p.Col != k || p.RowSpan != end-r || p.ColSpan != 1 {
+			break
+		}
+		k++
+	}
+	if k < 2 {
+		return 0
+	}
+	for q := r; q < end; q++ {
+		for _, p := range placed[q] {
+			if q == r && p.Col < k {
+				continue
+			}
+			if p.Col < k || p.RowSpan != 1 || p.ColSpan != 1 {
+				return 0
+			}
+		}
+	}
+	return k
+}
+
+// nestedRows is the cell holding columns k.. of a group's rows as a table
+// of their own, on the outer grid: no margins around it, its inner rules
+// the outer table's, the outer cell's borders its frame.
+func nestedRows(rows [][]doc.Placed, k int, widths []int, size string, height, pad int) string {
+	sub := widths[k:]
+	total := 0
+	for _, w := range sub {
+		total += w
+	}
+	var x strings.Builder
+	fmt.Fprintf(&x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>`, total, len(sub))
+	x.WriteString(`<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar></w:tcPr>`)
+	fmt.Fprintf(&x, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>`, total)
+	for _, side := range []string{"top", "left", "bottom", "right"} {
+		x.WriteString(`<w:` + side + ` w:val="nil"/>`)
+	}
+	for _, side := range []string{"insideH", "insideV"} {
+		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	fmt.Fprintf(&x, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, pad, pad)
+	for _, w := range sub {
+		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
+	}
+	x.WriteString(`</w:tblGrid>`)
+	for q, row := range rows {
+		fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/></w:trPr>`, height)
+		for _, p := range row {
+			if q == 0 && p.Col < k {
+				continue
+			}
+			p.Col -= k
+			x.WriteString(tableCell(slot{cell: p}, sub, false, size, false))
+		}
+		x.WriteString(`</w:tr>`)
+	}
+	// A cell must end with a paragraph, even after a table: the smallest.
+	x.WriteString(`</w:tbl>` + spacerParagraph(pPr{}).xml() + `</w:tc>`)
+	return x.String()
+}
+
+// balancedHeader is a header cell's text with its lines broken as the PDF
+// breaks them, balanced ("单位/代码", not "单位代/码"): Word fills lines
+// greedily. Hanzi are an em in every face, so the lines, measured a little
+// wide (doc.Estimate) in the cell's room, fit Word's
+// cell as they fit the PDF's.
+func balancedHeader(p doc.Placed, widths []int, size float64, pad int) string {
+	if p.Text == "" || strings.ContainsAny(p.Text, "\n\t") {
+		return p.Text
+	}
+	w := 0
+	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
+		w += g
+	}
+	room := float64(w-2*pad) / 20
+	measure := func(r rune) float64 { return doc.Estimate(r, p.Bold, size) }
+	lines := linebreak.Balanced(p.Text, room, measure)
+	out := make([]string, len(lines))
+	for i, ln := range lines {
+		out[i] = ln.Text
+	}
+	return strings.Join(out, "\n")
+}
+
+// groupEnds gives, for each row, the row after the group of rows that row
+// spans join it to.
+func groupEnds(rows [][]doc.Placed) []int {
+	ends := make([]int, len(rows))
+	start, stop := 0, 0
+	for r := range rows {
+		if r >= stop {
+			start, stop = r, r+1
+		}
+		for _, c := range rows[r] {
+			stop = max(stop, r+c.RowSpan)
+		}
+		for k := start; k <= r; k++ {
+			ends[k] = stop
+		}
+	}
+	return ends
 }
 
 // slots lays placed cells out row by row, left to right, with a
@@ -124,15 +292,15 @@ func slots(placed [][]doc.Placed, ncols int) [][]slot {
 
 // sizeRun is the run property that sets a table's own type size, empty
 // when it uses the TableText style's.
-func sizeRun(t *doc.Table) string {
-	if t.FontSize <= 0 {
+func sizeRun(size float64, f doc.Format) string {
+	if size <= 0 || size == f.TableSize {
 		return ""
 	}
-	hp := int(math.Round(t.FontSize * 2))
+	hp := int(math.Round(size * 2))
 	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
 }
 
-func tableCell(s slot, widths []int, header bool, size string) string {
+func tableCell(s slot, widths []int, header bool, size string, keepNext bool) string {
 	p := s.cell
 	w := 0
 	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
@@ -161,7 +329,7 @@ func tableCell(s slot, widths []int, header bool, size string) string {
 	if rPr += size; rPr != "" {
 		rPr = `<w:rPr>` + rPr + `</w:rPr>`
 	}
-	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header)}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
+	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header), keepNext: keepNext}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
 	return x.String()
 }
 

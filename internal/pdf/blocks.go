@@ -389,7 +389,7 @@ func (fl *flow) keepNeed(i int) float64 {
 		if tl == nil || len(tl.body) == 0 {
 			return 0
 		}
-		return tl.header.h + min(tl.body[0].h, fl.pg.height()/2)
+		return fl.tableKeep(i, tl)
 	}
 	return 0
 }

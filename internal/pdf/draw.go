@@ -71,13 +71,7 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 			gp.SetY(h.y - outlineLift + dy + 20)
 			h.obj = gp.AddOutlineWithPosition(tocText(h.h))
 		}
-		rules := p.rules
-		for _, b := range p.bands {
-			rules = b.rules(rules)
-		}
-		for _, r := range mergeRules(rules) {
-			gp.Line(r.x1, r.y1, r.x2, r.y2)
-		}
+		drawRules(gp, p)
 		if err := drawPage(gp, p); err != nil {
 			return 0, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
 		}

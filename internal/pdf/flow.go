@@ -27,6 +27,7 @@ type flow struct {
 
 	headings []placedHeading
 	tables   map[int]*tableLayout // laid-out tables by block index
+	fits     doc.TableFits        // sizes and column widths of the tables
 }
 
 // maxProblems caps the problems one error lists: a font set missing a whole
@@ -39,12 +40,13 @@ const maxProblems = 50
 type passes struct {
 	ts     *typesetter
 	tables map[int]*tableLayout
+	fits   doc.TableFits
 }
 
 // lay is one layout pass; toc gives the page numbers the table of contents
 // prints (nil on the first pass).
 func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, error) {
-	fl := &flow{d: d, f: o.Format, ts: ps.ts, toc: toc, tables: ps.tables}
+	fl := &flow{d: d, f: o.Format, ts: ps.ts, toc: toc, tables: ps.tables, fits: ps.fits}
 	fl.addPage(doc.Portrait)
 	paragraphs := 0
 	for i, b := range d.Blocks {
@@ -88,7 +90,7 @@ func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, 
 		return nil, errors.Join(problems...)
 	}
 	l := &Layout{document: d, format: fl.f, fonts: o.Fonts, pages: fl.pages, headings: fl.headings,
-		numbers: doc.PageNumbers{}}
+		numbers: doc.PageNumbers{}, fits: fl.fits}
 	for _, h := range fl.headings {
 		l.numbers[h.h] = fl.pages[h.page].number
 	}

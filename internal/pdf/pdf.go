@@ -39,6 +39,7 @@ type Layout struct {
 	headings []placedHeading // InTOC headings in document order
 	numbers  doc.PageNumbers
 	used     []*fonts.Face // faces drawn with, in fonts.Set.Faces order
+	fits     doc.TableFits // how each table is set
 }
 
 // placedHeading is an InTOC heading and where it landed.
@@ -78,6 +79,7 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 	var numbers doc.PageNumbers
 	var l *Layout
 	ps := &passes{ts: newTypesetter(o.Fonts), tables: map[int]*tableLayout{}}
+	d, ps.fits = fitTables(d, o.Format, ps.ts, ps.tables)
 	for pass := 0; pass < maxTOCPasses; pass++ {
 		var err error
 		l, err = lay(d, o, numbers, ps)

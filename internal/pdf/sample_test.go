@@ -24,8 +24,8 @@ const sampleText = "封丘县政务服务和大数据管理局2023年度收入�
 // with column and row spans, rows grouped by a row-spanning 类 cell.
 func sampleTable(name string, rows int) *doc.Table {
 	t := &doc.Table{
-		Name:    name,
-		Columns: []float64{1, 1, 1, 8, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2},
+		Name: name,
+
 		Header: [][]doc.Cell{
 			{{Text: "科目编码", ColSpan: 3}, {Text: "科目名称", RowSpan: 2}, {Text: "合计", RowSpan: 2},
 				{Text: "基本支出", ColSpan: 3}, {Text: "项目支出", ColSpan: 4}},

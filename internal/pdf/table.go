@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -13,8 +14,11 @@ import (
 // Table metrics, in ems of the table type size.
 const (
 	cellPitch = 1.45 // line pitch inside a cell
-	cellPadX  = 0.3  // left and right padding
-	cellPadY  = 0.25 // top and bottom padding
+	// A table tightened to save a page sets its lines closer.
+	tightPitch = 1.2
+	tightPadY  = 0.12
+	cellPadX   = doc.CellPadX // left and right padding
+	cellPadY   = 0.25         // top and bottom padding
 )
 
 // borderWidth is the width of table borders, in points.
@@ -60,49 +64,188 @@ func (fl *flow) tableLayout(i int, t *doc.Table) *tableLayout {
 	// problems now, or never.
 	quiet, where := fl.ts.quiet, fl.ts.where
 	fl.ts.quiet = 0
-	tl := fl.layTable(t, w)
+	_, fitted := fl.fits[t]
+	tl := fl.layTable(i, t, w, !fitted)
 	fl.ts.quiet, fl.ts.where = quiet, where
 	fl.tables[i] = tl
 	return tl
 }
 
-// layTable sets a table in width; nil when it is malformed (the problem is
-// recorded).
-func (fl *flow) layTable(t *doc.Table, width float64) *tableLayout {
+// layTable sets table block i in width, at the size and column widths its
+// fit gives; nil when it is malformed or cannot fit (the problem is
+// recorded). With decide it sets the rows tighter when that saves a page
+// (fitTables decides so for every table, before the layout, so that the
+// Word and Excel writers know it even when no pages are laid out);
+// otherwise it sets them as the fit says.
+func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *tableLayout {
 	fl.ts.where = "表格“" + t.Name + "”"
-	if len(t.Columns) == 0 {
+	ncols := t.NumColumns()
+	if ncols == 0 {
 		fl.ts.problem(errors.New("the table has no columns"))
 		return nil
 	}
-	total := 0.0
-	for k, c := range t.Columns {
-		if c <= 0 {
-			fl.ts.problem(fmt.Errorf("column %d has width %g; widths must be positive", k+1, c))
+	fit, ok := fl.fits[t]
+	if ok && fit.Widths == nil {
+		return nil // it cannot fit; fitTables reported it
+	}
+	if !ok || math.Abs(sum(fit.Widths)-width) > 0.5 {
+		// A table outside an annex, or on a page of another width than its
+		// fit's: fit it to this page.
+		fl.ts.quiet++
+		f, err := doc.Fit([]*doc.Table{t}, fl.f, fl.pg.orient, false, func(r rune, bold bool, size float64) float64 {
+			return fl.ts.advance(cellRole(bold), size, r)
+		})
+		fl.ts.quiet--
+		if err != nil {
+			fl.ts.problem(err)
 			return nil
 		}
-		total += c
+		fit = f
 	}
-	xs := make([]float64, len(t.Columns)+1)
-	for k, c := range t.Columns {
-		xs[k+1] = xs[k] + c/total*width
+	xs := make([]float64, ncols+1)
+	for k, w := range fit.Widths {
+		xs[k+1] = xs[k] + w
 	}
-	header, err := doc.Place(t.Header, len(t.Columns))
+	header, err := doc.Place(t.Header, ncols)
 	if err != nil {
 		fl.ts.problem(fmt.Errorf("header %w", err))
 		return nil
 	}
-	body, err := doc.Place(t.Body, len(t.Columns))
+	body, err := doc.Place(t.Body, ncols)
 	if err != nil {
 		fl.ts.problem(fmt.Errorf("body %w", err))
 		return nil
 	}
-	size := t.CellSize(fl.f)
-	tl := &tableLayout{width: width, pitch: size * cellPitch, padY: size * cellPadY}
-	if len(header) > 0 {
-		tl.header = fl.bands(t.Name, header, xs, size, true)[0]
+	size := fit.Size
+	set := func(pitch, padY float64) *tableLayout {
+		tl := &tableLayout{width: width, pitch: size * pitch, padY: size * padY}
+		if len(header) > 0 {
+			tl.header = fl.bands(t.Name, header, xs, size, tl.pitch, tl.padY, true)[0]
+		}
+		tl.body = fl.bands(t.Name, body, xs, size, tl.pitch, tl.padY, false)
+		return tl
 	}
-	tl.body = fl.bands(t.Name, body, xs, size, false)
+	if !decide {
+		if fit.Tight {
+			return set(tightPitch, tightPadY)
+		}
+		return set(cellPitch, cellPadY)
+	}
+	tl := set(cellPitch, cellPadY)
+	// A table that would take a page more than it must, or of which only
+	// a few rows would be left to its last page, is set tighter when that
+	// saves the page.
+	avail := fl.pg.height() - fl.before(i) - fl.after(i)
+	// Rows of one line shrink the most: if even at that rate no page is
+	// saved, do not set the table again.
+	k := (tightPitch + 2*tightPadY) / (cellPitch + 2*cellPadY)
+	if n := pagesFor(tl, avail, fl.pg.height()); n > 1 && pagesFor(tl.scaled(k), avail, fl.pg.height()) < n {
+		tight := set(tightPitch, tightPadY)
+		if pagesFor(tight, avail, fl.pg.height()) < pagesFor(tl, avail, fl.pg.height()) {
+			if f, ok := fl.fits[t]; ok && f.Widths != nil {
+				f.Tight = true
+				fl.fits[t] = f
+			}
+			return tight
+		}
+	}
 	return tl
+}
+
+// scaled is tl with every band k times as tall: an estimate of its
+// heights, for pagesFor.
+func (tl *tableLayout) scaled(k float64) *tableLayout {
+	out := &tableLayout{header: band{h: tl.header.h * k}, body: make([]band, len(tl.body))}
+	for i, b := range tl.body {
+		out.body[i] = band{h: b.h * k}
+	}
+	return out
+}
+
+// height is the height of the whole table on one page.
+func (tl *tableLayout) height() float64 {
+	h := tl.header.h
+	for _, b := range tl.body {
+		h += b.h
+	}
+	return h
+}
+
+// pagesFor estimates how many pages the table takes when its first page
+// has first points for it and the others full, the header repeated on each:
+// bands are kept whole unless taller than a page.
+func pagesFor(tl *tableLayout, first, full float64) int {
+	pages, room, page := 1, first-tl.header.h, full-tl.header.h
+	for _, b := range tl.body {
+		h := b.h
+		if h > room+0.01 && h <= page {
+			pages, room = pages+1, page
+		}
+		for h > room+0.01 && page > 0 {
+			h -= room
+			pages, room = pages+1, page
+		}
+		room -= h
+	}
+	return pages
+}
+
+// before is the height of what stands over table block i on its page and
+// must stay with it: the annex title and caption right before it.
+func (fl *flow) before(i int) float64 {
+	fl.ts.quiet++
+	defer func() { fl.ts.quiet-- }()
+	h := 0.0
+	for k := i - 1; k >= 0; k-- {
+		switch b := fl.d.Blocks[k].(type) {
+		case *doc.Paragraph:
+			if b.Style != doc.Caption {
+				return h
+			}
+			h += fl.paragraphStyle(b.Style).pitch
+		case *doc.Heading:
+			if b.Style != doc.TableTitle {
+				return h
+			}
+			st, before, after := fl.headingStyle(b)
+			return h + float64(len(fl.headingLines(b, st)))*st.pitch + after + before
+		default:
+			return h
+		}
+	}
+	return h
+}
+
+// after is the height of the notes under table block i (a guess of one
+// line each: they may break across pages).
+func (fl *flow) after(i int) float64 {
+	h := 0.0
+	for k := i + 1; k < len(fl.d.Blocks); k++ {
+		p, ok := fl.d.Blocks[k].(*doc.Paragraph)
+		if !ok || p.Style != doc.Note {
+			break
+		}
+		h += fl.paragraphStyle(p.Style).pitch
+	}
+	return h
+}
+
+// tableKeep is how much of table block i must stand on the page it starts
+// on: all of it when, with its title and caption, it fits on a page, so a
+// table of one page is never split; else its header and first rows.
+func (fl *flow) tableKeep(i int, tl *tableLayout) float64 {
+	if h := tl.height(); fl.before(i)+h <= fl.pg.height()+0.01 {
+		return h
+	}
+	return tl.header.h + min(tl.body[0].h, fl.pg.height()/2)
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // laidCell is a placed cell with its text broken into lines.
@@ -119,8 +262,8 @@ const minNumberScale = 0.7
 
 // bands sets rows: the header as one band, the body as one band per group
 // of rows joined by row spans.
-func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float64, header bool) []band {
-	pitch, padX, padY := size*cellPitch, size*cellPadX, size*cellPadY
+func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitch, padY float64, header bool) []band {
+	padX := size * cellPadX
 	word := ""
 	if header {
 		word = "表头"
@@ -135,12 +278,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float
 	for r, row := range rows {
 		for _, c := range row {
 			fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, r+1, c.Col+1)
-			role := fonts.Table
-			// Bold cells (合计 rows) are set in the title face, the bold
-			// serif of the default set: there is no bold table role.
-			if c.Bold {
-				role = fonts.Title
-			}
+			role := cellRole(c.Bold)
 			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
 			lc := laidCell{Placed: c, role: role, size: size, align: cellAlign(c.Cell, header)}
 			if c.Number.Valid {
@@ -153,7 +291,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size float
 				}
 				lc.lines = []linebreak.Line{{Text: c.Text, Width: w * lc.size / size, Last: true}}
 			} else {
-				lc.lines = linebreak.Break(c.Text, inner, 0, fl.ts.measure(role, size))
+				lc.lines = linebreak.Balanced(c.Text, inner, fl.ts.measure(role, size))
 			}
 			cells = append(cells, lc)
 			if c.RowSpan == 1 {

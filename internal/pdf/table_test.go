@@ -1,10 +1,14 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 )
@@ -53,14 +57,21 @@ func TestTableSpansAndWidths(t *testing.T) {
 		if !near(right, tc.width) {
 			t.Errorf("page %d: table width %.2f, want the text width %.2f", tc.page+1, right, tc.width)
 		}
-		unit := tc.width / 28.6 // the sample's column weights add up to 28.6
+		// Widths come from the content: the three code columns share
+		// 科目编码, the name column is the widest, and every figure fits
+		// its column with its padding.
 		code := byText["科目编码"]
-		if !near(code.x0, 0) || !near(code.x1, 3*unit) {
-			t.Errorf("page %d: 科目编码 spans x %.2f–%.2f, want 0–%.2f (three columns)", tc.page+1, code.x0, code.x1, 3*unit)
+		if !near(code.x0, 0) || !near(code.x1, byText["项"].x1) || !near(byText["类"].x0, 0) {
+			t.Errorf("page %d: 科目编码 spans x %.2f–%.2f, want the three columns 类 款 项 (0–%.2f)", tc.page+1, code.x0, code.x1, byText["项"].x1)
 		}
 		name := byText["科目名称"]
-		if !near(name.y0, 0) || !near(name.y1, header.h) || !near(name.x1-name.x0, 8*unit) {
-			t.Errorf("page %d: 科目名称 box %+v, want both header rows and 8 units wide", tc.page+1, name)
+		if !near(name.y0, 0) || !near(name.y1, header.h) {
+			t.Errorf("page %d: 科目名称 box %+v, want both header rows", tc.page+1, name)
+		}
+		for _, c := range header.cells {
+			if s := cellText(c); s != "科目名称" && s != "科目编码" && s != "基本支出" && s != "项目支出" && c.x1-c.x0 >= name.x1-name.x0 {
+				t.Errorf("page %d: column %q (%.2f pt) is as wide as the name column (%.2f pt)", tc.page+1, s, c.x1-c.x0, name.x1-name.x0)
+			}
 		}
 		lei := byText["类"]
 		if !(lei.y0 > 0) || !near(lei.y1, header.h) {
@@ -156,7 +167,7 @@ func TestTableContinuesWithHeaderRepeated(t *testing.T) {
 
 func TestRowTallerThanPageIsSplitNotClipped(t *testing.T) {
 	long := strings.Repeat("政务服务中心线下服务能力提升项目，", 150)
-	tbl := &doc.Table{Name: "长格", Columns: []float64{1, 3},
+	tbl := &doc.Table{Name: "长格",
 		Header: [][]doc.Cell{{doc.Text("项目"), doc.Text("说明")}},
 		Body:   [][]doc.Cell{{doc.Text("甲"), doc.Text("短")}, {doc.Text("乙"), doc.Text(long)}, {doc.Text("丙"), doc.Text("尾")}}}
 	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl}})
@@ -195,7 +206,7 @@ func TestSpanningGroupSplitBetweenRowsWithLabelRepeated(t *testing.T) {
 	for i := 2; i <= 40; i++ {
 		body = append(body, []doc.Cell{doc.Text("第" + strconv.Itoa(i) + "行"), doc.Text(strings.Repeat("说明文字", 12))})
 	}
-	tbl := &doc.Table{Name: "指标", Columns: []float64{1, 1, 4},
+	tbl := &doc.Table{Name: "指标",
 		Header: [][]doc.Cell{{doc.Text("一级指标"), doc.Text("三级指标"), doc.Text("指标值说明")}}, Body: body}
 	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl}})
 	if l.Pages() < 2 {
@@ -224,4 +235,52 @@ func TestSpanningGroupSplitBetweenRowsWithLabelRepeated(t *testing.T) {
 			t.Errorf("page %d has no row of the group", i+1)
 		}
 	}
+}
+
+// Figures of nine digits and 21-digit codes are set whole on one line, at
+// least 3 pt inside their cell, and headers leave no character alone.
+func TestBigFiguresStayInTheirCells(t *testing.T) {
+	tbl := &doc.Table{Name: "十、项目支出表",
+		Header: [][]doc.Cell{{doc.Text("单位代码"), doc.Text("项目编码"), doc.Text("项目名称"), doc.Text("合计"),
+			doc.Text("一般公共预算拨款"), doc.Text("财政专户管理资金"), doc.Text("单位资金")}}}
+	for i := range 8 {
+		tbl.Body = append(tbl.Body, []doc.Cell{doc.Text("501001"), doc.Text(fmt.Sprintf("4107272300000000096%02d", i)),
+			doc.Text("政务服务中心线下服务能力提升（硬件、软件）项目"),
+			doc.Num(decimal.RequireFromString("123456789.00"), false), doc.Num(decimal.RequireFromString("3717632.50"), false),
+			{}, doc.Num(decimal.RequireFromString("-98765432.10"), false)})
+	}
+	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl}})
+	if fit := l.Fits()[tbl]; fit.Size != doc.GBT9704().TableSize {
+		t.Errorf("set at %.1f pt, want the table size", fit.Size)
+	}
+	for _, p := range l.pages {
+		for _, b := range p.bands {
+			for _, c := range b.cells {
+				s := cellText(c)
+				if len(c.lines) > 1 && utf8.RuneCountInString(cellLineText(c.lines[len(c.lines)-1])) == 1 {
+					t.Errorf("cell %q leaves one character alone on its last line", s)
+				}
+				if !strings.ContainsAny(s, "0123456789") || strings.ContainsFunc(s, func(r rune) bool { return r > 0x2E80 }) {
+					continue
+				}
+				if len(c.lines) != 1 {
+					t.Errorf("%q is broken over %d lines", s, len(c.lines))
+					continue
+				}
+				its := c.lines[0].texts
+				left, right := its[0].x, its[len(its)-1].x+runWidth(its[len(its)-1])
+				if left < c.x0+3 || right > c.x1-3 {
+					t.Errorf("%q runs %.2f–%.2f in a cell %.2f–%.2f: closer than 3 pt to a rule", s, left, right, c.x0, c.x1)
+				}
+			}
+		}
+	}
+}
+
+func cellLineText(ln cellLine) string {
+	var b strings.Builder
+	for _, it := range ln.texts {
+		b.WriteString(it.s)
+	}
+	return b.String()
 }

@@ -2,72 +2,66 @@ package xlsx
 
 import "github.com/budgetdoc/budgetdoc/doc"
 
-// sheetSpec is one table with the blocks around it that belong on its sheet.
+// sheetSpec is what goes on one sheet: an annex's title, caption, tables and
+// notes, or a table that stands outside an annex.
 type sheetSpec struct {
-	title      string // the TableTitle heading right before the table, if any
-	caption    string // the Caption paragraph between title and table, if any
+	title      string
+	caption    string
 	hasCaption bool
-	table      *doc.Table
-	notes      []string // Note paragraphs right after the table
-	// landscape is true when the PDF sets the table on a landscape page.
-	landscape bool
+	table      *doc.Table   // the first table: names the sheet
+	tables     []*doc.Table // all of them, sharing their columns
+	notes      []string
+	// orientation of the PDF page the table is set on (its fit's, which
+	// may have turned a portrait annex).
+	orientation doc.Orientation
 }
 
-// collectSheets walks the blocks in order and groups each table with its
-// title, caption and notes. A title or caption is kept only until the next
-// block that is neither; notes attach to the table they directly follow.
+// collectSheets gives a sheet to each annex whose tables share their
+// columns, to each table of an annex whose tables do not (the title and
+// caption go on the first, the notes on the last), and to each table outside
+// an annex.
 func collectSheets(d *doc.Document) []sheetSpec {
-	var (
-		sheets     []sheetSpec
-		orient     = doc.Portrait
-		title      string
-		caption    string
-		hasCaption bool
-		// notesFor is the index in sheets of the table that Note paragraphs
-		// now follow, or -1.
-		notesFor = -1
-	)
-	forget := func() { title, caption, hasCaption, notesFor = "", "", false, -1 }
+	var sheets []sheetSpec
+	orient := doc.Portrait
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *doc.PageBreak:
 			orient = b.Orientation
-			notesFor = -1
-		case *doc.Heading:
-			forget()
-			if b.Style == doc.TableTitle {
-				title = b.Text
-			}
-		case *doc.Paragraph:
-			switch b.Style {
-			case doc.Caption:
-				caption, hasCaption, notesFor = b.Text, true, -1
-			case doc.Note:
-				if notesFor >= 0 {
-					sheets[notesFor].notes = append(sheets[notesFor].notes, b.Text)
-				}
-			default:
-				forget()
-			}
+		case *doc.Cover, *doc.TOC:
+			orient = doc.Portrait
 		case *doc.Table:
+			if b != nil {
+				sheets = append(sheets, sheetSpec{table: b, tables: []*doc.Table{b}, orientation: orient})
+			}
+		case *doc.Annex:
 			if b == nil {
-				forget()
 				continue
 			}
-			sheets = append(sheets, sheetSpec{
-				title: title, caption: caption, hasCaption: hasCaption,
-				table:     b,
-				landscape: orient == doc.Landscape || len(b.Columns) > landscapeColumns,
-			})
-			forget()
-			notesFor = len(sheets) - 1
-		default:
-			forget()
+			var ts []*doc.Table
+			for _, t := range b.Tables {
+				if t != nil {
+					ts = append(ts, t)
+				}
+			}
+			if len(ts) == 0 {
+				continue
+			}
+			first := len(sheets)
+			same := true
+			for _, t := range ts {
+				same = same && t.NumColumns() == ts[0].NumColumns()
+			}
+			if same {
+				sheets = append(sheets, sheetSpec{table: ts[0], tables: ts, orientation: b.Orientation})
+			} else {
+				for _, t := range ts {
+					sheets = append(sheets, sheetSpec{table: t, tables: []*doc.Table{t}, orientation: b.Orientation})
+				}
+			}
+			sheets[first].title = b.Title.Text
+			sheets[first].caption, sheets[first].hasCaption = b.Caption, b.Caption != ""
+			sheets[len(sheets)-1].notes = b.Notes
 		}
 	}
 	return sheets
 }
-
-// landscapeColumns is the widest table printed portrait unless the document
-// already put it on a landscape page.
-const landscapeColumns = 8

@@ -17,8 +17,8 @@ const caption = "部门名称：封丘县政务服务和大数据管理局\t单�
 // a header row of two colspans over a row of four.
 func overallTable() *doc.Table {
 	return &doc.Table{
-		Name:    "一、部门收支总体情况表",
-		Columns: []float64{3, 1.2, 3, 1.2},
+		Name: "一、部门收支总体情况表",
+
 		Header: [][]doc.Cell{
 			{span("收入", 2, 1), span("支出", 2, 1)},
 			{doc.Text("项目"), doc.Text("金额"), doc.Text("项目"), doc.Text("金额")},
@@ -36,8 +36,8 @@ func overallTable() *doc.Table {
 // three-row header with row and column spans, and body rows.
 func expenditureTable() *doc.Table {
 	return &doc.Table{
-		Name:    "二、部门支出总体情况表",
-		Columns: []float64{0.6, 0.6, 0.6, 0.8, 3.2, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+		Name: "二、部门支出总体情况表",
+
 		Header: [][]doc.Cell{
 			{span("科目编码", 3, 1), span("单位代码", 1, 3), span("单位（科目名称）", 1, 3), span("合计", 1, 3),
 				span("基本支出", 5, 1), span("项目支出", 3, 1)},
@@ -72,16 +72,14 @@ func sampleDocument() *doc.Document {
 			&doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第一部分\n概况", InTOC: true},
 			&doc.Paragraph{Style: doc.Body, Text: "正文。"},
 			&doc.PageBreak{Orientation: doc.Portrait},
-			&doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门收支总体情况表", InTOC: true},
-			&doc.Paragraph{Style: doc.Caption, Text: caption},
-			overallTable(),
-			&doc.Paragraph{Style: doc.Note, Text: "注：本表反映部门本年度的总收支和年末结转结余情况。"},
+			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门收支总体情况表", InTOC: true},
+				Caption: caption, Tables: []*doc.Table{overallTable()},
+				Notes: []string{"注：本表反映部门本年度的总收支和年末结转结余情况。"}},
 			&doc.PageBreak{Orientation: doc.Landscape},
-			&doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门支出总体情况表", InTOC: true},
-			&doc.Paragraph{Style: doc.Caption, Text: caption},
-			expenditureTable(),
-			&doc.Paragraph{Style: doc.Note, Text: "注：本表反映部门本年度一般公共预算财政拨款支出情况，按支出功能分类科目和支出经济分类科目列示，金额单位为万元，保留两位小数。"},
-			&doc.Paragraph{Style: doc.Note, Text: "第二条注释。"},
+			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门支出总体情况表", InTOC: true},
+				Caption: caption, Tables: []*doc.Table{expenditureTable()}, Orientation: doc.Landscape,
+				Notes: []string{"注：本表反映部门本年度一般公共预算财政拨款支出情况，按支出功能分类科目和支出经济分类科目列示，金额单位为万元，保留两位小数。",
+					"第二条注释。"}},
 		},
 	}
 }
@@ -96,8 +94,6 @@ func longDocument(n int) *doc.Document {
 		t.Body = append(t.Body, []doc.Cell{doc.Text("收入项目"), doc.Num(v, false), doc.Text("支出项目"), doc.Num(v, false)})
 	}
 	return &doc.Document{Blocks: []doc.Block{
-		&doc.Heading{Style: doc.TableTitle, Text: "长表"},
-		&doc.Paragraph{Style: doc.Caption, Text: caption},
-		t,
+		&doc.Annex{Title: doc.Heading{Style: doc.TableTitle, Text: "长表"}, Caption: caption, Tables: []*doc.Table{t}},
 	}}
 }

@@ -11,12 +11,14 @@ import (
 // workbook's default font (Calibri 11, 7 px), and adds 5 px of padding. At
 // 96 px an inch a pixel is 0.75 pt.
 const (
-	pxPerChar    = 7
-	paddingPx    = 5
-	ptPerPx      = 0.75
-	lineSpacing  = 1.3 // row height per line of text, in font sizes
-	cellPadPt    = 4   // room above and below the text of a row
-	minCJKPerCol = 2   // a column shows at least two hanzi on a line
+	pxPerChar   = 7
+	paddingPx   = 5
+	ptPerPx     = 0.75
+	lineSpacing = 1.3 // row height per line of text, in font sizes
+	cellPadPt   = 4   // room above and below the text of a row
+	// Rows of a table the PDF set tight.
+	tightSpacing = 1.2
+	tightPadPt   = 1.5
 )
 
 // excelWidth is the Excel column width that is pt points wide.
@@ -29,48 +31,37 @@ func widthPt(w float64) float64 {
 	return (w*pxPerChar + paddingPx) * ptPerPx
 }
 
-// textWidthPt is the width of the PDF's text area on the table's page.
-func textWidthPt(f doc.Format, landscape bool) float64 {
-	if landscape {
-		return f.PageHeight - f.LandscapeLeft - f.LandscapeRight
-	}
-	return f.PageWidth - f.Left - f.Right
-}
-
-// columnWidths scales the table's relative column widths to the PDF's text
-// width, so the sheet has the PDF's proportions and line breaks, and keeps
-// every column wide enough for a couple of hanzi. The results are Excel
-// column widths.
-func columnWidths(cols []float64, f doc.Format, landscape bool) []float64 {
-	total := 0.0
-	for _, c := range cols {
-		total += math.Max(c, 0)
-	}
-	avail := textWidthPt(f, landscape)
-	minPt := minCJKPerCol*f.TableSize + cellPadPt
-	out := make([]float64, len(cols))
-	for i, c := range cols {
-		pt := avail / float64(len(cols))
-		if total > 0 {
-			pt = avail * math.Max(c, 0) / total
+// columnWidths are the Excel widths of columns the PDF's fit makes widths
+// points wide (the same measure in every format), each widened where Excel's
+// own face would need more room for a figure of the column than the PDF's
+// does, so that no figure shows as "###".
+func columnWidths(widths []float64, rows [][]doc.Placed, size float64) []float64 {
+	need := make([]float64, len(widths))
+	for _, row := range rows {
+		for _, p := range row {
+			if p.Number.Valid && p.ColSpan == 1 && p.Col < len(need) {
+				need[p.Col] = math.Max(need[p.Col], advance(p.Text, size)+2*doc.CellPadX*size+numberSlackPt)
+			}
 		}
+	}
+	out := make([]float64, len(widths))
+	for i, pt := range widths {
 		// Round to 1/100 of a character so the XML carries short, stable numbers.
-		out[i] = math.Round(excelWidth(math.Max(pt, minPt))*100) / 100
+		out[i] = math.Round(excelWidth(math.Max(pt, need[i]))*100) / 100
 	}
 	return out
 }
 
-// advance estimates how wide text set at size points runs: full-width
-// characters (hanzi, CJK punctuation, full-width forms) a full em, others
-// half.
+// numberSlackPt is room Excel wants beyond a figure's ink before it gives
+// up and shows "###" (its cell margins and rounding to whole pixels).
+const numberSlackPt = 3
+
+// advance estimates how wide text set at size points runs in the sheet's
+// face (doc.Estimate: hanzi a full em, others a little over half).
 func advance(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range s {
-		if r >= 0x2E80 {
-			w += size
-		} else {
-			w += size / 2
-		}
+		w += doc.Estimate(r, false, size)
 	}
 	return w
 }

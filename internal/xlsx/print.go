@@ -13,7 +13,10 @@ const paperA4 = 9
 
 // printSetup freezes the rows down to the header, repeats the header rows
 // on every printed page, and prints on A4 in the PDF's orientation and
-// margins, scaled to one page wide.
+// margins, scaled to one page wide. A sheet a little taller than a page is
+// scaled to one page, as the PDF tightens such a table; a longer one gets
+// page breaks between groups of rows (a project and its targets), never
+// through one.
 func (w *sheetWriter) printSetup(landscape bool, headerTop, headerBottom int) error {
 	if headerBottom >= headerTop {
 		below := cellName(headerBottom+1, 1)
@@ -38,9 +41,27 @@ func (w *sheetWriter) printSetup(landscape bool, headerTop, headerBottom int) er
 		orientation = "landscape"
 		top, bottom, left, right = w.f.LandscapeTop, w.f.LandscapeBottom, w.f.LandscapeLeft, w.f.LandscapeRight
 	}
-	size, one, anyHeight := paperA4, 1, 0
+	pageW, pageH := w.f.PageWidth-left-right, w.f.PageHeight-top-bottom
+	if landscape {
+		pageW, pageH = w.f.PageHeight-left-right, w.f.PageWidth-top-bottom
+	}
+	// Excel scales the sheet down to the page's width; at that scale a page
+	// holds pageH/scale points of rows.
+	scale := min(1, pageW/w.spanWidthPt(1, w.ncols))
+	capacity := pageH / scale
+	total, headerH := 0.0, 0.0
+	for r, h := range w.heights {
+		total += h
+		if r >= headerTop-1 && r <= headerBottom-1 {
+			headerH += h
+		}
+	}
+	size, one, tall := paperA4, 1, 0
+	if total <= capacity*onePageSlack {
+		tall = 1
+	}
 	if err := w.x.SetPageLayout(w.name, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &anyHeight,
+		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &tall,
 	}); err != nil {
 		return fmt.Errorf("page layout: %w", err)
 	}
@@ -61,7 +82,50 @@ func (w *sheetWriter) printSetup(landscape bool, headerTop, headerBottom int) er
 	if err := w.x.SetHeaderFooter(w.name, &excelize.HeaderFooterOptions{OddFooter: "&C— &P —"}); err != nil {
 		return fmt.Errorf("footer: %w", err)
 	}
+	if tall == 1 {
+		return nil
+	}
+	for _, r := range w.breaks(capacity*breakMargin, headerH) {
+		if err := w.x.InsertPageBreak(w.name, cellName(r+1, 1)); err != nil {
+			return fmt.Errorf("page break: %w", err)
+		}
+	}
 	return nil
+}
+
+// A sheet up to onePageSlack times a page's height is shrunk to one page
+// (to 75% at most, still readable at 9 pt); page breaks are placed with
+// breakMargin of the page to spare, as Excel's and our row heights differ a
+// little.
+const (
+	onePageSlack = 1.33
+	breakMargin  = 0.97
+)
+
+// breaks are the 0-based rows before which a page breaks: the start of the
+// first group of rows that does not fit the page, a page holding capacity
+// points of rows, the repeated header taking headerH of each after the
+// first.
+func (w *sheetWriter) breaks(capacity, headerH float64) []int {
+	var out []int
+	used := 0.0
+	for r := 0; r < len(w.heights); {
+		end := r + 1
+		for end < len(w.heights) && !w.starts[end] {
+			end++
+		}
+		h := 0.0
+		for k := r; k < end; k++ {
+			h += w.heights[k]
+		}
+		if w.starts[r] && used+h > capacity && used > headerH+0.01 {
+			out = append(out, r)
+			used = headerH
+		}
+		used += h
+		r = end
+	}
+	return out
 }
 
 // quoteSheet quotes a sheet name for a formula reference.

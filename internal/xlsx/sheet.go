@@ -19,25 +19,44 @@ type sheetWriter struct {
 	f      doc.Format
 	name   string
 	ncols  int
+	size   float64   // type size of the table cells
+	tight  bool      // the PDF set the rows closer to save a page
 	widths []float64 // Excel column widths
 	row    int       // next free row, 1-based
+	// heights of the rows written so far, in points; starts[r] is true
+	// where a body row starts a group of rows no row span crosses, a place
+	// where a page may break.
+	heights []float64
+	starts  []bool
 }
 
-func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Format) error {
-	t := s.table
-	if len(t.Columns) == 0 {
+func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Format, fit doc.TableFit) error {
+	ncols := s.table.NumColumns()
+	if ncols == 0 {
 		return errors.New("the table has no columns")
 	}
-	header, err := doc.Place(t.Header, len(t.Columns))
-	if err != nil {
-		return fmt.Errorf("header: %w", err)
+	type group struct {
+		rows   [][]doc.Placed
+		header bool
 	}
-	body, err := doc.Place(t.Body, len(t.Columns))
-	if err != nil {
-		return fmt.Errorf("body: %w", err)
+	var groups []group
+	for _, t := range s.tables {
+		header, err := doc.Place(t.Header, ncols)
+		if err != nil {
+			return fmt.Errorf("header: %w", err)
+		}
+		body, err := doc.Place(t.Body, ncols)
+		if err != nil {
+			return fmt.Errorf("body: %w", err)
+		}
+		groups = append(groups, group{header, true}, group{body, false})
 	}
-	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: len(t.Columns),
-		widths: columnWidths(t.Columns, f, s.landscape), row: 1}
+	var all [][]doc.Placed
+	for _, g := range groups {
+		all = append(all, g.rows...)
+	}
+	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: ncols, size: fit.Size, tight: fit.Tight,
+		widths: columnWidths(fit.Widths, all, fit.Size), row: 1}
 	for i, cw := range w.widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := x.SetColWidth(name, col, col, cw); err != nil {
@@ -54,21 +73,43 @@ func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Fo
 			return fmt.Errorf("caption: %w", err)
 		}
 	}
-	headerTop := w.row
-	if err := w.grid(header, true); err != nil {
-		return fmt.Errorf("header: %w", err)
-	}
-	headerBottom := w.row - 1
-	if err := w.grid(body, false); err != nil {
-		return fmt.Errorf("body: %w", err)
+	headerTop, headerBottom := w.row, w.row-1
+	for i, g := range groups {
+		if err := w.grid(g.rows, g.header); err != nil {
+			return fmt.Errorf("%s: %w", map[bool]string{true: "header", false: "body"}[g.header], err)
+		}
+		if i == 0 {
+			// The first table's header repeats on every printed page.
+			headerBottom = w.row - 1
+		}
 	}
 	for i, n := range s.notes {
 		if err := w.note(n); err != nil {
 			return fmt.Errorf("note %d: %w", i+1, err)
 		}
 	}
-	return w.printSetup(s.landscape, headerTop, headerBottom)
+	if err := w.printSetup(fit.Orientation == doc.Landscape, headerTop, headerBottom); err != nil {
+		return err
+	}
+	// The sheet's extent, which excelize leaves at A1.
+	return x.SetSheetDimension(name, "A1:"+cellName(w.row-1, ncols))
 }
+
+// setHeight sets the height of the current row and remembers it.
+func (w *sheetWriter) setHeight(h float64, start bool) error {
+	h = min(h, maxRowHeight)
+	if err := w.x.SetRowHeight(w.name, w.row, h); err != nil {
+		return err
+	}
+	w.heights = append(w.heights, h)
+	w.starts = append(w.starts, start)
+	return nil
+}
+
+// maxRowHeight is the tallest row Excel accepts, in points. Text that needs
+// more is cut off at the row's foot; no budget field holds that much in one
+// cell but a very long project description could.
+const maxRowHeight = 409
 
 // cellName is the A1 name of the cell at 1-based row and column.
 func cellName(row, col int) string {
@@ -111,7 +152,7 @@ func (w *sheetWriter) title(s string) error {
 		return err
 	}
 	h := heightFor(s, w.spanWidthPt(1, w.ncols), w.f.TableTitle) + w.f.TableTitle/2
-	if err := w.x.SetRowHeight(w.name, w.row, h); err != nil {
+	if err := w.setHeight(h, false); err != nil {
 		return err
 	}
 	w.row++
@@ -144,6 +185,9 @@ func (w *sheetWriter) caption(s string) error {
 	if err != nil {
 		return err
 	}
+	if err := w.setHeight(w.f.TableSize*lineSpacing+cellPadPt, false); err != nil {
+		return err
+	}
 	w.row++
 	return nil
 }
@@ -156,7 +200,7 @@ func (w *sheetWriter) note(s string) error {
 	if err := w.text(1, w.ncols, s, style); err != nil {
 		return err
 	}
-	if err := w.x.SetRowHeight(w.name, w.row, heightFor(s, w.spanWidthPt(1, w.ncols), w.f.TableSize)); err != nil {
+	if err := w.setHeight(heightFor(s, w.spanWidthPt(1, w.ncols), w.f.TableSize), false); err != nil {
 		return err
 	}
 	w.row++
@@ -170,7 +214,7 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 	top := w.row
 	heights := make([]float64, len(rows))
 	for r, row := range rows {
-		heights[r] = w.f.TableSize*lineSpacing + cellPadPt
+		heights[r] = w.size*lineSpacing + cellPadPt
 		for _, p := range row {
 			r0, c0 := top+p.Row, p.Col+1
 			r1, c1 := r0+p.RowSpan-1, c0+p.ColSpan-1
@@ -183,7 +227,7 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 			if err := w.value(first, p.Cell); err != nil {
 				return fmt.Errorf("row %d, column %d: %w", p.Row+1, c0, err)
 			}
-			style, err := w.st.cell(p.Cell, header)
+			style, err := w.st.cell(p.Cell, header, w.size)
 			if err != nil {
 				return err
 			}
@@ -191,16 +235,41 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 				return err
 			}
 			if p.RowSpan == 1 {
-				heights[r] = math.Max(heights[r], heightFor(p.Text, w.spanWidthPt(c0, c1), w.f.TableSize))
+				heights[r] = math.Max(heights[r], heightFor(p.Text, w.spanWidthPt(c0, c1), w.size))
 			}
 		}
 	}
+	// A row-spanning cell taller than its rows shares the extra among them.
+	for _, row := range rows {
+		for _, p := range row {
+			if p.RowSpan < 2 {
+				continue
+			}
+			need := heightFor(p.Text, w.spanWidthPt(p.Col+1, p.Col+p.ColSpan), w.size)
+			have := 0.0
+			for r := p.Row; r < p.Row+p.RowSpan; r++ {
+				have += heights[r]
+			}
+			for r := p.Row; r < p.Row+p.RowSpan && need > have; r++ {
+				heights[r] += (need - have) / float64(p.RowSpan)
+			}
+		}
+	}
+	if w.tight {
+		// As the PDF: lines at 1.2 em and little room above and below.
+		for r, h := range heights {
+			lines := math.Round((h - cellPadPt) / (w.size * lineSpacing))
+			heights[r] = math.Round((lines*w.size*tightSpacing+tightPadPt)*4) / 4
+		}
+	}
+	ends := groupEnds(rows)
 	for r, h := range heights {
-		if err := w.x.SetRowHeight(w.name, top+r, h); err != nil {
+		w.row = top + r
+		if err := w.setHeight(h, !header && (r == 0 || ends[r-1] <= r)); err != nil {
 			return err
 		}
 	}
-	w.row += len(rows)
+	w.row = top + len(rows)
 	return nil
 }
 
@@ -219,4 +288,23 @@ func (w *sheetWriter) value(ref string, c doc.Cell) error {
 		return nil
 	}
 	return w.x.SetCellStr(w.name, ref, c.Text)
+}
+
+// groupEnds gives, for each row, the row after the group of rows that row
+// spans join it to.
+func groupEnds(rows [][]doc.Placed) []int {
+	ends := make([]int, len(rows))
+	start, stop := 0, 0
+	for r := range rows {
+		if r >= stop {
+			start, stop = r, r+1
+		}
+		for _, c := range rows[r] {
+			stop = max(stop, r+c.RowSpan)
+		}
+		for k := start; k <= r; k++ {
+			ends[k] = stop
+		}
+	}
+	return ends
 }

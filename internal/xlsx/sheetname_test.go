@@ -66,7 +66,7 @@ func TestSheetNames(t *testing.T) {
 func TestSheetNamesInWorkbook(t *testing.T) {
 	var blocks []doc.Block
 	for _, n := range []string{"一/二", "一/二", "x", "X"} {
-		blocks = append(blocks, &doc.Table{Name: n, Columns: []float64{1}, Body: [][]doc.Cell{{doc.Text(n)}}})
+		blocks = append(blocks, &doc.Table{Name: n, Body: [][]doc.Cell{{doc.Text(n)}}})
 	}
 	f := open(t, write(t, &doc.Document{Blocks: blocks}))
 	want := []string{"一_二", "一_二(2)", "x", "X(2)"}
@@ -82,7 +82,7 @@ func TestSheetNamesInWorkbook(t *testing.T) {
 // A name with an apostrophe inside is quoted with the apostrophe doubled in
 // the print titles reference, or Excel would reject the defined name.
 func TestPrintTitlesQuoteTheSheetName(t *testing.T) {
-	tbl := &doc.Table{Name: "O'Brien", Columns: []float64{1},
+	tbl := &doc.Table{Name: "O'Brien",
 		Header: [][]doc.Cell{{doc.Text("h")}}, Body: [][]doc.Cell{{doc.Text("b")}}}
 	f := open(t, write(t, &doc.Document{Blocks: []doc.Block{tbl}}))
 	for _, dn := range f.GetDefinedName() {

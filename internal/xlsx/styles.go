@@ -72,9 +72,9 @@ func (s *styles) note() (int, error) {
 // cell is the style of a table cell: header cells are centred and bold
 // unless they ask for another alignment; body cells follow their Align, with
 // numbers right and text left by default.
-func (s *styles) cell(c doc.Cell, header bool) (int, error) {
+func (s *styles) cell(c doc.Cell, header bool, size float64) (int, error) {
 	number := c.Number.Valid
-	k := styleKey{vertical: "center", size: s.f.TableSize, bold: c.Bold || header, border: true, wrap: true, number: number}
+	k := styleKey{vertical: "center", size: size, bold: c.Bold || header, border: true, wrap: true, number: number}
 	switch {
 	case c.Align == doc.AlignLeft:
 		k.horizontal = "left"

@@ -26,17 +26,37 @@ var ErrNoTables = errors.New("xlsx: the document has no tables to put in a workb
 // date of its own (the cover date is free text), so no real time is claimed.
 const fixedTimestamp = "2000-01-01T00:00:00Z"
 
+// Options control the workbook.
+type Options struct {
+	// Format is the page format: its type sizes set the fonts and its
+	// margins the print setup. The zero Format means doc.GBT9704().
+	Format doc.Format
+	// Tables gives each table's type size, orientation and column widths
+	// as the PDF layout measured them (pdf.Layout.Fits or pdf.Fit), so the
+	// sheet has the PDF's columns. A table missing from it is fitted with
+	// doc.Estimate.
+	Tables doc.TableFits
+}
+
 // Write writes the tables of d as an .xlsx workbook to w, sized and printed
 // with the GB/T 9704 page format the PDF uses.
 func Write(w io.Writer, d *doc.Document) error {
-	return WriteFormat(w, d, doc.GBT9704())
+	return WriteOptions(w, d, Options{})
 }
 
-// WriteFormat is Write with a caller's page format: its type sizes set the
-// fonts, its text width scales the columns and its margins the print setup.
+// WriteFormat is Write with a caller's page format.
 func WriteFormat(w io.Writer, d *doc.Document, f doc.Format) error {
+	return WriteOptions(w, d, Options{Format: f})
+}
+
+// WriteOptions is Write with options.
+func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
 	if d == nil {
 		return errors.New("xlsx: no document")
+	}
+	f := o.Format
+	if f.PageWidth == 0 {
+		f = doc.GBT9704()
 	}
 	sheets := collectSheets(d)
 	if len(sheets) == 0 {
@@ -58,7 +78,20 @@ func WriteFormat(w io.Writer, d *doc.Document, f doc.Format) error {
 		if err != nil {
 			return fmt.Errorf("xlsx: table %d %q: sheet name %q: %w", i+1, s.table.Name, names[i], err)
 		}
-		if err := writeSheet(x, st, names[i], s, f); err != nil {
+		if s.table.NumColumns() == 0 {
+			return fmt.Errorf("xlsx: table %d %q: the table has no columns", i+1, s.table.Name)
+		}
+		fit, ok := o.Tables[s.table]
+		if !ok || len(fit.Widths) != s.table.NumColumns() {
+			// A table too wide for the page still makes a sheet, as wide as
+			// its content needs: the print setup scales it to the page.
+			var err error
+			var tooWide *doc.FitError
+			if fit, err = doc.Fit(s.tables, f, s.orientation, true, doc.Estimate); err != nil && !errors.As(err, &tooWide) {
+				return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
+			}
+		}
+		if err := writeSheet(x, st, names[i], s, f, fit); err != nil {
 			return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
 		}
 	}
