@@ -287,7 +287,7 @@ func wordFonts(set *fonts.Set) docx.Fonts {
 	for _, r := range []struct {
 		role fonts.Role
 		name *string
-	}{{fonts.Body, &out.Body}, {fonts.Title, &out.Title}, {fonts.Heading, &out.Heading}, {fonts.Kai, &out.Kai}, {fonts.Table, &out.Table}} {
+	}{{fonts.RoleBody, &out.Body}, {fonts.RoleTitle, &out.Title}, {fonts.RoleHeading, &out.Heading}, {fonts.RoleKai, &out.Kai}, {fonts.RoleTable, &out.Table}} {
 		chain := set.Chain(r.role)
 		if len(chain) > 0 && !slices.Contains(def.Chain(r.role), chain[0]) {
 			*r.name = chain[0].PostScriptName()

@@ -133,7 +133,7 @@ func TestValidateFindsMissingCharacters(t *testing.T) {
 // face in the styles, the other roles keep Word's Chinese names.
 func TestWordFontsFollowOptions(t *testing.T) {
 	set := fonts.Default()
-	set.Register(fonts.Body, fonts.SansFace())
+	set.Register(fonts.RoleBody, fonts.SansFace())
 	got := wordFonts(set)
 	if got.Body != fonts.SansFace().PostScriptName() || got.Title != "" || got.Kai != "" {
 		t.Errorf("word fonts %+v", got)

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"os"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -98,27 +100,31 @@ func ExampleBuild_thirteenthTable() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	d.Blocks = append(d.Blocks,
-		&doc.PageBreak{},
-		&doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门人员情况表", TOCText: "十三、部门人员情况表", InTOC: true},
-		&doc.Table{
-			Name: "十三、部门人员情况表",
-
+	d.Blocks = append(d.Blocks, &doc.PageBreak{}, &doc.Annex{
+		Title: doc.Heading{Level: 2, Style: doc.HeadingTable, Text: "2023年部门人员情况表", TOCText: "十三、部门人员情况表", InTOC: true},
+		Tables: []*doc.Table{{
+			Name:   "十三、部门人员情况表",
 			Header: [][]doc.Cell{{doc.Text("单位"), doc.Text("编制数")}},
 			Body:   [][]doc.Cell{{doc.Text(b.Department.Name), doc.Num(decimal.NewFromInt(26), false)}},
-		})
+		}},
+		Notes: []string{"注：编制数为核定的行政编制和事业编制之和。"},
+	})
 	r := budgetdoc.Prepare(d, nil)
-	for _, f := range budgetdoc.Formats() {
-		var out bytes.Buffer
-		if err := r.Write(context.Background(), &out, f); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Println(f, out.Len() > 0)
+	var book bytes.Buffer
+	if err := r.Write(context.Background(), &book, budgetdoc.FormatXLSX); err != nil {
+		log.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&book)
+	if err != nil {
+		log.Fatal(err)
+	}
+	sheets := x.GetSheetList()
+	fmt.Println(len(sheets), "sheets, the last", sheets[len(sheets)-1])
+	if err := r.Write(context.Background(), io.Discard, budgetdoc.FormatPDF); err != nil {
+		log.Fatal(err)
 	}
 	// Output:
-	// pdf true
-	// docx true
-	// xlsx true
+	// 13 sheets, the last 十三、部门人员情况表
 }
 
 // Write the same document as Word and its tables as Excel.

@@ -159,7 +159,7 @@ func documentTables(d *doc.Document) map[string][]string {
 	for _, blk := range doc.Flatten(d.Blocks) {
 		switch x := blk.(type) {
 		case *doc.Heading:
-			if x.Style == doc.TableTitle {
+			if x.Style == doc.HeadingTable {
 				title = strings.Split(x.Text, "\n")[0]
 				out[title] = append(out[title], squeeze(x.Text))
 			}

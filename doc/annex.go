@@ -32,13 +32,13 @@ func (*Annex) isBlock() {}
 func (a *Annex) Blocks() []Block {
 	out := []Block{&a.Title}
 	if a.Caption != "" {
-		out = append(out, &Paragraph{Style: Caption, Text: a.Caption})
+		out = append(out, &Paragraph{Style: ParagraphCaption, Text: a.Caption})
 	}
 	for _, t := range a.Tables {
 		out = append(out, t)
 	}
 	for _, n := range a.Notes {
-		out = append(out, &Paragraph{Style: Note, Text: n})
+		out = append(out, &Paragraph{Style: ParagraphNote, Text: n})
 	}
 	return out
 }

@@ -25,8 +25,8 @@ type Block interface{ isBlock() }
 type Orientation int
 
 const (
-	Portrait Orientation = iota
-	Landscape
+	OrientationPortrait Orientation = iota
+	OrientationLandscape
 )
 
 // Cover is a title page: the lines of the title set large and centred in the
@@ -48,17 +48,17 @@ type HeadingStyle int
 
 const (
 	// PartTitle is "第一部分" and the like: title size, centred, title font.
-	PartTitle HeadingStyle = iota
+	HeadingPart HeadingStyle = iota
 	// SectionTitle is "一、…": body size, heading (黑体) font, indented two characters.
-	SectionTitle
+	HeadingSection
 	// SubsectionTitle is "（一）…": body size, 楷体, indented two characters.
-	SubsectionTitle
+	HeadingSubsection
 	// TableTitle is the title over an annex table: centred, larger, title font.
-	TableTitle
+	HeadingTable
 	// AnnexLabel is the "附件" of GB/T 9704-2012 10.2: body size, heading
 	// (黑体) font, flush left on the first line of the page; the annex title
 	// follows on the next line.
-	AnnexLabel
+	HeadingAnnexLabel
 )
 
 // Heading is a title that can appear in the table of contents and in the PDF
@@ -90,16 +90,16 @@ type ParagraphStyle int
 
 const (
 	// Body: body font and size, first line indented two characters, justified.
-	Body ParagraphStyle = iota
+	ParagraphBody ParagraphStyle = iota
 	// Plain: body font and size, no indent, left-aligned.
-	Plain
+	ParagraphPlain
 	// Centered: body font and size, centred.
-	Centered
+	ParagraphCentered
 	// Note: table font and size, no indent, justified: notes under a table.
-	Note
+	ParagraphNote
 	// Caption: table font and size, a line above a table with text on the left
 	// and, after a tab ("\t"), text on the right ("部门名称：…\t单位：万元").
-	Caption
+	ParagraphCaption
 )
 
 // Paragraph is running text. It holds no line breaks: the writers break lines.

@@ -19,7 +19,7 @@ func Dump(d *Document) string {
 			fmt.Fprintf(&b, "[目录] %s\n", x.Title)
 		case *PageBreak:
 			b.WriteString("[分页")
-			if x.Orientation == Landscape {
+			if x.Orientation == OrientationLandscape {
 				b.WriteString(" 横向")
 			}
 			if x.StartNumbering {

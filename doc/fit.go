@@ -103,8 +103,8 @@ func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (Tab
 		headerOf = append(headerOf, true, false)
 	}
 	orients := []Orientation{o}
-	if canTurn && o == Portrait {
-		orients = append(orients, Landscape)
+	if canTurn && o == OrientationPortrait {
+		orients = append(orients, OrientationLandscape)
 	}
 	floor := f.TableMinSize
 	if floor <= 0 || floor > f.TableSize {
@@ -130,7 +130,7 @@ func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (Tab
 
 // TextWidth is the width of the text area of a page of orientation o.
 func TextWidth(f Format, o Orientation) float64 {
-	if o == Landscape {
+	if o == OrientationLandscape {
 		return f.PageHeight - f.LandscapeLeft - f.LandscapeRight
 	}
 	return f.PageWidth - f.Left - f.Right
@@ -435,13 +435,13 @@ func FitAll(d *Document, f Format, m Measure) (TableFits, error) {
 			fits[t] = fi
 		}
 	}
-	orient := Portrait
+	orient := OrientationPortrait
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *PageBreak:
 			orient = b.Orientation
 		case *Cover, *TOC:
-			orient = Portrait // each is followed by a portrait page
+			orient = OrientationPortrait // each is followed by a portrait page
 		case *Table:
 			if b != nil {
 				fit([]*Table{b}, orient, false)
@@ -465,8 +465,8 @@ func FitAll(d *Document, f Format, m Measure) (TableFits, error) {
 				if t == nil {
 					continue
 				}
-				if fi, err := Fit([]*Table{t}, f, o, true, m); err == nil && fi.Orientation == Landscape {
-					o = Landscape
+				if fi, err := Fit([]*Table{t}, f, o, true, m); err == nil && fi.Orientation == OrientationLandscape {
+					o = OrientationLandscape
 				}
 			}
 			for _, t := range b.Tables {

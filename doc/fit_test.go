@@ -53,14 +53,14 @@ func TestFitWidthsFromContent(t *testing.T) {
 			{Text(code), Text("政务服务中心线下服务能力提升（硬件、软件）项目"), {}, Num(decimal.RequireFromString("123456789.00"), false)},
 			{Text("201"), Text("行政运行"), {}, Num(decimal.RequireFromString("3717632.50"), false)},
 		}}
-	fit, err := Fit([]*Table{tbl}, f, Portrait, true, fixed)
+	fit, err := Fit([]*Table{tbl}, f, OrientationPortrait, true, fixed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fit.Size != f.TableSize || fit.Orientation != Portrait {
+	if fit.Size != f.TableSize || fit.Orientation != OrientationPortrait {
 		t.Errorf("fit %+v, want the table size on a portrait page", fit)
 	}
-	if got, want := sum(fit.Widths), TextWidth(f, Portrait); math.Abs(got-want) > 0.01 {
+	if got, want := sum(fit.Widths), TextWidth(f, OrientationPortrait); math.Abs(got-want) > 0.01 {
 		t.Errorf("widths add up to %.2f, want the text width %.2f", got, want)
 	}
 	pad := 2 * CellPadX * f.TableSize
@@ -90,27 +90,27 @@ func TestFitStepsDownThenTurnsThenFails(t *testing.T) {
 		}
 		return r
 	}
-	width := TextWidth(f, Portrait)
+	width := TextWidth(f, OrientationPortrait)
 	// Columns of one unbreakable word each, sized to need a little more
 	// than the portrait width at 9 pt.
 	word := strings.Repeat("8", 10) // 45 pt at 9 pt, 40 at 8
 	n := int(width/(45+2*CellPadX*9)) + 1
-	fit, err := Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, Portrait, true, fixed)
-	if err != nil || fit.Size >= f.TableSize || fit.Size < f.TableMinSize || fit.Orientation != Portrait {
+	fit, err := Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, OrientationPortrait, true, fixed)
+	if err != nil || fit.Size >= f.TableSize || fit.Size < f.TableMinSize || fit.Orientation != OrientationPortrait {
 		t.Errorf("a table a little too wide: %+v, %v; want it set smaller, portrait", fit, err)
 	}
 	n = int(width/(40+2*CellPadX*8)) + 2
-	fit, err = Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, Portrait, true, fixed)
-	if err != nil || fit.Orientation != Landscape || fit.Size != f.TableSize {
+	fit, err = Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, OrientationPortrait, true, fixed)
+	if err != nil || fit.Orientation != OrientationLandscape || fit.Size != f.TableSize {
 		t.Errorf("a table too wide at the floor: %+v, %v; want it landscape at the table size", fit, err)
 	}
-	if _, err := Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, Portrait, false, fixed); err == nil {
+	if _, err := Fit([]*Table{{Name: "宽表", Body: [][]Cell{row(n, word)}}}, f, OrientationPortrait, false, fixed); err == nil {
 		t.Error("a table that may not turn fitted anyway")
 	}
-	n = int(TextWidth(f, Landscape)/(40+2*CellPadX*8)) + 2
+	n = int(TextWidth(f, OrientationLandscape)/(40+2*CellPadX*8)) + 2
 	body := [][]Cell{row(n, word)}
 	body[0][3] = Text(strings.Repeat("9", 30))
-	_, err = Fit([]*Table{{Name: "十二、宽表", Header: [][]Cell{row(n, "指标")}, Body: body}}, f, Portrait, true, fixed)
+	_, err = Fit([]*Table{{Name: "十二、宽表", Header: [][]Cell{row(n, "指标")}, Body: body}}, f, OrientationPortrait, true, fixed)
 	var fe *FitError
 	if !errors.As(err, &fe) || fe.Table != "十二、宽表" || fe.Column != 4 || !strings.Contains(err.Error(), "第4列（指标）") {
 		t.Errorf("error %v, want one naming the table and its fourth column", err)
@@ -121,7 +121,7 @@ func TestFitSharesOneGrid(t *testing.T) {
 	f := GBT9704()
 	a := &Table{Name: "甲", Body: [][]Cell{{Text("部门名称"), Text("封丘县政务服务和大数据管理局")}}}
 	b := &Table{Name: "乙", Body: [][]Cell{{Text("1234567890123"), Text("短")}}}
-	fit, err := Fit([]*Table{a, b}, f, Portrait, false, fixed)
+	fit, err := Fit([]*Table{a, b}, f, OrientationPortrait, false, fixed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestFitSharesOneGrid(t *testing.T) {
 		t.Errorf("the shared first column (%.2f pt) does not hold the second table's number", fit.Widths[0])
 	}
 	c := &Table{Name: "丙", Body: [][]Cell{{Text("a")}}}
-	if _, err := Fit([]*Table{a, c}, f, Portrait, false, fixed); err == nil {
+	if _, err := Fit([]*Table{a, c}, f, OrientationPortrait, false, fixed); err == nil {
 		t.Error("tables of different columns fitted together")
 	}
 }
@@ -150,7 +150,7 @@ func TestFitAllTurnsAnAnnex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fits[wide].Orientation != Landscape || fits[narrow].Orientation != Portrait {
+	if fits[wide].Orientation != OrientationLandscape || fits[narrow].Orientation != OrientationPortrait {
 		t.Errorf("fits %+v / %+v: want the wide annex landscape, the loose table as its page", fits[wide], fits[narrow])
 	}
 }

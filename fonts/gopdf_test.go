@@ -90,10 +90,10 @@ func TestEmbeddedFacesRenderInPDF(t *testing.T) {
 	pdf.AddPage()
 	set := Default()
 	lines := map[Role]string{
-		Body:    "正文：2023年部门预算收入合计12,345.67万元。",
-		Title:   "冯丘县财政局2023年部门预算",
-		Heading: "一、部门基本情况",
-		Kai:     "（一）部门职责",
+		RoleBody:    "正文：2023年部门预算收入合计12,345.67万元。",
+		RoleTitle:   "冯丘县财政局2023年部门预算",
+		RoleHeading: "一、部门基本情况",
+		RoleKai:     "（一）部门职责",
 	}
 	// Each face draws its own line: the first face of each role a line of its role, the
 	// fallback faces a sample of what they hold, BMP and beyond (196 characters of
@@ -102,14 +102,14 @@ func TestEmbeddedFacesRenderInPDF(t *testing.T) {
 	y := 72.0
 	for _, f := range set.Faces() {
 		text := ""
-		for _, role := range []Role{Title, Heading, Kai, Body} {
+		for _, role := range []Role{RoleTitle, RoleHeading, RoleKai, RoleBody} {
 			if set.Chain(role)[0] == f && text == "" {
 				text = lines[role]
 			}
 		}
 		if text == "" {
 			text = string(sampleRunes(f, 0x3400, 4))
-			if f != set.Chain(Heading)[2] { // the sans Rest face has only 10 characters
+			if f != set.Chain(RoleHeading)[2] { // the sans Rest face has only 10 characters
 				text += string(sampleRunes(f, 0x20000, 2))
 			}
 		}

@@ -9,11 +9,11 @@ import (
 
 // roleNames are the roles as a finance clerk knows them from the document.
 var roleNames = map[Role]string{
-	Body:    "正文",
-	Title:   "标题",
-	Heading: "一级标题（黑体）",
-	Kai:     "二级标题（楷体）",
-	Table:   "表格",
+	RoleBody:    "正文",
+	RoleTitle:   "标题",
+	RoleHeading: "一级标题（黑体）",
+	RoleKai:     "二级标题（楷体）",
+	RoleTable:   "表格",
 }
 
 // describeRole is "正文（body）", or the bare name of a role this package does not define.

@@ -37,11 +37,11 @@ func TestEveryTongyongCharacterInEveryRole(t *testing.T) {
 	e := builtin
 	s := Default()
 	family := map[Role][]*Face{
-		Body:    {e.serif, e.serifTongyong},
-		Table:   {e.serif, e.serifTongyong},
-		Title:   {e.serifBold, e.serifBoldTongyong},
-		Heading: {e.sans, e.sansTongyong},
-		Kai:     {e.kai, e.kaiTongyong},
+		RoleBody:    {e.serif, e.serifTongyong},
+		RoleTable:   {e.serif, e.serifTongyong},
+		RoleTitle:   {e.serifBold, e.serifBoldTongyong},
+		RoleHeading: {e.sans, e.sansTongyong},
+		RoleKai:     {e.kai, e.kaiTongyong},
 	}
 	bad := 0
 	for _, r := range tongyong(t) {
@@ -99,7 +99,7 @@ func TestMissing(t *testing.T) {
 	if got := s.Missing(text); !slices.Equal(got, []rune{'\ue000', 0x20000}) {
 		t.Errorf("Missing(%q) = %q; want U+E000 and U+20000 once each, in order", text, got)
 	}
-	if got := s.MissingIn(Kai, text); !slices.Equal(got, []rune{'\ue000', 0x20000}) {
+	if got := s.MissingIn(RoleKai, text); !slices.Equal(got, []rune{'\ue000', 0x20000}) {
 		t.Errorf("MissingIn(Kai) = %q", got)
 	}
 	if got := s.Missing("宿州市埇桥区财政局2025年部门预算，合计1,234.56万元。"); got != nil {
@@ -120,8 +120,8 @@ func TestMissing(t *testing.T) {
 	for _, role := range standardRoles {
 		partial.Register(role, SerifFace())
 	}
-	partial.Register(Body, own)
-	if got := partial.Lacking('埇'); !slices.Equal(got, []Role{Body, Title, Heading, Kai, Table}) {
+	partial.Register(RoleBody, own)
+	if got := partial.Lacking('埇'); !slices.Equal(got, []Role{RoleBody, RoleTitle, RoleHeading, RoleKai, RoleTable}) {
 		t.Errorf("Lacking(埇) = %v", got)
 	}
 	if got := partial.Missing("中A"); got != nil {
@@ -152,7 +152,7 @@ func TestMissingMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := []*Face{SerifFace(), builtin.serifTongyong}
-	only := &Set{chains: map[Role][]*Face{Heading: {tiny}, Body: full, Title: full, Kai: full, Table: full}}
+	only := &Set{chains: map[Role][]*Face{RoleHeading: {tiny}, RoleBody: full, RoleTitle: full, RoleKai: full, RoleTable: full}}
 	msg = only.MissingMessage('埇')
 	if !strings.Contains(msg, "一级标题（黑体）（heading）所用的字体没有字符“埇”") || !strings.Contains(msg, "--font heading=字体文件") ||
 		!strings.Contains(msg, "--font fallback=字体文件") || strings.Contains(msg, "--font body") {
@@ -203,14 +203,14 @@ func TestFallbackFacesLoadLazily(t *testing.T) {
 			t.Errorf("%s was parsed for GB2312 text", f.Name())
 		}
 	}
-	if f, err := s.Pick(Body, '埇'); err != nil || f != e.serifTongyong {
+	if f, err := s.Pick(RoleBody, '埇'); err != nil || f != e.serifTongyong {
 		t.Fatalf("Pick(Body, 埇) = %v, %v", f, err)
 	}
 	if !e.serifTongyong.loaded() || e.serifRest.loaded() || e.sansTongyong.loaded() {
 		t.Errorf("after 埇 in Body: serif Tongyong loaded %v, serif Rest %v, sans Tongyong %v; want true, false, false",
 			e.serifTongyong.loaded(), e.serifRest.loaded(), e.sansTongyong.loaded())
 	}
-	if f, err := s.Pick(Body, '㐀'); err != nil || f != e.serifRest {
+	if f, err := s.Pick(RoleBody, '㐀'); err != nil || f != e.serifRest {
 		t.Errorf("Pick(Body, 㐀) = %v, %v; want the serif Rest face", f, err)
 	}
 }

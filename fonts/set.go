@@ -10,15 +10,15 @@ import (
 type Role string
 
 const (
-	Body    Role = "body"    // running text (GB/T 9704: 仿宋_GB2312 3号; here 宋 unless a 仿宋 is registered)
-	Title   Role = "title"   // document title (2号小标宋)
-	Heading Role = "heading" // first-level headings "一、" (黑体)
-	Kai     Role = "kai"     // second-level headings "（一）" (楷体)
-	Table   Role = "table"   // table cells
+	RoleBody    Role = "body"    // running text (GB/T 9704: 仿宋_GB2312 3号; here 宋 unless a 仿宋 is registered)
+	RoleTitle   Role = "title"   // document title (2号小标宋)
+	RoleHeading Role = "heading" // first-level headings "一、" (黑体)
+	RoleKai     Role = "kai"     // second-level headings "（一）" (楷体)
+	RoleTable   Role = "table"   // table cells
 )
 
 // standardRoles is the order Faces walks roles in, before any other roles sorted by name.
-var standardRoles = []Role{Body, Title, Heading, Kai, Table}
+var standardRoles = []Role{RoleBody, RoleTitle, RoleHeading, RoleKai, RoleTable}
 
 // Set maps roles to fallback chains of faces. The zero Set is empty and usable; Default gives the
 // embedded fonts. A Set is not safe for concurrent Register; reading from many goroutines is fine.
@@ -44,11 +44,11 @@ func Default() *Set { return defaultSet(builtin) }
 
 func defaultSet(e *embeddedFaces) *Set {
 	return &Set{chains: map[Role][]*Face{
-		Body:    {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
-		Title:   {e.serifBold, e.serifBoldTongyong, e.serif, e.serifRest, e.sansRest},
-		Heading: {e.sans, e.sansTongyong, e.sansRest, e.serif, e.serifRest},
-		Kai:     {e.kai, e.serif, e.kaiTongyong, e.serifRest, e.sansRest},
-		Table:   {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
+		RoleBody:    {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
+		RoleTitle:   {e.serifBold, e.serifBoldTongyong, e.serif, e.serifRest, e.sansRest},
+		RoleHeading: {e.sans, e.sansTongyong, e.sansRest, e.serif, e.serifRest},
+		RoleKai:     {e.kai, e.serif, e.kaiTongyong, e.serifRest, e.sansRest},
+		RoleTable:   {e.serif, e.serifTongyong, e.serifRest, e.sansRest},
 	}}
 }
 

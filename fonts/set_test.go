@@ -23,11 +23,11 @@ var allFaces = []string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "
 func TestDefaultChains(t *testing.T) {
 	s := Default()
 	want := map[Role][]string{
-		Body:    {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
-		Title:   {"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
-		Heading: {"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong", "NotoSansSC-Regular-Rest", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest"},
-		Kai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular", "WenKai-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
-		Table:   {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		RoleBody:    {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		RoleTitle:   {"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		RoleHeading: {"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong", "NotoSansSC-Regular-Rest", "NotoSerifSC-Regular", "NotoSerifSC-Regular-Rest"},
+		RoleKai:     {"ARPLKaitiMGB", "NotoSerifSC-Regular", "WenKai-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
+		RoleTable:   {"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"},
 	}
 	for role, w := range want {
 		if got := names(s.Chain(role)); !slices.Equal(got, w) {
@@ -38,15 +38,15 @@ func TestDefaultChains(t *testing.T) {
 		t.Errorf("Faces() = %v", got)
 	}
 	// The Kai chain takes what the Kai font lacks from the serif.
-	if f, err := s.Pick(Kai, '〇'); err != nil || f != SerifFace() {
+	if f, err := s.Pick(RoleKai, '〇'); err != nil || f != SerifFace() {
 		t.Errorf("Pick(Kai, 〇) = %v, %v; want the serif face", f, err)
 	}
-	if f, err := s.Pick(Kai, '中'); err != nil || f != KaiFace() {
+	if f, err := s.Pick(RoleKai, '中'); err != nil || f != KaiFace() {
 		t.Errorf("Pick(Kai, 中) = %v, %v; want the Kai face", f, err)
 	}
 	// Default hands out a fresh Set each time.
-	s.Register(Body, KaiFace())
-	if got := names(Default().Chain(Body)); !slices.Equal(got, want[Body]) {
+	s.Register(RoleBody, KaiFace())
+	if got := names(Default().Chain(RoleBody)); !slices.Equal(got, want[RoleBody]) {
 		t.Errorf("Register on one Default() changed another: %v", got)
 	}
 }
@@ -57,19 +57,19 @@ func TestRegisterPutsFaceFirstAndKeepsFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Register(Body, fang)
-	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"FangSong", "NotoSerifSC-Regular",
+	s.Register(RoleBody, fang)
+	if got := names(s.Chain(RoleBody)); !slices.Equal(got, []string{"FangSong", "NotoSerifSC-Regular",
 		"NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"}) {
 		t.Fatalf("Chain(Body) = %v", got)
 	}
 	for r, want := range map[rune]*Face{'中': fang, 'A': fang, '国': SerifFace(), '，': SerifFace()} {
-		if f, err := s.Pick(Body, r); err != nil || f != want {
+		if f, err := s.Pick(RoleBody, r); err != nil || f != want {
 			t.Errorf("Pick(Body, %q) = %v, %v; want %s", r, f, err, want.Name())
 		}
 	}
 	// Registering again moves the face to the front instead of listing it twice.
-	s.Register(Body, SerifFace())
-	if got := names(s.Chain(Body)); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong",
+	s.Register(RoleBody, SerifFace())
+	if got := names(s.Chain(RoleBody)); !slices.Equal(got, []string{"NotoSerifSC-Regular", "FangSong",
 		"NotoSerifSC-Regular-Tongyong", "NotoSerifSC-Regular-Rest", "NotoSansSC-Regular-Rest"}) {
 		t.Errorf("after re-registering the serif, Chain(Body) = %v", got)
 	}
@@ -79,8 +79,8 @@ func TestRegisterPutsFaceFirstAndKeepsFallback(t *testing.T) {
 		t.Errorf("Faces() = %v", got)
 	}
 	var zero Set
-	zero.Register(Table, fang)
-	if f, err := zero.Pick(Table, 'A'); err != nil || f != fang {
+	zero.Register(RoleTable, fang)
+	if f, err := zero.Pick(RoleTable, 'A'); err != nil || f != fang {
 		t.Errorf("zero Set: Pick = %v, %v", f, err)
 	}
 }
@@ -91,13 +91,13 @@ func TestRegisterKeepsNamesUnique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Register(Body, clash)
-	s.Register(Title, clash)
+	s.Register(RoleBody, clash)
+	s.Register(RoleTitle, clash)
 	got := names(s.Faces())
 	if !slices.Equal(got, slices.Insert(slices.Clone(allFaces), 0, "NotoSerifSC-Regular-2")) {
 		t.Errorf("Faces() = %v; want the clashing face renamed once", got)
 	}
-	if b, ti := s.Chain(Body)[0], s.Chain(Title)[0]; b != ti || !b.Has('A') || b.Has('国') {
+	if b, ti := s.Chain(RoleBody)[0], s.Chain(RoleTitle)[0]; b != ti || !b.Has('A') || b.Has('国') {
 		t.Errorf("the renamed face differs between roles or lost its data")
 	}
 	if clash.Name() != "NotoSerifSC-Regular" {
@@ -107,9 +107,9 @@ func TestRegisterKeepsNamesUnique(t *testing.T) {
 
 func TestMissingGlyphError(t *testing.T) {
 	s := Default()
-	_, err := s.Pick(Heading, '\U00020000') // CJK Ext. B's first: no embedded face has it
+	_, err := s.Pick(RoleHeading, '\U00020000') // CJK Ext. B's first: no embedded face has it
 	var mg *MissingGlyphError
-	if !errors.As(err, &mg) || mg.Rune != 0x20000 || mg.Role != Heading {
+	if !errors.As(err, &mg) || mg.Rune != 0x20000 || mg.Role != RoleHeading {
 		t.Fatalf("Pick(Heading, U+20000) error = %#v", err)
 	}
 	msg := err.Error()
@@ -127,7 +127,7 @@ func TestMissingGlyphError(t *testing.T) {
 		}
 	}
 
-	_, err = s.Pick(Body, '\u0007')
+	_, err = s.Pick(RoleBody, '\u0007')
 	if err == nil || !strings.Contains(err.Error(), "U+0007") || strings.Contains(err.Error(), "\a") {
 		t.Errorf("control character error = %q; want the U+ code and no raw control byte", err)
 	}
@@ -158,7 +158,7 @@ func BenchmarkPick(b *testing.B) {
 	s := Default()
 	text := []rune("（一）部门职责〇•")
 	for i := 0; b.Loop(); i++ {
-		_, _ = s.Pick(Kai, text[i%len(text)])
+		_, _ = s.Pick(RoleKai, text[i%len(text)])
 	}
 }
 

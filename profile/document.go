@@ -73,7 +73,7 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 		entry := zh.Numeral(i+1) + "、" + pt.name
 		t := pt.table.build(tableContext{budget: b, figures: f, entry: entry, name: pt.name})
 		p.Numbers.apply(t.tables)
-		if i > 0 || t.orientation != doc.Portrait {
+		if i > 0 || t.orientation != doc.OrientationPortrait {
 			add(&doc.PageBreak{Orientation: t.orientation})
 		}
 		title := t.title
@@ -81,7 +81,7 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 			title = fmt.Sprintf("%d年%s", f.Year, pt.name)
 		}
 		a := &doc.Annex{
-			Title:       doc.Heading{Level: 2, Style: doc.TableTitle, Text: title, TOCText: entry, InTOC: true},
+			Title:       doc.Heading{Level: 2, Style: doc.HeadingTable, Text: title, TOCText: entry, InTOC: true},
 			Tables:      t.tables,
 			Orientation: t.orientation,
 		}

@@ -53,5 +53,5 @@ func buildFiscal(c tableContext) annexTable {
 	fiscalTotal := in.Fiscal.Add(co.Fiscal)
 	t.Body = append(t.Body, row(texts("收入合计"), nums(fiscalTotal), texts("支出合计"),
 		nums(f.Fiscal, general, f.GeneralAppropriation, f.GovernmentFund.Total, f.StateCapital.Total)))
-	return annexTable{caption: true, orientation: doc.Landscape, tables: []*doc.Table{t}}
+	return annexTable{caption: true, orientation: doc.OrientationLandscape, tables: []*doc.Table{t}}
 }

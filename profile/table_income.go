@@ -25,5 +25,5 @@ func buildIncome(c tableContext) annexTable {
 				c.Business, c.Operating, c.Superior, c.Affiliated, c.Other)
 		}),
 	}
-	return annexTable{caption: true, orientation: doc.Landscape, tables: []*doc.Table{t}}
+	return annexTable{caption: true, orientation: doc.OrientationLandscape, tables: []*doc.Table{t}}
 }

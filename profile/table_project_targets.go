@@ -32,7 +32,7 @@ func buildProjectTargets(c tableContext) annexTable {
 		},
 		Body: [][]doc.Cell{row(texts(b.Department.Code, ""), amounts(f.Projects.Total), blank)},
 	}
-	a := annexTable{caption: true, orientation: doc.Landscape, tables: []*doc.Table{t}}
+	a := annexTable{caption: true, orientation: doc.OrientationLandscape, tables: []*doc.Table{t}}
 	if len(f.Projects.All) == 0 {
 		a.notes = []string{"empty"}
 		return a

@@ -23,7 +23,7 @@ func buildProjects(c tableContext) annexTable {
 		},
 		Body: [][]doc.Cell{row(texts("", "", ""), cols(f.Projects.Total))},
 	}
-	a := annexTable{caption: true, orientation: doc.Landscape, tables: []*doc.Table{t}}
+	a := annexTable{caption: true, orientation: doc.OrientationLandscape, tables: []*doc.Table{t}}
 	if len(f.Projects.All) == 0 {
 		a.notes = []string{"empty"}
 		return a

@@ -30,5 +30,5 @@ func spendingTable(b *budget.Budget, name string, t figures.ByFunction[figures.S
 }
 
 func spendingAnnex(c tableContext, t figures.ByFunction[figures.SpendingColumns]) annexTable {
-	return annexTable{caption: true, orientation: doc.Landscape, tables: []*doc.Table{spendingTable(c.budget, c.entry, t)}}
+	return annexTable{caption: true, orientation: doc.OrientationLandscape, tables: []*doc.Table{spendingTable(c.budget, c.entry, t)}}
 }

@@ -18,13 +18,13 @@ func TestFontFlagSetsOneRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	def := fonts.Default()
-	for _, role := range []fonts.Role{fonts.Title, fonts.Heading, fonts.Kai, fonts.Table} {
+	for _, role := range []fonts.Role{fonts.RoleTitle, fonts.RoleHeading, fonts.RoleKai, fonts.RoleTable} {
 		if !slices.Equal(o.Fonts.Chain(role), def.Chain(role)) {
 			t.Errorf("--font body=… changed the %s chain", role)
 		}
 	}
-	body := o.Fonts.Chain(fonts.Body)
-	if len(body) != len(def.Chain(fonts.Body))+1 || !slices.Equal(body[1:], def.Chain(fonts.Body)) || body[0].Has('国') {
+	body := o.Fonts.Chain(fonts.RoleBody)
+	if len(body) != len(def.Chain(fonts.RoleBody))+1 || !slices.Equal(body[1:], def.Chain(fonts.RoleBody)) || body[0].Has('国') {
 		t.Errorf("--font body=tiny.ttf: body chain has %d faces; want tiny.ttf in front of the embedded ones", len(body))
 	}
 
@@ -32,7 +32,7 @@ func TestFontFlagSetsOneRole(t *testing.T) {
 	if o, _, err = rf.options(); err != nil {
 		t.Fatal(err)
 	}
-	for _, role := range []fonts.Role{fonts.Body, fonts.Title, fonts.Heading, fonts.Kai, fonts.Table} {
+	for _, role := range []fonts.Role{fonts.RoleBody, fonts.RoleTitle, fonts.RoleHeading, fonts.RoleKai, fonts.RoleTable} {
 		chain := o.Fonts.Chain(role)
 		if !slices.Equal(chain[:len(chain)-1], def.Chain(role)) || chain[len(chain)-1].Has('国') {
 			t.Errorf("--font fallback=…: the %s chain is not the embedded one with tiny.ttf last", role)

@@ -139,7 +139,7 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 	return o, false, nil
 }
 
-var fontRoles = []fonts.Role{fonts.Body, fonts.Title, fonts.Heading, fonts.Kai, fonts.Table, fallbackRole}
+var fontRoles = []fonts.Role{fonts.RoleBody, fonts.RoleTitle, fonts.RoleHeading, fonts.RoleKai, fonts.RoleTable, fallbackRole}
 
 // fallbackRole is not a role of the document: its font goes last in every
 // role's chain and draws only what the role's own fonts lack (a rare

@@ -183,7 +183,7 @@ func (b *builder) annex(a *doc.Annex) error {
 	}
 	b.heading(&a.Title)
 	if a.Caption != "" {
-		b.paragraph(&doc.Paragraph{Style: doc.Caption, Text: a.Caption})
+		b.paragraph(&doc.Paragraph{Style: doc.ParagraphCaption, Text: a.Caption})
 	}
 	var run []*doc.Table
 	flush := func() error {
@@ -209,7 +209,7 @@ func (b *builder) annex(a *doc.Annex) error {
 		return err
 	}
 	for _, n := range a.Notes {
-		b.paragraph(&doc.Paragraph{Style: doc.Note, Text: n})
+		b.paragraph(&doc.Paragraph{Style: doc.ParagraphNote, Text: n})
 	}
 	return nil
 }
@@ -264,7 +264,7 @@ func (b *builder) sectPr(s section) string {
 	w, h := f.PageWidth, f.PageHeight
 	top, bottom, left, right := f.Top, f.Bottom, f.Left, f.Right
 	orient := ""
-	if s.orient == doc.Landscape {
+	if s.orient == doc.OrientationLandscape {
 		w, h = h, w
 		top, bottom, left, right = f.LandscapeTop, f.LandscapeBottom, f.LandscapeLeft, f.LandscapeRight
 		orient = ` w:orient="landscape"`
@@ -321,13 +321,13 @@ func headingStyle(h *doc.Heading) (style string, outline int) {
 	var look string
 	natural := 0
 	switch h.Style {
-	case doc.PartTitle:
+	case doc.HeadingPart:
 		look, natural = stylePart, 1
-	case doc.SectionTitle:
+	case doc.HeadingSection:
 		look, natural = styleSection, 2
-	case doc.SubsectionTitle:
+	case doc.HeadingSubsection:
 		look, natural = styleSubsection, 3
-	case doc.AnnexLabel:
+	case doc.HeadingAnnexLabel:
 		look = styleAnnexLabel
 	default:
 		look = styleTableTitle
@@ -359,7 +359,7 @@ func (b *builder) heading(h *doc.Heading) {
 		content = fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="%s"/>%s<w:bookmarkEnd w:id="%d"/>`, id, name, content, id)
 	}
 	pp := pPr{style: style, outline: outline}
-	if n := len(b.elems); n > 0 && h.Style == doc.PartTitle {
+	if n := len(b.elems); n > 0 && h.Style == doc.HeadingPart {
 		// The annex title goes on the line after "附件" (GB/T 9704 10.2).
 		if prev, ok := b.elems[n-1].(*paragraph); ok && prev.pPr.style == styleAnnexLabel {
 			f := b.o.Format
@@ -383,15 +383,15 @@ func (b *builder) bookmarkID(h *doc.Heading) int {
 func (b *builder) paragraph(p *doc.Paragraph) {
 	var pp pPr
 	switch p.Style {
-	case doc.Body:
+	case doc.ParagraphBody:
 		pp.style = styleBody
-	case doc.Plain:
+	case doc.ParagraphPlain:
 		pp.style = styleNormal
-	case doc.Centered:
+	case doc.ParagraphCentered:
 		pp.style = styleCentered
-	case doc.Note:
+	case doc.ParagraphNote:
 		pp.style = styleNote
-	case doc.Caption:
+	case doc.ParagraphCaption:
 		// The right tab stop sits at the edge of this section's text area.
 		pp.style = styleCaption
 		pp.tabs = rightTab(textWidth(b.o.Format, b.sec.orient), "")

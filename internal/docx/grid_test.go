@@ -18,9 +18,9 @@ func TestGridFromFitsAndOneTablePerAnnex(t *testing.T) {
 	a := &doc.Table{Name: "十一、甲", Body: [][]doc.Cell{{doc.Text("部门名称"), doc.Text("封丘县政务服务和大数据管理局")}}}
 	b := &doc.Table{Name: "十一、乙", Header: [][]doc.Cell{{doc.Text("指标"), doc.Text("指标值")}},
 		Body: [][]doc.Cell{{doc.Text("成本"), doc.Num(decimal.RequireFromString("123456789.00"), false)}}}
-	widths := []float64{100, doc.TextWidth(f, doc.Portrait) - 100}
+	widths := []float64{100, doc.TextWidth(f, doc.OrientationPortrait) - 100}
 	fits := doc.TableFits{a: {Size: 9, Widths: widths}, b: {Size: 9, Widths: widths}}
-	d := &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Style: doc.TableTitle, Text: "整体绩效目标表"},
+	d := &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Style: doc.HeadingTable, Text: "整体绩效目标表"},
 		Tables: []*doc.Table{a, b}}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, d, Options{Tables: fits}); err != nil {

@@ -24,12 +24,12 @@ func num(s string) doc.Cell { return doc.Num(decimal.RequireFromString(s), false
 // headings of each style, paragraphs of each style, a portrait table with
 // row and column spans, a landscape table and a return to portrait.
 func sampleDocument() (*doc.Document, doc.PageNumbers) {
-	part1 := &doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第一部分\n示范单位概况", TOCText: "第一部分 示范单位概况", InTOC: true}
-	sec1 := &doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、示范单位主要职责", TOCText: "一、主要职责", InTOC: true}
-	sub1 := &doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（一）机构设置情况"}
-	part2 := &doc.Heading{Level: 1, Style: doc.PartTitle, Text: "附件：示范单位2023年部门预算表", InTOC: true}
-	tab1 := &doc.Heading{Level: 2, Style: doc.TableTitle, Text: "一、部门收支总体情况表", InTOC: true}
-	tab2 := &doc.Heading{Level: 2, Style: doc.TableTitle, Text: "二、部门收入总体情况表", InTOC: true}
+	part1 := &doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第一部分\n示范单位概况", TOCText: "第一部分 示范单位概况", InTOC: true}
+	sec1 := &doc.Heading{Level: 2, Style: doc.HeadingSection, Text: "一、示范单位主要职责", TOCText: "一、主要职责", InTOC: true}
+	sub1 := &doc.Heading{Level: 3, Style: doc.HeadingSubsection, Text: "（一）机构设置情况"}
+	part2 := &doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "附件：示范单位2023年部门预算表", InTOC: true}
+	tab1 := &doc.Heading{Level: 2, Style: doc.HeadingTable, Text: "一、部门收支总体情况表", InTOC: true}
+	tab2 := &doc.Heading{Level: 2, Style: doc.HeadingTable, Text: "二、部门收入总体情况表", InTOC: true}
 	// The pages LibreOffice sets them on.
 	pages := doc.PageNumbers{part1: 1, sec1: 1, part2: 2, tab1: 2, tab2: 3}
 
@@ -71,21 +71,21 @@ func sampleDocument() (*doc.Document, doc.PageNumbers) {
 			part1,
 			sec1,
 			sub1,
-			&doc.Paragraph{Style: doc.Body, Text: "示范单位内设办公室、业务股 2 个科室。预算收入540.82万元，比上年增加199.45万元，增长58.43%。"},
-			&doc.Paragraph{Style: doc.Plain, Text: "特殊字符照原样印出：a<b & c>d \"引号\" 'apos' ]]> 结束。"},
-			&doc.Paragraph{Style: doc.Centered, Text: "居中的一行"},
+			&doc.Paragraph{Style: doc.ParagraphBody, Text: "示范单位内设办公室、业务股 2 个科室。预算收入540.82万元，比上年增加199.45万元，增长58.43%。"},
+			&doc.Paragraph{Style: doc.ParagraphPlain, Text: "特殊字符照原样印出：a<b & c>d \"引号\" 'apos' ]]> 结束。"},
+			&doc.Paragraph{Style: doc.ParagraphCentered, Text: "居中的一行"},
 			&doc.PageBreak{},
 			part2,
 			tab1,
-			&doc.Paragraph{Style: doc.Caption, Text: "部门名称：示范单位\t单位：万元"},
+			&doc.Paragraph{Style: doc.ParagraphCaption, Text: "部门名称：示范单位\t单位：万元"},
 			summary,
-			&doc.Paragraph{Style: doc.Note, Text: "注：本表反映部门年度总体收支预算情况。"},
-			&doc.PageBreak{Orientation: doc.Landscape},
+			&doc.Paragraph{Style: doc.ParagraphNote, Text: "注：本表反映部门年度总体收支预算情况。"},
+			&doc.PageBreak{Orientation: doc.OrientationLandscape},
 			tab2,
-			&doc.Paragraph{Style: doc.Caption, Text: "部门名称：示范单位\t单位：万元"},
+			&doc.Paragraph{Style: doc.ParagraphCaption, Text: "部门名称：示范单位\t单位：万元"},
 			income,
 			&doc.PageBreak{},
-			&doc.Paragraph{Style: doc.Note, Text: "注：本表为横排表后的说明。"},
+			&doc.Paragraph{Style: doc.ParagraphNote, Text: "注：本表为横排表后的说明。"},
 		},
 	}
 	return d, pages

@@ -207,7 +207,7 @@ func TestSectionsPortraitLandscapePortrait(t *testing.T) {
 func TestLeadingBreakAndSectionEndingInTable(t *testing.T) {
 	tbl := &doc.Table{Name: "表", Body: [][]doc.Cell{{doc.Text("x")}}}
 	d := &doc.Document{Blocks: []doc.Block{
-		&doc.PageBreak{Orientation: doc.Landscape, StartNumbering: true},
+		&doc.PageBreak{Orientation: doc.OrientationLandscape, StartNumbering: true},
 		tbl,
 		&doc.PageBreak{},
 		&doc.Paragraph{Text: "后"},

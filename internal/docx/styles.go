@@ -75,7 +75,7 @@ func indentChars(n int, size float64) string {
 
 // textWidth is the width of the text area of a page of the orientation.
 func textWidth(f doc.Format, o doc.Orientation) int {
-	if o == doc.Landscape {
+	if o == doc.OrientationLandscape {
 		return twips(f.PageHeight - f.LandscapeLeft - f.LandscapeRight)
 	}
 	return twips(f.PageWidth - f.Left - f.Right)
@@ -125,7 +125,7 @@ func (s styleDef) xml() string {
 // styleDefs lists the paragraph styles, in the order styles.xml holds them.
 func styleDefs(o Options) []styleDef {
 	f, fn := o.Format, o.Fonts
-	width := textWidth(f, doc.Portrait)
+	width := textWidth(f, doc.OrientationPortrait)
 	keep := `<w:keepNext/><w:keepLines/>`
 	titleLine := f.TitleSize * 1.5
 	defs := []styleDef{

@@ -87,14 +87,14 @@ func Parse(text string) ([]doc.Block, error) {
 			}
 		case strings.HasPrefix(line, "! "):
 			flush()
-			blocks = append(blocks, &doc.Heading{Level: 1, Style: doc.AnnexLabel, Text: strings.TrimSpace(line[2:])})
+			blocks = append(blocks, &doc.Heading{Level: 1, Style: doc.HeadingAnnexLabel, Text: strings.TrimSpace(line[2:])})
 		case strings.HasPrefix(line, "--"):
 			flush()
-			style = doc.Plain
+			style = doc.ParagraphPlain
 			para.WriteString(strings.TrimSpace(line[2:]))
 		default:
 			if para.Len() == 0 {
-				style = doc.Body
+				style = doc.ParagraphBody
 			}
 			part = nil
 			para.WriteString(line)
@@ -112,15 +112,15 @@ func heading(level int, body string) (*doc.Heading, error) {
 	h := &doc.Heading{Level: level, Text: text, TOCText: entry}
 	switch level {
 	case 1:
-		h.Style, h.InTOC = doc.PartTitle, true
+		h.Style, h.InTOC = doc.HeadingPart, true
 		if h.TOCText == "" {
 			h.TOCText = text
 		}
 		return h, nil
 	case 2:
-		h.Style = doc.SectionTitle
+		h.Style = doc.HeadingSection
 	default:
-		h.Style = doc.SubsectionTitle
+		h.Style = doc.HeadingSubsection
 	}
 	h.InTOC = text != body
 	return h, nil

@@ -36,13 +36,13 @@ func TestParse(t *testing.T) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *doc.Heading:
-			if b.Style == doc.AnnexLabel {
+			if b.Style == doc.HeadingAnnexLabel {
 				got = append(got, "L "+b.Text)
 				continue
 			}
 			got = append(got, "H"+string(rune('0'+b.Level))+" "+strings.ReplaceAll(b.Text, "\n", "/")+" toc="+map[bool]string{true: b.Entry(), false: "-"}[b.InTOC])
 		case *doc.Paragraph:
-			got = append(got, map[doc.ParagraphStyle]string{doc.Body: "P ", doc.Plain: "Q "}[b.Style]+b.Text)
+			got = append(got, map[doc.ParagraphStyle]string{doc.ParagraphBody: "P ", doc.ParagraphPlain: "Q "}[b.Style]+b.Text)
 		case *doc.PageBreak:
 			got = append(got, "BREAK")
 		}

@@ -23,17 +23,17 @@ const (
 
 func (fl *flow) cover(c *doc.Cover) {
 	if !fl.pg.empty() {
-		fl.addPage(doc.Portrait)
+		fl.addPage(doc.OrientationPortrait)
 	}
 	p := fl.pg
 	size := fl.f.TitleSize * coverScale
-	st := textStyle{role: fonts.Title, size: size, pitch: size * coverLinePitch, align: alignCenter}
+	st := textStyle{role: fonts.RoleTitle, size: size, pitch: size * coverLinePitch, align: alignCenter}
 	fl.y = p.top + p.height()*coverTitleAt
 	for _, line := range c.Title {
 		fl.setLines(st, fl.breakLines(st, line, p.width()), p.left, p.width())
 	}
 	if c.Date != "" {
-		ds := textStyle{role: fonts.Body, size: fl.f.TableTitle, pitch: fl.f.LinePitch, align: alignCenter}
+		ds := textStyle{role: fonts.RoleBody, size: fl.f.TableTitle, pitch: fl.f.LinePitch, align: alignCenter}
 		fl.y = max(fl.y, p.top+p.height()*coverDateAt)
 		fl.setLines(ds, fl.breakLines(ds, c.Date, p.width()), p.left, p.width())
 	}
@@ -46,14 +46,14 @@ func (fl *flow) cover(c *doc.Cover) {
 // its later lines hang under the text after its label ("第二部分 ", "一、").
 func (fl *flow) tocBlock(t *doc.TOC) {
 	if !fl.fresh() {
-		fl.addPage(doc.Portrait)
+		fl.addPage(doc.OrientationPortrait)
 	}
 	f := fl.f
-	title := textStyle{role: fonts.Title, size: f.TitleSize, pitch: f.TitleSize * titlePitch, align: alignCenter}
+	title := textStyle{role: fonts.RoleTitle, size: f.TitleSize, pitch: f.TitleSize * titlePitch, align: alignCenter}
 	fl.setLines(title, fl.breakLines(title, t.Title, fl.pg.width()), fl.pg.left, fl.pg.width())
 	fl.y += f.LinePitch / 2
 
-	st := fl.bodyText(fonts.Body, false)
+	st := fl.bodyText(fonts.RoleBody, false)
 	measure := fl.styleMeasure(st)
 	cell := st.size + st.track
 	dotW := fl.ts.advance(st.role, st.size, '.')
@@ -270,18 +270,18 @@ func balanceLast(lines []string, room float64, measure linebreak.Measure) []stri
 func (fl *flow) headingStyle(h *doc.Heading) (st textStyle, before, after float64) {
 	f := fl.f
 	switch h.Style {
-	case doc.PartTitle:
-		return textStyle{role: fonts.Title, size: f.TitleSize, pitch: f.TitleSize * titlePitch, align: alignCenter},
+	case doc.HeadingPart:
+		return textStyle{role: fonts.RoleTitle, size: f.TitleSize, pitch: f.TitleSize * titlePitch, align: alignCenter},
 			f.LinePitch, f.LinePitch / 2
-	case doc.TableTitle:
-		return textStyle{role: fonts.Title, size: f.TableTitle, pitch: f.TableTitle * titlePitch, align: alignCenter},
+	case doc.HeadingTable:
+		return textStyle{role: fonts.RoleTitle, size: f.TableTitle, pitch: f.TableTitle * titlePitch, align: alignCenter},
 			f.LinePitch / 2, 0
-	case doc.SubsectionTitle:
-		return fl.bodyText(fonts.Kai, true), 0, 0
-	case doc.AnnexLabel:
-		return fl.bodyText(fonts.Heading, false), 0, 0
+	case doc.HeadingSubsection:
+		return fl.bodyText(fonts.RoleKai, true), 0, 0
+	case doc.HeadingAnnexLabel:
+		return fl.bodyText(fonts.RoleHeading, false), 0, 0
 	default: // SectionTitle
-		return fl.bodyText(fonts.Heading, true), 0, 0
+		return fl.bodyText(fonts.RoleHeading, true), 0, 0
 	}
 }
 
@@ -317,7 +317,7 @@ func (fl *flow) heading(i int, h *doc.Heading) {
 
 func (fl *flow) paragraph(i int, p *doc.Paragraph) {
 	st := fl.paragraphStyle(p.Style)
-	if p.Style == doc.Caption {
+	if p.Style == doc.ParagraphCaption {
 		fl.ensure(fl.keepNeed(i))
 		fl.caption(st, p.Text)
 		return
@@ -376,7 +376,7 @@ func (fl *flow) keepNeed(i int) float64 {
 		return h + fl.keepNeed(i+1)
 	case *doc.Paragraph:
 		st := fl.paragraphStyle(b.Style)
-		if b.Style != doc.Caption {
+		if b.Style != doc.ParagraphCaption {
 			return st.pitch
 		}
 		h := st.pitch
@@ -401,7 +401,7 @@ func (fl *flow) afterLabel(i int) bool {
 		return false
 	}
 	h, ok := fl.d.Blocks[i-1].(*doc.Heading)
-	return ok && h.Style == doc.AnnexLabel
+	return ok && h.Style == doc.HeadingAnnexLabel
 }
 
 // blockAfter is the block after i, or nil.

@@ -72,7 +72,7 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter, tables map[int]*ta
 	// portrait: one page is worth more than the definition's orientation.
 	for _, b := range d.Blocks {
 		if a, ok := b.(*doc.Annex); ok && a != nil && len(a.Tables) > 0 {
-			if fi := fits[a.Tables[0]]; fi.Widths != nil && fi.Orientation == doc.Landscape {
+			if fi := fits[a.Tables[0]]; fi.Widths != nil && fi.Orientation == doc.OrientationLandscape {
 				turnToOnePage(a, fits, f, ts)
 			}
 		}
@@ -139,7 +139,7 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 	ts.quiet++
 	defer func() { ts.quiet-- }()
 	measure := func(r rune, bold bool, size float64) float64 { return ts.advance(cellRole(bold), size, r) }
-	portrait, err := doc.Fit(a.Tables, f, doc.Portrait, false, measure)
+	portrait, err := doc.Fit(a.Tables, f, doc.OrientationPortrait, false, measure)
 	if err != nil {
 		return
 	}
@@ -168,10 +168,10 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 		}
 		return total + fl.after(len(one.Blocks)-len(a.Notes)-1), fl.pg.height()
 	}
-	if h, page := height(doc.Landscape, fits[a.Tables[0]]); h <= page {
+	if h, page := height(doc.OrientationLandscape, fits[a.Tables[0]]); h <= page {
 		return // it fits its own page
 	}
-	if h, page := height(doc.Portrait, portrait); h > 0 && h <= page {
+	if h, page := height(doc.OrientationPortrait, portrait); h > 0 && h <= page {
 		for _, t := range a.Tables {
 			fits[t] = portrait
 		}
@@ -183,7 +183,7 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 // table role.
 func cellRole(bold bool) fonts.Role {
 	if bold {
-		return fonts.Title
+		return fonts.RoleTitle
 	}
-	return fonts.Table
+	return fonts.RoleTable
 }

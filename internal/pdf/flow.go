@@ -47,7 +47,7 @@ type passes struct {
 // prints (nil on the first pass).
 func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, error) {
 	fl := &flow{d: d, f: o.Format, ts: ps.ts, toc: toc, tables: ps.tables, fits: ps.fits}
-	fl.addPage(doc.Portrait)
+	fl.addPage(doc.OrientationPortrait)
 	paragraphs := 0
 	for i, b := range d.Blocks {
 		if brk, ok := b.(*doc.PageBreak); ok {
@@ -57,7 +57,7 @@ func lay(d *doc.Document, o Options, toc doc.PageNumbers, ps *passes) (*Layout, 
 		}
 		if fl.breakPending {
 			fl.breakPending = false
-			fl.pageBreak(doc.Portrait, false)
+			fl.pageBreak(doc.OrientationPortrait, false)
 		}
 		switch b := b.(type) {
 		case *doc.Cover:
@@ -169,12 +169,12 @@ func (fl *flow) footers() {
 			continue
 		}
 		s := "— " + strconv.Itoa(p.number) + " —"
-		w := fl.ts.width(fonts.Body, size, s)
+		w := fl.ts.width(fonts.RoleBody, size, s)
 		y := p.bottom + fl.f.FooterGap
 		x := p.right - size - w // odd pages: right, one character in
 		if p.number%2 == 0 {
 			x = p.left + size // even pages: left, one character in
 		}
-		p.texts, _ = fl.ts.runs(p.texts, fonts.Body, size, 0, x, y, s)
+		p.texts, _ = fl.ts.runs(p.texts, fonts.RoleBody, size, 0, x, y, s)
 	}
 }

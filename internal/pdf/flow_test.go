@@ -19,7 +19,7 @@ func TestHeadingKeptWithNextLine(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Text: strings.Repeat("字", per-2+20*per)}}}
 	for i := 0; i < 40; i++ {
 		d.Blocks = append(d.Blocks,
-			&doc.Heading{Level: 1, Style: doc.SectionTitle, Text: "一、标题", InTOC: true},
+			&doc.Heading{Level: 1, Style: doc.HeadingSection, Text: "一、标题", InTOC: true},
 			&doc.Paragraph{Text: strings.Repeat("字", 20+i*9)})
 	}
 	l := layOrFail(t, d)

@@ -43,13 +43,13 @@ func TestNameOutsideGB2312InEveryRole(t *testing.T) {
 	}{
 		{"cover (title)", &doc.Cover{Title: []string{unitName, "2025年部门预算"}},
 			[]string{"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong"}},
-		{"part title (title)", &doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第一部分 " + unitName + "概况"},
+		{"part title (title)", &doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第一部分 " + unitName + "概况"},
 			[]string{"NotoSerifSC-Bold", "NotoSerifSC-Bold-Tongyong"}},
-		{"section (heading)", &doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、" + unitName + "职责"},
+		{"section (heading)", &doc.Heading{Level: 2, Style: doc.HeadingSection, Text: "一、" + unitName + "职责"},
 			[]string{"NotoSansSC-Regular", "NotoSansSC-Regular-Tongyong"}},
-		{"subsection (kai)", &doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（一）" + unitName + "机构"},
+		{"subsection (kai)", &doc.Heading{Level: 3, Style: doc.HeadingSubsection, Text: "（一）" + unitName + "机构"},
 			[]string{"ARPLKaitiMGB", "WenKai-Tongyong"}},
-		{"paragraph (body)", &doc.Paragraph{Style: doc.Body, Text: unitName + "2025年收入预算1.00万元。"},
+		{"paragraph (body)", &doc.Paragraph{Style: doc.ParagraphBody, Text: unitName + "2025年收入预算1.00万元。"},
 			[]string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong"}},
 		{"table cell (table)", table(false),
 			[]string{"NotoSerifSC-Regular", "NotoSerifSC-Regular-Tongyong"}},
@@ -96,9 +96,9 @@ func TestGB2312DocumentUsesNoFallbackFace(t *testing.T) {
 // the same on every run.
 func TestAstralToUnicodeRepaired(t *testing.T) {
 	d := &doc.Document{Title: unitName + "2025年部门预算", Author: unitName, Blocks: []doc.Block{
-		&doc.Paragraph{Style: doc.Body, Text: "第一段" + astral + "。"},
-		&doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、" + astral, InTOC: true},
-		&doc.Paragraph{Style: doc.Body, Text: "第二段。"},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: "第一段" + astral + "。"},
+		&doc.Heading{Level: 2, Style: doc.HeadingSection, Text: "一、" + astral, InTOC: true},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: "第二段。"},
 	}}
 	_, pdf := render(t, d)
 	text := inflated(t, pdf) // the CMaps are deflated

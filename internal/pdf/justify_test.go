@@ -20,7 +20,7 @@ func numbersDoc() *doc.Document {
 		text := strings.Repeat("一", i) + sampleText +
 			"基本支出165.12万元，占30.53%；项目支出375.70万元，占69.47%，发送PDF文件至E-mail信箱。" +
 			"全省一般公共预算支出123456789.12万元，比上年增加98765432.10万元，增长12.34%，累计1234567890123.45万元。"
-		d.Blocks = append(d.Blocks, &doc.Paragraph{Style: doc.Body, Text: text})
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Style: doc.ParagraphBody, Text: text})
 	}
 	return d
 }
@@ -112,7 +112,7 @@ func TestNoLoneLastCharacter(t *testing.T) {
 	d := &doc.Document{}
 	text := []rune(sampleText)
 	for n := 20; n < len(text); n += 3 {
-		d.Blocks = append(d.Blocks, &doc.Paragraph{Style: doc.Body, Text: string(text[:n]) + "等。"})
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Style: doc.ParagraphBody, Text: string(text[:n]) + "等。"})
 	}
 	l := layOrFail(t, d)
 	// The last line of a paragraph is the line before one that starts at

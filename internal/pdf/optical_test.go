@@ -13,13 +13,13 @@ import (
 // on the body's grid: indented two body cells, each character one body cell.
 func TestKaiSubheadingMatchesBody(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{
-		&doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（一）机构设置情况"},
-		&doc.Paragraph{Style: doc.Body, Text: sampleText},
+		&doc.Heading{Level: 3, Style: doc.HeadingSubsection, Text: "（一）机构设置情况"},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: sampleText},
 	}}
 	l := layOrFail(t, d)
 	set := fonts.Default()
-	body, _ := set.Pick(fonts.Body, '中')
-	kai, _ := set.Pick(fonts.Kai, '中')
+	body, _ := set.Pick(fonts.RoleBody, '中')
+	kai, _ := set.Pick(fonts.RoleKai, '中')
 	var head, text *textItem
 	for i := range l.pages[0].texts {
 		it := &l.pages[0].texts[i]

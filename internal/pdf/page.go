@@ -48,7 +48,7 @@ type anchor struct {
 // newPage makes an empty page of orientation o in format f.
 func newPage(f doc.Format, o doc.Orientation) *page {
 	p := &page{orient: o}
-	if o == doc.Landscape {
+	if o == doc.OrientationLandscape {
 		p.w, p.h = f.PageHeight, f.PageWidth
 		p.top, p.bottom = f.LandscapeTop, p.h-f.LandscapeBottom
 		p.left, p.right = f.LandscapeLeft, p.w-f.LandscapeRight

@@ -109,7 +109,7 @@ func TestLandscapePageInPortraitDocument(t *testing.T) {
 	l, pdf := render(t, sampleDoc(1, 10))
 	var land *page
 	for _, p := range l.pages {
-		if p.orient == doc.Landscape {
+		if p.orient == doc.OrientationLandscape {
 			land = p
 		}
 	}

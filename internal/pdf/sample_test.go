@@ -65,34 +65,34 @@ func sampleDoc(ntables, rows int) *doc.Document {
 	add(&doc.Cover{Title: []string{"封丘县政务服务和大数据管理局", "2023年度部门预算"}, Date: "二〇二三年四月"},
 		&doc.TOC{Title: "目  录"},
 		&doc.PageBreak{StartNumbering: true},
-		&doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第一部分\n封丘县政务服务和大数据管理局概况",
+		&doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第一部分\n封丘县政务服务和大数据管理局概况",
 			TOCText: "第一部分 封丘县政务服务和大数据管理局概况", InTOC: true},
-		&doc.Heading{Level: 2, Style: doc.SectionTitle, Text: "一、主要职责", InTOC: true},
-		&doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（一）机构设置", InTOC: true},
-		&doc.Paragraph{Style: doc.Body, Text: strings.Repeat(sampleText, 2)},
-		&doc.Heading{Level: 3, Style: doc.SubsectionTitle, Text: "（二）主要职责", InTOC: true},
+		&doc.Heading{Level: 2, Style: doc.HeadingSection, Text: "一、主要职责", InTOC: true},
+		&doc.Heading{Level: 3, Style: doc.HeadingSubsection, Text: "（一）机构设置", InTOC: true},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: strings.Repeat(sampleText, 2)},
+		&doc.Heading{Level: 3, Style: doc.HeadingSubsection, Text: "（二）主要职责", InTOC: true},
 	)
 	for i := 0; i < 4; i++ {
-		add(&doc.Paragraph{Style: doc.Body, Text: fmt.Sprintf("%d. ", i+1) + sampleText})
+		add(&doc.Paragraph{Style: doc.ParagraphBody, Text: fmt.Sprintf("%d. ", i+1) + sampleText})
 	}
-	add(&doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第二部分\n2023年度部门预算情况说明", TOCText: "第二部分 2023年度部门预算情况说明", InTOC: true})
+	add(&doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第二部分\n2023年度部门预算情况说明", TOCText: "第二部分 2023年度部门预算情况说明", InTOC: true})
 	sections := []string{"一、收入支出预算总体情况", "二、收入预算总体情况", "三、支出预算总体情况", "四、财政拨款收入支出预算总体情况",
 		"五、一般公共预算支出情况", "六、一般公共预算基本支出情况"}
 	for _, s := range sections {
-		add(&doc.Heading{Level: 2, Style: doc.SectionTitle, Text: s, InTOC: true},
-			&doc.Paragraph{Style: doc.Body, Text: strings.Repeat(sampleText, 3)})
+		add(&doc.Heading{Level: 2, Style: doc.HeadingSection, Text: s, InTOC: true},
+			&doc.Paragraph{Style: doc.ParagraphBody, Text: strings.Repeat(sampleText, 3)})
 	}
-	add(&doc.Paragraph{Style: doc.Note, Text: "注：本表数据为预算数，" + sampleText})
-	add(&doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第三部分\n附件", TOCText: "第三部分 附件", InTOC: true})
+	add(&doc.Paragraph{Style: doc.ParagraphNote, Text: "注：本表数据为预算数，" + sampleText})
+	add(&doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第三部分\n附件", TOCText: "第三部分 附件", InTOC: true})
 	nums := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
 	for i := 0; i < ntables; i++ {
 		name := nums[i%len(nums)] + "、一般公共预算支出情况表"
-		add(&doc.PageBreak{Orientation: doc.Landscape},
-			&doc.Heading{Level: 2, Style: doc.TableTitle, Text: name, InTOC: true},
-			&doc.Paragraph{Style: doc.Caption, Text: "部门名称：封丘县政务服务和大数据管理局\t单位：万元"},
+		add(&doc.PageBreak{Orientation: doc.OrientationLandscape},
+			&doc.Heading{Level: 2, Style: doc.HeadingTable, Text: name, InTOC: true},
+			&doc.Paragraph{Style: doc.ParagraphCaption, Text: "部门名称：封丘县政务服务和大数据管理局\t单位：万元"},
 			sampleTable(name, rows))
 	}
-	add(&doc.PageBreak{}, &doc.Paragraph{Style: doc.Centered, Text: "（完）"})
+	add(&doc.PageBreak{}, &doc.Paragraph{Style: doc.ParagraphCentered, Text: "（完）"})
 	return d
 }
 

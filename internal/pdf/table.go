@@ -199,12 +199,12 @@ func (fl *flow) before(i int) float64 {
 	for k := i - 1; k >= 0; k-- {
 		switch b := fl.d.Blocks[k].(type) {
 		case *doc.Paragraph:
-			if b.Style != doc.Caption {
+			if b.Style != doc.ParagraphCaption {
 				return h
 			}
 			h += fl.paragraphStyle(b.Style).pitch
 		case *doc.Heading:
-			if b.Style != doc.TableTitle {
+			if b.Style != doc.HeadingTable {
 				return h
 			}
 			st, before, after := fl.headingStyle(b)
@@ -222,7 +222,7 @@ func (fl *flow) after(i int) float64 {
 	h := 0.0
 	for k := i + 1; k < len(fl.d.Blocks); k++ {
 		p, ok := fl.d.Blocks[k].(*doc.Paragraph)
-		if !ok || p.Style != doc.Note {
+		if !ok || p.Style != doc.ParagraphNote {
 			break
 		}
 		h += fl.paragraphStyle(p.Style).pitch

@@ -38,7 +38,7 @@ func layOrFail(t *testing.T, d *doc.Document) *Layout {
 func TestTableSpansAndWidths(t *testing.T) {
 	f := doc.GBT9704()
 	tbl := sampleTable("表", 3)
-	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl, &doc.PageBreak{Orientation: doc.Landscape}, sampleTable("横表", 3)}})
+	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{tbl, &doc.PageBreak{Orientation: doc.OrientationLandscape}, sampleTable("横表", 3)}})
 	for _, tc := range []struct {
 		page  int
 		width float64
@@ -129,7 +129,7 @@ func runWidth(it textItem) float64 {
 func TestTableContinuesWithHeaderRepeated(t *testing.T) {
 	tbl := sampleTable("长表", 100)
 	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{
-		&doc.Heading{Style: doc.TableTitle, Text: "长表", InTOC: true, Level: 1}, tbl}})
+		&doc.Heading{Style: doc.HeadingTable, Text: "长表", InTOC: true, Level: 1}, tbl}})
 	if l.Pages() < 3 {
 		t.Fatalf("a 100-row table took %d pages, want at least 3", l.Pages())
 	}

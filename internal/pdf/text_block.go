@@ -55,8 +55,8 @@ func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	f := fl.f
 	cell := f.BodySize + gridTrack(fl.pg.width(), f.BodySize)
 	size := f.BodySize
-	if role != fonts.Body {
-		size *= opticalScale(fl.sampleFace(fonts.Body), fl.sampleFace(role))
+	if role != fonts.RoleBody {
+		size *= opticalScale(fl.sampleFace(fonts.RoleBody), fl.sampleFace(role))
 	}
 	st := textStyle{role: role, size: size, pitch: f.LinePitch, track: cell - size}
 	if indent {
@@ -164,19 +164,19 @@ func (fl *flow) stretches(st textStyle, s string) int {
 // paragraphStyle is how a paragraph of style is set.
 func (fl *flow) paragraphStyle(style doc.ParagraphStyle) textStyle {
 	f := fl.f
-	body := fl.bodyText(fonts.Body, false)
-	small := textStyle{role: fonts.Table, size: f.TableSize, pitch: f.TableSize * smallPitch}
+	body := fl.bodyText(fonts.RoleBody, false)
+	small := textStyle{role: fonts.RoleTable, size: f.TableSize, pitch: f.TableSize * smallPitch}
 	switch style {
-	case doc.Body:
-		body = fl.bodyText(fonts.Body, true)
+	case doc.ParagraphBody:
+		body = fl.bodyText(fonts.RoleBody, true)
 		body.align = alignJustify
 		return body
-	case doc.Plain:
+	case doc.ParagraphPlain:
 		return body
-	case doc.Centered:
+	case doc.ParagraphCentered:
 		body.align = alignCenter
 		return body
-	case doc.Note:
+	case doc.ParagraphNote:
 		small.align = alignJustify
 		return small
 	default: // caption

@@ -17,7 +17,7 @@ import (
 func tocDoc() *doc.Document {
 	d := &doc.Document{Blocks: []doc.Block{&doc.TOC{Title: "目  录"}, &doc.PageBreak{StartNumbering: true}}}
 	add := func(level int, text string) {
-		d.Blocks = append(d.Blocks, &doc.Heading{Level: level, Style: doc.SectionTitle, Text: text, InTOC: true},
+		d.Blocks = append(d.Blocks, &doc.Heading{Level: level, Style: doc.HeadingSection, Text: text, InTOC: true},
 			&doc.Paragraph{Text: "正文。"})
 	}
 	add(1, "第二部分 封丘县政务服务和大数据管理局2023年部门预算情况说明")

@@ -22,13 +22,13 @@ type sheetSpec struct {
 // an annex.
 func collectSheets(d *doc.Document) []sheetSpec {
 	var sheets []sheetSpec
-	orient := doc.Portrait
+	orient := doc.OrientationPortrait
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *doc.PageBreak:
 			orient = b.Orientation
 		case *doc.Cover, *doc.TOC:
-			orient = doc.Portrait
+			orient = doc.OrientationPortrait
 		case *doc.Table:
 			if b != nil {
 				sheets = append(sheets, sheetSpec{table: b, tables: []*doc.Table{b}, orientation: orient})

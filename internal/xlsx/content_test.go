@@ -25,8 +25,8 @@ func bigTable() *doc.Document {
 			num("123456789.00"), num("3717632.50"), {}, num(fmt.Sprintf("%d.25", 98765432-i)),
 		})
 	}
-	return &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Style: doc.TableTitle, Text: "2025年项目支出表"},
-		Caption: caption, Tables: []*doc.Table{t}, Orientation: doc.Landscape}}}
+	return &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Style: doc.HeadingTable, Text: "2025年项目支出表"},
+		Caption: caption, Tables: []*doc.Table{t}, Orientation: doc.OrientationLandscape}}}
 }
 
 // TestBigFiguresFitTheirColumns: LibreOffice prints every figure of nine
@@ -137,7 +137,7 @@ func TestTooWideForAPageStillMakesASheet(t *testing.T) {
 		row = append(row, num("123456789.00"))
 	}
 	d := &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Text: "宽表"},
-		Tables: []*doc.Table{{Name: "宽", Body: [][]doc.Cell{row}}}, Orientation: doc.Landscape}}}
+		Tables: []*doc.Table{{Name: "宽", Body: [][]doc.Cell{row}}}, Orientation: doc.OrientationLandscape}}}
 	f := open(t, write(t, d))
 	w, err := f.GetColWidth("宽", "AD")
 	if err != nil || widthPt(w) < advance("123456789.00", doc.GBT9704().TableMinSize) {

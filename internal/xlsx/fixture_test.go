@@ -69,15 +69,15 @@ func sampleDocument() *doc.Document {
 		Blocks: []doc.Block{
 			&doc.Cover{Title: []string{"封丘县政务服务和大数据管理局", "2023年度部门预算"}, Date: "二〇二三年四月"},
 			&doc.TOC{Title: "目  录"},
-			&doc.Heading{Level: 1, Style: doc.PartTitle, Text: "第一部分\n概况", InTOC: true},
-			&doc.Paragraph{Style: doc.Body, Text: "正文。"},
-			&doc.PageBreak{Orientation: doc.Portrait},
-			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门收支总体情况表", InTOC: true},
+			&doc.Heading{Level: 1, Style: doc.HeadingPart, Text: "第一部分\n概况", InTOC: true},
+			&doc.Paragraph{Style: doc.ParagraphBody, Text: "正文。"},
+			&doc.PageBreak{Orientation: doc.OrientationPortrait},
+			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.HeadingTable, Text: "2023年部门收支总体情况表", InTOC: true},
 				Caption: caption, Tables: []*doc.Table{overallTable()},
 				Notes: []string{"注：本表反映部门本年度的总收支和年末结转结余情况。"}},
-			&doc.PageBreak{Orientation: doc.Landscape},
-			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.TableTitle, Text: "2023年部门支出总体情况表", InTOC: true},
-				Caption: caption, Tables: []*doc.Table{expenditureTable()}, Orientation: doc.Landscape,
+			&doc.PageBreak{Orientation: doc.OrientationLandscape},
+			&doc.Annex{Title: doc.Heading{Level: 2, Style: doc.HeadingTable, Text: "2023年部门支出总体情况表", InTOC: true},
+				Caption: caption, Tables: []*doc.Table{expenditureTable()}, Orientation: doc.OrientationLandscape,
 				Notes: []string{"注：本表反映部门本年度一般公共预算财政拨款支出情况，按支出功能分类科目和支出经济分类科目列示，金额单位为万元，保留两位小数。",
 					"第二条注释。"}},
 		},
@@ -94,6 +94,6 @@ func longDocument(n int) *doc.Document {
 		t.Body = append(t.Body, []doc.Cell{doc.Text("收入项目"), doc.Num(v, false), doc.Text("支出项目"), doc.Num(v, false)})
 	}
 	return &doc.Document{Blocks: []doc.Block{
-		&doc.Annex{Title: doc.Heading{Style: doc.TableTitle, Text: "长表"}, Caption: caption, Tables: []*doc.Table{t}},
+		&doc.Annex{Title: doc.Heading{Style: doc.HeadingTable, Text: "长表"}, Caption: caption, Tables: []*doc.Table{t}},
 	}}
 }

@@ -88,7 +88,7 @@ func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Fo
 			return fmt.Errorf("note %d: %w", i+1, err)
 		}
 	}
-	if err := w.printSetup(fit.Orientation == doc.Landscape, headerTop, headerBottom); err != nil {
+	if err := w.printSetup(fit.Orientation == doc.OrientationLandscape, headerTop, headerBottom); err != nil {
 		return err
 	}
 	// The sheet's extent, which excelize leaves at A1.

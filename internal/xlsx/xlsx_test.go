@@ -282,11 +282,11 @@ func TestBadTableNamesTheTable(t *testing.T) {
 func TestTableWithoutTitleStartsAtRowOne(t *testing.T) {
 	tbl := overallTable()
 	d := &doc.Document{Blocks: []doc.Block{
-		&doc.Paragraph{Style: doc.Note, Text: "前面的注释不属于任何表。"},
+		&doc.Paragraph{Style: doc.ParagraphNote, Text: "前面的注释不属于任何表。"},
 		tbl,
-		&doc.Paragraph{Style: doc.Note, Text: "注：表后注释。"},
-		&doc.Paragraph{Style: doc.Body, Text: "正文打断注释。"},
-		&doc.Paragraph{Style: doc.Note, Text: "不属于表的注释。"},
+		&doc.Paragraph{Style: doc.ParagraphNote, Text: "注：表后注释。"},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: "正文打断注释。"},
+		&doc.Paragraph{Style: doc.ParagraphNote, Text: "不属于表的注释。"},
 	}}
 	f := open(t, write(t, d))
 	checkGrid(t, f, tbl.Name, tbl.Header, 4, 1)
