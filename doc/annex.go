@@ -12,7 +12,7 @@ package doc
 // fits a page is not split, or turn the page when the table fits only on a
 // landscape page.
 type Annex struct {
-	// Title is the heading over the table (Style TableTitle). Its address is
+	// Title is the heading over the table (Style HeadingTable). Its address is
 	// the key of the annex in PageNumbers.
 	Title Heading
 	// Caption is the line over the table ("部门名称：…\t单位：万元"), empty
