@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"strings"
+
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
 )
@@ -9,8 +11,12 @@ import (
 // Windows and office suites substitute a CJK serif for it elsewhere.
 const fontFamily = "宋体"
 
-// numFmtTwoDecimals is Excel's built-in number format "0.00".
-const numFmtTwoDecimals = 2
+// numFmtTwoDecimals is Excel's built-in number format "0.00"; numFmtText is
+// "@", text.
+const (
+	numFmtTwoDecimals = 2
+	numFmtText        = 49
+)
 
 // styleKey is everything that tells one cell style from another.
 type styleKey struct {
@@ -18,6 +24,10 @@ type styleKey struct {
 	size                 float64
 	bold, border, wrap   bool
 	number               bool
+	// text formats the cell as text ("@"), so that editing a cell that
+	// reads like a formula ("=1+1", "-5%", "@某") keeps it text. (Excel's
+	// quotePrefix attribute would do the same; excelize cannot set it.)
+	text bool
 }
 
 // styles makes each distinct cell style once and hands out its id. Styles
@@ -46,8 +56,11 @@ func (s *styles) id(k styleKey) (int, error) {
 			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
 		}
 	}
-	if k.number {
+	switch {
+	case k.number:
 		st.NumFmt = numFmtTwoDecimals
+	case k.text:
+		st.NumFmt = numFmtText
 	}
 	id, err := s.x.NewStyle(st)
 	if err != nil {
@@ -74,7 +87,8 @@ func (s *styles) note() (int, error) {
 // numbers right and text left by default.
 func (s *styles) cell(c doc.Cell, header bool, size float64) (int, error) {
 	number := c.Number.Valid
-	k := styleKey{vertical: "center", size: size, bold: c.Bold || header, border: true, wrap: true, number: number}
+	k := styleKey{vertical: "center", size: size, bold: c.Bold || header, border: true, wrap: true, number: number,
+		text: !number && readsAsFormula(c.Text)}
 	switch {
 	case c.Align == doc.AlignLeft:
 		k.horizontal = "left"
@@ -90,4 +104,10 @@ func (s *styles) cell(c doc.Cell, header bool, size float64) (int, error) {
 		k.horizontal = "left"
 	}
 	return s.id(k)
+}
+
+// readsAsFormula reports whether a spreadsheet would take text typed into a
+// cell for a formula: it starts with = + - or @.
+func readsAsFormula(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@", rune(s[0]))
 }

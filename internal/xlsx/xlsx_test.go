@@ -245,6 +245,14 @@ func TestFormulaLikeTextStaysText(t *testing.T) {
 		if got, _ := f.GetCellValue("t", ref); got != s {
 			t.Errorf("%s = %q, want %q", ref, got, s)
 		}
+		// Formatted as text ("@"), so that editing the cell keeps it text.
+		id, err := f.GetCellStyle("t", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, err := f.GetStyle(id); err != nil || st.NumFmt != 49 {
+			t.Errorf("%s %q: number format %v (%v), want text (49)", ref, s, st.NumFmt, err)
+		}
 	}
 	sheetXML := zipPart(t, b, "xl/worksheets/sheet1.xml")
 	if strings.Contains(sheetXML, "<f>") || strings.Contains(sheetXML, "<f ") {
