@@ -100,14 +100,38 @@ func (o *Options) pageFormat() doc.Format {
 // the data it builds the document in memory, so that a template that fails
 // on this budget is found here, not at render time.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	_, warnings, err := build(context.Background(), b, o)
+	d, warnings, err := build(context.Background(), b, o)
 	if ps, ok := budget.AsProblems(err); ok {
 		return ps
 	}
 	if err != nil {
 		return append(warnings, documentProblem(err))
 	}
+	o = o.orDefault()
+	unfit, err := pdf.Unfit(d, pdf.Options{Format: o.pageFormat(), Fonts: o.Fonts})
+	if err != nil {
+		return append(warnings, documentProblem(err))
+	}
+	for _, fe := range unfit {
+		warnings = append(warnings, tableProblem(b, fe))
+	}
 	return warnings
+}
+
+// tableProblem is a table too wide for any page, placed at the field of the
+// budget that holds the text it cannot break (a project code, say), or at
+// no field when that is a figure.
+func tableProblem(b *budget.Budget, fe *doc.FitError) budget.Problem {
+	at := b.CheckTexts(budget.CodeTableFit, func(text string) string {
+		if text == fe.Token {
+			return fe.Error()
+		}
+		return ""
+	})
+	if len(at) > 0 {
+		return at[0]
+	}
+	return budget.Problem{Code: budget.CodeTableFit, Severity: budget.SeverityError, Message: fe.Error()}
 }
 
 // check is every problem of the budget's data under the options: the

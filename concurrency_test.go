@@ -142,3 +142,21 @@ func TestWordFontsFollowOptions(t *testing.T) {
 		t.Errorf("defaults %+v", got)
 	}
 }
+
+// A table too wide for any page at the smallest size is found by Validate,
+// at the field holding what cannot break, before anything is laid out.
+func TestValidateFindsUnfitTables(t *testing.T) {
+	b, err := Load("examples/suzhou/suzhou-yuan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := Validate(b, nil).Errors()
+	if len(ps) != 1 || ps[0].Code != budget.CodeTableFit || ps[0].Pos.Line == 0 || !strings.Contains(ps[0].Message, "十二、部门预算项目绩效目标汇总表") {
+		t.Fatalf("Validate: %v", ps)
+	}
+	f := GBT9704()
+	f.TableMinSize = 7
+	if ps := Validate(b, &Options{PageFormat: &f}); ps.Err() != nil {
+		t.Errorf("at 7 pt: %v", ps)
+	}
+}

@@ -45,4 +45,5 @@ const (
 const (
 	CodeDocument  Code = "document"  // a template or the profile fails on this budget
 	CodeCharacter Code = "character" // a character no font of the PDF can draw
+	CodeTableFit  Code = "table-fit" // a table too wide for a page at the smallest type size
 )

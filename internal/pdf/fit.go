@@ -11,8 +11,21 @@ import (
 // for a writer that cannot measure text (Excel) when no PDF is made. A
 // table too wide for any page is left out (zero), not an error.
 func Fit(d *doc.Document, o Options) (doc.TableFits, error) {
+	fits, _, err := fit(d, o)
+	return fits, err
+}
+
+// Unfit lists the tables of d too wide for any page at the smallest size
+// the format allows: what would make Lay fail, found without laying out
+// pages.
+func Unfit(d *doc.Document, o Options) ([]*doc.FitError, error) {
+	_, unfit, err := fit(d, o)
+	return unfit, err
+}
+
+func fit(d *doc.Document, o Options) (doc.TableFits, []*doc.FitError, error) {
 	if d == nil {
-		return nil, errors.New("pdf: no document")
+		return nil, nil, errors.New("pdf: no document")
 	}
 	if o.Format == (doc.Format{}) {
 		o.Format = doc.GBT9704()
@@ -27,16 +40,19 @@ func Fit(d *doc.Document, o Options) (doc.TableFits, error) {
 	// A table too wide for a page still goes into a workbook: the writer
 	// fits it itself, as wide as it must be (its fit here is zero).
 	var errs []error
+	var unfit []*doc.FitError
 	for _, err := range ts.problems {
 		var fe *doc.FitError
-		if !errors.As(err, &fe) {
+		if errors.As(err, &fe) {
+			unfit = append(unfit, fe)
+		} else {
 			errs = append(errs, err)
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
-	return fits, nil
+	return fits, unfit, nil
 }
 
 // Fits gives the size, orientation and column widths of every table, for
