@@ -291,7 +291,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 				}
 				lc.lines = []linebreak.Line{{Text: c.Text, Width: w * lc.size / size, Last: true}}
 			} else {
-				lc.lines = linebreak.Balanced(c.Text, inner, fl.ts.measure(role, size))
+				lc.lines = fl.ts.balancedLines(c.Text, inner, role, size)
 			}
 			cells = append(cells, lc)
 			if c.RowSpan == 1 {

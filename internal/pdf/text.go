@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/fonts"
@@ -23,10 +24,32 @@ type typesetter struct {
 	problems []error
 	seen     map[string]bool
 	used     map[*fonts.Face]bool
+	// balanced remembers the lines of table cells: fitting a table lays
+	// it out several times (tighter rows, the other orientation), and the
+	// same cell at the same width breaks the same way each time.
+	balanced map[balanceKey][]linebreak.Line
+}
+
+type balanceKey struct {
+	text        string
+	width, size float64
+	role        fonts.Role
 }
 
 func newTypesetter(s *fonts.Set) *typesetter {
-	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}}
+	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{}}
+}
+
+// balancedLines breaks a cell's text into lines of similar length within
+// width (linebreak.Balanced), once for each text, width, role and size.
+func (t *typesetter) balancedLines(text string, width float64, role fonts.Role, size float64) []linebreak.Line {
+	k := balanceKey{text, width, size, role}
+	lines, ok := t.balanced[k]
+	if !ok {
+		lines = linebreak.Balanced(text, width, t.measure(role, size))
+		t.balanced[k] = lines
+	}
+	return slices.Clone(lines)
 }
 
 // problem records an error at the current place, once.
