@@ -54,3 +54,22 @@ func Place(rows [][]Cell, ncols int) ([][]Placed, error) {
 	}
 	return out, nil
 }
+
+// GroupEnds gives, for each placed row, the row after the group of rows
+// that row spans join it to: a writer keeps such a group on one page.
+func GroupEnds(rows [][]Placed) []int {
+	ends := make([]int, len(rows))
+	start, stop := 0, 0
+	for r := range rows {
+		if r >= stop {
+			start, stop = r, r+1
+		}
+		for _, c := range rows[r] {
+			stop = max(stop, r+c.RowSpan)
+		}
+		for k := start; k <= r; k++ {
+			ends[k] = stop
+		}
+	}
+	return ends
+}

@@ -109,7 +109,7 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
 			}
-			ends := groupEnds(placed)
+			ends := doc.GroupEnds(placed)
 			rows := slots(placed, ncols)
 			trPr := func() {
 				// A row at least twice the type size high, as published tables
@@ -244,25 +244,6 @@ func balancedHeader(p doc.Placed, widths []int, size float64, pad int) string {
 		out[i] = ln.Text
 	}
 	return strings.Join(out, "\n")
-}
-
-// groupEnds gives, for each row, the row after the group of rows that row
-// spans join it to.
-func groupEnds(rows [][]doc.Placed) []int {
-	ends := make([]int, len(rows))
-	start, stop := 0, 0
-	for r := range rows {
-		if r >= stop {
-			start, stop = r, r+1
-		}
-		for _, c := range rows[r] {
-			stop = max(stop, r+c.RowSpan)
-		}
-		for k := start; k <= r; k++ {
-			ends[k] = stop
-		}
-	}
-	return ends
 }
 
 // slots lays placed cells out row by row, left to right, with a

@@ -262,7 +262,7 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 			heights[r] = math.Round((lines*w.size*tightSpacing+tightPadPt)*4) / 4
 		}
 	}
-	ends := groupEnds(rows)
+	ends := doc.GroupEnds(rows)
 	for r, h := range heights {
 		w.row = top + r
 		if err := w.setHeight(h, !header && (r == 0 || ends[r-1] <= r)); err != nil {
@@ -288,23 +288,4 @@ func (w *sheetWriter) value(ref string, c doc.Cell) error {
 		return nil
 	}
 	return w.x.SetCellStr(w.name, ref, c.Text)
-}
-
-// groupEnds gives, for each row, the row after the group of rows that row
-// spans join it to.
-func groupEnds(rows [][]doc.Placed) []int {
-	ends := make([]int, len(rows))
-	start, stop := 0, 0
-	for r := range rows {
-		if r >= stop {
-			start, stop = r, r+1
-		}
-		for _, c := range rows[r] {
-			stop = max(stop, r+c.RowSpan)
-		}
-		for k := start; k <= r; k++ {
-			ends[k] = stop
-		}
-	}
-	return ends
 }
