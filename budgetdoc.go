@@ -21,8 +21,9 @@ import (
 	"github.com/budgetdoc/budgetdoc/profile"
 )
 
-// Load reads a budget from a file: YAML (.yaml, .yml) or JSON (.json). Every
-// problem with the content comes back at once as budget.Problems.
+// Load reads a budget from a file: YAML (.yaml, .yml), JSON (.json) or the
+// fill-in workbook (.xlsx). Every problem with the content comes back at once
+// as budget.Problems.
 func Load(path string) (*budget.Budget, error) { return budget.Load(path) }
 
 // Parse reads a budget from the bytes of a file; name names it in messages
@@ -97,25 +98,26 @@ func (o *Options) pageFormat() doc.Format {
 
 // Validate checks the budget as Render would and returns every problem,
 // errors and warnings; Problems.Err() is nil when none is an error. Beyond
-// the data it builds the document in memory, so that a template that fails
-// on this budget is found here, not at render time.
+// the data it builds the document in memory and fits its tables, so that a
+// template that fails on this budget, or a table too wide for any page, is
+// found here, not at render time: what validates renders.
 func Validate(b *budget.Budget, o *Options) budget.Problems {
-	d, warnings, err := build(context.Background(), b, o)
-	if ps, ok := budget.AsProblems(err); ok {
-		return ps
+	d, ps, err := build(context.Background(), b, o)
+	if all, ok := budget.AsProblems(err); ok {
+		return all
 	}
 	if err != nil {
-		return append(warnings, documentProblem(err))
+		return append(ps, documentProblem(err))
 	}
 	o = o.orDefault()
 	unfit, err := pdf.Unfit(d, pdf.Options{Format: o.pageFormat(), Fonts: o.Fonts})
 	if err != nil {
-		return append(warnings, documentProblem(err))
+		return append(ps, documentProblem(err))
 	}
 	for _, fe := range unfit {
-		warnings = append(warnings, tableProblem(b, fe))
+		ps = append(ps, tableProblem(b, fe))
 	}
-	return warnings
+	return ps
 }
 
 // tableProblem is a table too wide for any page, placed at the field of the
@@ -157,9 +159,6 @@ func check(b *budget.Budget, o *Options) budget.Problems {
 // documentProblem is a failure to build the document as a problem of the
 // input: the templates or the profile, not a field of the budget.
 func documentProblem(err error) budget.Problem {
-	if p, ok := err.(budget.Problem); ok {
-		return p
-	}
 	return budget.Problem{Code: budget.CodeDocument, Severity: budget.SeverityError, Message: "无法制作文件：" + err.Error()}
 }
 
