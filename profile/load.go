@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -38,6 +39,9 @@ func LoadDir(dir string) (*Profile, error) {
 func Load(fsys fs.FS, name string) (*Profile, error) {
 	path := filepath.Join(name, DefinitionFile)
 	data, err := fs.ReadFile(fsys, DefinitionFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s：文件夹中没有 %s：文档定义的文件夹要有它，写明附表及其顺序（见 README 的 Document definitions 一节）", name, DefinitionFile)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s：无法读取文档定义：%w", path, err)
 	}

@@ -62,7 +62,7 @@ type NumberFormat struct {
 func Henan() *Profile {
 	p := &Profile{
 		Name:        "河南部门预算",
-		Description: "河南省部门预算公开：封面、目录、概况、预算情况说明、名词解释和十二张附表",
+		Description: "河南省部门预算公开：封面、目录、概况、预算情况说明、名词解释和附表",
 		Title:       "部门预算",
 	}
 	for _, t := range knownTables {

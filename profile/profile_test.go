@@ -106,3 +106,11 @@ func TestNumberFormatApply(t *testing.T) {
 		t.Errorf("cells %q", got)
 	}
 }
+
+// A folder without profile.yaml is named, with what it needs, in Chinese.
+func TestDefinitionFolderWithoutFile(t *testing.T) {
+	_, err := LoadDir(t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "文件夹中没有 profile.yaml") {
+		t.Errorf("error %v", err)
+	}
+}
