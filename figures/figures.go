@@ -1,9 +1,10 @@
 package figures
 
 import (
+	"github.com/shopspring/decimal"
+
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/money"
-	"github.com/shopspring/decimal"
 )
 
 // Figures is every number the disclosure prints, computed once from the

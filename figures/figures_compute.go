@@ -1,12 +1,13 @@
 package figures
 
 import (
-	"github.com/budgetdoc/budgetdoc/budget"
 	"sort"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/money"
-	"github.com/shopspring/decimal"
 )
 
 // Compute adds up every figure of a budget, classifying its codes with cat

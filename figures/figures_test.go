@@ -1,12 +1,13 @@
 package figures
 
 import (
-	"github.com/budgetdoc/budgetdoc/budget"
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/money"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/money"
 )
 
 const fengqiuPath = "../examples/fengqiu/fengqiu.yaml"

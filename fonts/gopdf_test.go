@@ -11,8 +11,9 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"github.com/signintech/gopdf"
+
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 
 func newPDF(t *testing.T) *gopdf.GoPdf {

@@ -9,12 +9,11 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/budgetdoc/budgetdoc/budget"
-	"github.com/budgetdoc/budgetdoc/figures"
-
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/figures"
 	"github.com/budgetdoc/budgetdoc/internal/markup"
 	"github.com/budgetdoc/budgetdoc/internal/zh"
 	"github.com/budgetdoc/budgetdoc/money"

@@ -5,11 +5,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/budgetdoc/budgetdoc/budget"
-	"github.com/budgetdoc/budgetdoc/figures"
-
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/budget"
+	"github.com/budgetdoc/budgetdoc/figures"
 	"github.com/budgetdoc/budgetdoc/money"
 )
 

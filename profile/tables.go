@@ -3,12 +3,11 @@ package profile
 import (
 	"slices"
 
-	"github.com/budgetdoc/budgetdoc/budget"
-	"github.com/budgetdoc/budgetdoc/figures"
-
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/figures"
 )
 
 // Table is an annex table the library knows how to build from the figures.

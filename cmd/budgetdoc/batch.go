@@ -11,10 +11,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/budgetdoc/budgetdoc"
-	"github.com/budgetdoc/budgetdoc/budget"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
 )
 
 const batchUsage = `用法：

@@ -12,10 +12,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
-	"go.yaml.in/yaml/v3"
 )
 
 const convertUsage = `用法：

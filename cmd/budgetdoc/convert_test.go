@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/internal/workbook"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/internal/workbook"
 )
 
 // init --xlsx writes the template; it loads, and validate names the blank

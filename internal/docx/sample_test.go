@@ -1,8 +1,9 @@
 package docx
 
 import (
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // sampleFormat is GB/T 9704 spelled out, so that the golden file does not

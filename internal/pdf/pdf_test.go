@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/budgetdoc/budgetdoc/internal/testtool"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 
 func TestTOCNumbersAreThePrintedPageNumbers(t *testing.T) {

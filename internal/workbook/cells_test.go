@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
-	"github.com/xuri/excelize/v2"
 )
 
 // edited returns the 封丘 workbook (its codes begin with 0) after edit.

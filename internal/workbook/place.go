@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
 // rowBits is how many bits of a position's Line hold the row: Excel has at

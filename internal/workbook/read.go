@@ -9,9 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
 // Tree is a workbook read as the input tree YAML or JSON would give.

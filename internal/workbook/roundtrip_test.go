@@ -11,12 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/budgetdoc/budgetdoc"
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/budgetdoc/budgetdoc/internal/golden"
 	"github.com/budgetdoc/budgetdoc/internal/workbook"
-	"github.com/shopspring/decimal"
 )
 
 // examples are the shipped examples, each with its workbook beside it.

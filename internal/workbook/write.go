@@ -6,10 +6,11 @@ import (
 	"math"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/internal/decode"
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/width"
+
+	"github.com/budgetdoc/budgetdoc/internal/decode"
 )
 
 // fixedTimestamp is the workbook's created and modified time, so that the

@@ -1,8 +1,9 @@
 package xlsx
 
 import (
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 func num(s string) doc.Cell { return doc.Num(decimal.RequireFromString(s), true) }

@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // sheetWriter fills one sheet. Cells are written row by row, left to right,

@@ -3,8 +3,9 @@ package xlsx
 import (
 	"strings"
 
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // fontFamily is the face of every cell: 宋体 (SimSun) is on every Chinese

@@ -14,8 +14,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 // ErrNoTables is returned for a document that holds no table.

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/doc"
 )
 
 func write(t *testing.T, d *doc.Document) []byte {
