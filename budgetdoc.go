@@ -17,6 +17,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/budgetdoc/budgetdoc/internal/docx"
 	"github.com/budgetdoc/budgetdoc/internal/pdf"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 	"github.com/budgetdoc/budgetdoc/internal/xlsx"
 	"github.com/budgetdoc/budgetdoc/profile"
 )
@@ -242,7 +243,7 @@ func (r *Rendered) Write(ctx context.Context, w io.Writer, f Format) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := formats[i].write(r, &buf); err != nil {
+	if err := formats[i].write(ctx, r, &buf); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -262,16 +263,19 @@ const (
 )
 
 // formatEntry is one output format: its name, its file extension and how
-// a Rendered writes it. Adding a format is a writer package and an entry here.
+// a Rendered writes it, through its writer package's Write (the
+// internal/writer contract). Adding a format is a writer package and an
+// entry here.
 type formatEntry struct {
 	format Format
 	name   string // "pdf": what --format takes
 	ext    string // ".pdf"
-	write  func(r *Rendered, w io.Writer) error
+	write  func(ctx context.Context, r *Rendered, w io.Writer) error
 }
 
 var formats = []formatEntry{
-	{FormatPDF, "pdf", ".pdf", func(r *Rendered, w io.Writer) error {
+	{FormatPDF, "pdf", ".pdf", func(ctx context.Context, r *Rendered, w io.Writer) error {
+		// pdf.Write would lay the pages out again: the Rendered keeps them.
 		l, err := r.pages()
 		if err != nil {
 			return err
@@ -279,44 +283,30 @@ var formats = []formatEntry{
 		_, err = l.WriteTo(w)
 		return err
 	}},
-	{FormatDOCX, "docx", ".docx", func(r *Rendered, w io.Writer) error {
-		l, err := r.pages()
+	{FormatDOCX, "docx", ".docx", func(ctx context.Context, r *Rendered, w io.Writer) error {
+		l, err := r.pages() // for the 目录's page numbers
 		if err != nil {
 			return err
 		}
-		return docx.Write(w, r.doc, docx.Options{Format: r.opts.pageFormat(), Pages: l.PageNumbers(), Tables: l.Fits(), Fonts: wordFonts(r.opts.Fonts)})
+		o := r.writerOptions()
+		o.Fits, o.Pages = l.Fits(), l.PageNumbers()
+		return docx.Write(ctx, w, r.doc, o)
 	}},
-	{FormatXLSX, "xlsx", ".xlsx", func(r *Rendered, w io.Writer) error {
+	{FormatXLSX, "xlsx", ".xlsx", func(ctx context.Context, r *Rendered, w io.Writer) error {
 		// No pages to lay out, but the columns are measured as the PDF's.
-		fits, err := pdf.Fit(r.doc, pdf.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts})
+		o := r.writerOptions()
+		fits, err := pdf.Fit(r.doc, pdf.Options{Format: o.Format, Fonts: o.Fonts})
 		if err != nil {
 			return err
 		}
-		return xlsx.WriteOptions(w, r.doc, xlsx.Options{Format: r.opts.pageFormat(), Tables: fits})
+		o.Fits = fits
+		return xlsx.Write(ctx, w, r.doc, o)
 	}},
 }
 
-// wordFonts names, for Word, the fonts a caller gave some roles: the face
-// registered first for a role, by its PostScript name, which Word finds an
-// installed font by ("FangSong" for simfang.ttf). Roles left to the embedded
-// fonts keep the names Word on Chinese Windows has (宋体, 黑体, 楷体, …),
-// since the embedded Noto and AR PL faces are not installed there.
-func wordFonts(set *fonts.Set) docx.Fonts {
-	var out docx.Fonts
-	if set == nil {
-		return out
-	}
-	def := fonts.Default()
-	for _, r := range []struct {
-		role fonts.Role
-		name *string
-	}{{fonts.RoleBody, &out.Body}, {fonts.RoleTitle, &out.Title}, {fonts.RoleHeading, &out.Heading}, {fonts.RoleKai, &out.Kai}, {fonts.RoleTable, &out.Table}} {
-		chain := set.Chain(r.role)
-		if len(chain) > 0 && !slices.Contains(def.Chain(r.role), chain[0]) {
-			*r.name = chain[0].PostScriptName()
-		}
-	}
-	return out
+// writerOptions are the options every writer takes.
+func (r *Rendered) writerOptions() writer.Options {
+	return writer.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts}
 }
 
 // Formats lists the output formats.

@@ -11,8 +11,6 @@ import (
 	"testing/fstest"
 
 	"github.com/budgetdoc/budgetdoc/budget"
-	"github.com/budgetdoc/budgetdoc/fonts"
-	"github.com/budgetdoc/budgetdoc/internal/docx"
 )
 
 // One Budget rendered from several goroutines at once gives every one the
@@ -126,20 +124,6 @@ func TestValidateFindsMissingCharacters(t *testing.T) {
 	}
 	if err := writeTo(io.Discard, b, nil, FormatPDF); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// Fonts reach the Word file: a role given a face of the caller's names that
-// face in the styles, the other roles keep Word's Chinese names.
-func TestWordFontsFollowOptions(t *testing.T) {
-	set := fonts.Default()
-	set.Register(fonts.RoleBody, fonts.SansFace())
-	got := wordFonts(set)
-	if got.Body != fonts.SansFace().PostScriptName() || got.Title != "" || got.Kai != "" {
-		t.Errorf("word fonts %+v", got)
-	}
-	if got := wordFonts(fonts.Default()); got != (docx.Fonts{}) {
-		t.Errorf("defaults %+v", got)
 	}
 }
 

@@ -76,7 +76,7 @@ const (
 )
 
 type builder struct {
-	o        Options
+	o        config
 	elems    []element
 	sec      section
 	pending  breakKind
@@ -86,7 +86,7 @@ type builder struct {
 }
 
 // buildBody is word/document.xml.
-func buildBody(d *doc.Document, o Options) ([]byte, error) {
+func buildBody(d *doc.Document, o config) ([]byte, error) {
 	b := &builder{o: o, bookmark: map[*doc.Heading]string{}, marked: map[*doc.Heading]bool{}}
 	for _, blk := range doc.Flatten(d.Blocks) {
 		if h, ok := blk.(*doc.Heading); ok && h.InTOC && b.bookmark[h] == "" {

@@ -10,7 +10,7 @@ import (
 // cannot hold, naming where it stands. Rejecting rather than replacing keeps a
 // data error from turning silently into a wrong character in a published
 // document.
-func checkDocument(d *doc.Document, o Options) error {
+func checkDocument(d *doc.Document, o config) error {
 	if err := checkFormat(o.Format); err != nil {
 		return err
 	}

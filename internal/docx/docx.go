@@ -12,7 +12,7 @@
 //     when the level matches the look), so Word's navigation pane and a
 //     refreshed TOC find them;
 //   - a real TOC field whose cached entries already hold the page numbers of
-//     Options.Pages and link to bookmarks (_Toc0001, …) on the headings;
+//     writer.Options.Pages and link to bookmarks (_Toc0001, …) on the headings;
 //   - one section per run of pages with the same orientation and numbering,
 //     each with its own footer reference: an empty footer before the first
 //     PageBreak with StartNumbering, "— PAGE —" from there on, restarting at 1;
@@ -22,10 +22,14 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 // Fonts are the East Asian font names Word should use for each role, as Word
@@ -50,8 +54,9 @@ func DefaultFonts() Fonts {
 // latinFont is the ascii/hAnsi/cs font of every run.
 const latinFont = "Times New Roman"
 
-// Options control the Word output.
-type Options struct {
+// config is what the Word output is made with: the writer's options, with
+// the fonts as the names Word finds them by.
+type config struct {
 	// Format is the page format; the zero Format means doc.GBT9704().
 	Format doc.Format
 	Fonts  Fonts
@@ -65,7 +70,7 @@ type Options struct {
 	Tables doc.TableFits
 }
 
-func (o Options) withDefaults() Options {
+func (o config) withDefaults() config {
 	if o.Format.PageWidth == 0 {
 		o.Format = doc.GBT9704()
 	}
@@ -95,7 +100,37 @@ type part struct {
 // carriage return, U+FFFE, U+FFFF or invalid UTF-8 is an error naming the block
 // (and table row and cell) where it stands; nothing is written then. In text,
 // "\t" becomes a tab and "\n" (or "\r\n") a line break.
-func Write(w io.Writer, d *doc.Document, o Options) error {
+func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return write(w, d, config{Format: o.Format, Fonts: wordFonts(o.Fonts), Pages: o.Pages, Tables: o.Fits})
+}
+
+// wordFonts names, for Word, the fonts a caller gave some roles: the face
+// registered first for a role, by its PostScript name, which Word finds an
+// installed font by ("FangSong" for simfang.ttf). Roles left to the embedded
+// fonts keep the names Word on Chinese Windows has (DefaultFonts), since the
+// embedded Noto and AR PL faces are not installed there.
+func wordFonts(set *fonts.Set) Fonts {
+	var out Fonts
+	if set == nil {
+		return out
+	}
+	def := fonts.Default()
+	for _, r := range []struct {
+		role fonts.Role
+		name *string
+	}{{fonts.RoleBody, &out.Body}, {fonts.RoleTitle, &out.Title}, {fonts.RoleHeading, &out.Heading}, {fonts.RoleKai, &out.Kai}, {fonts.RoleTable, &out.Table}} {
+		chain := set.Chain(r.role)
+		if len(chain) > 0 && !slices.Contains(def.Chain(r.role), chain[0]) {
+			*r.name = chain[0].PostScriptName()
+		}
+	}
+	return out
+}
+
+func write(w io.Writer, d *doc.Document, o config) error {
 	if d == nil {
 		return fmt.Errorf("docx: no document")
 	}

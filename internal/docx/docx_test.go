@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -11,14 +12,16 @@ import (
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/budgetdoc/budgetdoc/internal/golden"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 func writeSample(t *testing.T) []byte {
 	t.Helper()
 	d, pages := sampleDocument()
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{Pages: pages, Format: sampleFormat()}); err != nil {
+	if err := write(&buf, d, config{Pages: pages, Format: sampleFormat()}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -112,7 +115,7 @@ func TestRejectsCharactersXMLCannotHold(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Text: "ok"}, c.block}}
 			var buf bytes.Buffer
-			err := Write(&buf, d, Options{})
+			err := write(&buf, d, config{})
 			if err == nil || !strings.Contains(err.Error(), c.where) {
 				t.Fatalf("error %v, want one containing %q", err, c.where)
 			}
@@ -124,7 +127,7 @@ func TestRejectsCharactersXMLCannotHold(t *testing.T) {
 	// Tab and newline are text: a tab and a line break.
 	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Text: "左\t右\r\n下"}}}
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{}); err != nil {
+	if err := write(&buf, d, config{}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts := unzip(t, buf.Bytes())
@@ -283,7 +286,7 @@ func TestGridWidthsAddUp(t *testing.T) {
 func TestFontsAndFormatOptions(t *testing.T) {
 	d, pages := sampleDocument()
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{Pages: pages, Fonts: Fonts{Body: "仿宋_GB2312"}}); err != nil {
+	if err := write(&buf, d, config{Pages: pages, Fonts: Fonts{Body: "仿宋_GB2312"}}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts := unzip(t, buf.Bytes())
@@ -302,7 +305,7 @@ func TestFontsAndFormatOptions(t *testing.T) {
 	}
 	f := doc.GBT9704()
 	f.LinePitch = 0
-	if err := Write(&buf, d, Options{Format: f}); err == nil || !strings.Contains(err.Error(), "LinePitch") {
+	if err := write(&buf, d, config{Format: f}); err == nil || !strings.Contains(err.Error(), "LinePitch") {
 		t.Errorf("zero line pitch: error %v", err)
 	}
 }
@@ -310,8 +313,31 @@ func TestFontsAndFormatOptions(t *testing.T) {
 func BenchmarkWriteSample(b *testing.B) {
 	d, pages := sampleDocument()
 	for b.Loop() {
-		if err := Write(io.Discard, d, Options{Pages: pages}); err != nil {
+		if err := write(io.Discard, d, config{Pages: pages}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Fonts reach the Word file: a role given a face of the caller's names that
+// face in the styles, the other roles keep Word's Chinese names.
+func TestWordFontsFollowOptions(t *testing.T) {
+	set := fonts.Default()
+	set.Register(fonts.RoleBody, fonts.SansFace())
+	got := wordFonts(set)
+	if got.Body != fonts.SansFace().PostScriptName() || got.Title != "" || got.Kai != "" {
+		t.Errorf("word fonts %+v", got)
+	}
+	if got := wordFonts(fonts.Default()); got != (Fonts{}) {
+		t.Errorf("defaults %+v", got)
+	}
+	var buf bytes.Buffer
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Style: doc.ParagraphBody, Text: "正文。"}}}
+	if err := Write(context.Background(), &buf, d, writer.Options{Fonts: set}); err != nil {
+		t.Fatal(err)
+	}
+	_, parts := unzip(t, buf.Bytes())
+	if styles := string(parts["word/styles.xml"]); !strings.Contains(styles, fonts.SansFace().PostScriptName()) {
+		t.Errorf("styles.xml does not name the body font %s", fonts.SansFace().PostScriptName())
 	}
 }

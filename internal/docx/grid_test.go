@@ -23,7 +23,7 @@ func TestGridFromFitsAndOneTablePerAnnex(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{&doc.Annex{Title: doc.Heading{Style: doc.HeadingTable, Text: "整体绩效目标表"},
 		Tables: []*doc.Table{a, b}}}}
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{Tables: fits}); err != nil {
+	if err := write(&buf, d, config{Tables: fits}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts := unzip(t, buf.Bytes())
@@ -42,7 +42,7 @@ func TestGridFromFitsAndOneTablePerAnnex(t *testing.T) {
 	// Without fits the writer measures with doc.Estimate: the figure's
 	// column still holds all twelve characters.
 	buf.Reset()
-	if err := Write(&buf, &doc.Document{Blocks: []doc.Block{b}}, Options{}); err != nil {
+	if err := write(&buf, &doc.Document{Blocks: []doc.Block{b}}, config{}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts = unzip(t, buf.Bytes())
@@ -65,7 +65,7 @@ func TestProjectGroupIsOneRow(t *testing.T) {
 			{doc.Text("完成时间"), doc.Text("每月30日前")},
 		}}
 	var buf bytes.Buffer
-	if err := Write(&buf, &doc.Document{Blocks: []doc.Block{tbl}}, Options{}); err != nil {
+	if err := write(&buf, &doc.Document{Blocks: []doc.Block{tbl}}, config{}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts := unzip(t, buf.Bytes())

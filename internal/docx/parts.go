@@ -78,7 +78,7 @@ func appProps() []byte {
 // Word to update fields on opening: that brings up a prompt, and the cached
 // TOC already holds the page numbers. evenAndOddHeaders gives even pages
 // their own footer, as GB/T 9704 places the page number.
-func settings(o Options) []byte {
+func settings(o config) []byte {
 	return []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 		`<w:zoom w:percent="100"/>` +
 		`<w:evenAndOddHeaders/>` +

@@ -120,7 +120,7 @@ func TestTableSpansAndMerges(t *testing.T) {
 func TestBadTableIsAnError(t *testing.T) {
 	tbl := &doc.Table{Name: "坏表", Body: [][]doc.Cell{{doc.Text("a"), doc.Text("b")}, {doc.Text("a")}}}
 	var buf bytes.Buffer
-	err := Write(&buf, &doc.Document{Blocks: []doc.Block{tbl}}, Options{})
+	err := write(&buf, &doc.Document{Blocks: []doc.Block{tbl}}, config{})
 	if err == nil || !strings.Contains(err.Error(), `body row 2: column 2 has no cell`) {
 		t.Errorf("error %v", err)
 	}
@@ -213,7 +213,7 @@ func TestLeadingBreakAndSectionEndingInTable(t *testing.T) {
 		&doc.Paragraph{Text: "后"},
 	}}
 	var buf bytes.Buffer
-	if err := Write(&buf, d, Options{}); err != nil {
+	if err := write(&buf, d, config{}); err != nil {
 		t.Fatal(err)
 	}
 	_, parts := unzip(t, buf.Bytes())

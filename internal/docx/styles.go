@@ -123,7 +123,7 @@ func (s styleDef) xml() string {
 }
 
 // styleDefs lists the paragraph styles, in the order styles.xml holds them.
-func styleDefs(o Options) []styleDef {
+func styleDefs(o config) []styleDef {
 	f, fn := o.Format, o.Fonts
 	width := textWidth(f, doc.OrientationPortrait)
 	keep := `<w:keepNext/><w:keepLines/>`
@@ -192,7 +192,7 @@ func styleDefs(o Options) []styleDef {
 }
 
 // styles is word/styles.xml.
-func styles(o Options) []byte {
+func styles(o config) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHeader)
 	fmt.Fprintf(&b, `<w:styles xmlns:w="%s">`, nsW)

@@ -40,7 +40,7 @@ func tocEntry(h *doc.Heading) string { return strings.ReplaceAll(h.Entry(), "\n"
 // toc writes the title and a TOC field whose cached result is the finished
 // table of contents: Word shows the cache until the field is updated and
 // LibreOffice prints it as it is, so each entry already holds its page number
-// (from Options.Pages) and a link to the bookmark on its heading.
+// (from writer.Options.Pages) and a link to the bookmark on its heading.
 func (b *builder) toc(t *doc.TOC) {
 	if t.Title != "" {
 		b.add(&paragraph{pPr: pPr{style: styleTOCHeading}, content: runs(t.Title, "")})

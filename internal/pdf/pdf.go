@@ -17,11 +17,14 @@
 package pdf
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 // Options of the layout. The zero value sets GB/T 9704 with the default fonts.
@@ -92,6 +95,23 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 		numbers = l.numbers
 	}
 	return nil, errors.New("pdf: the table of contents' page numbers do not settle (its length keeps changing)")
+}
+
+// Write lays d out and writes it as PDF to w: the internal/writer contract.
+// A caller writing several formats lays the pages out once with Lay.
+func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	l, err := Lay(d, Options{Format: o.Format, Fonts: o.Fonts})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err = l.WriteTo(w)
+	return err
 }
 
 func checkFormat(f doc.Format) error {

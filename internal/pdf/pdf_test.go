@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 func TestTOCNumbersAreThePrintedPageNumbers(t *testing.T) {
@@ -287,5 +289,31 @@ func TestMalformedTableIsReported(t *testing.T) {
 	_, err := Lay(&doc.Document{Blocks: []doc.Block{tbl}}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "table \"三、支出总体情况表\": body row 2: cells need more than the 2 columns") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// Write keeps the writers' contract: the same bytes as Lay and WriteTo, and
+// nothing written once the context is cancelled.
+func TestWriteContract(t *testing.T) {
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Style: doc.ParagraphBody, Text: "正文。"}}}
+	var got, want bytes.Buffer
+	if err := Write(context.Background(), &got, d, writer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Lay(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.WriteTo(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("Write differs from Lay + WriteTo")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var none bytes.Buffer
+	if err := Write(ctx, &none, d, writer.Options{}); err != context.Canceled || none.Len() != 0 {
+		t.Errorf("cancelled: %v, %d bytes", err, none.Len())
 	}
 }

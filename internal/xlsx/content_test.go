@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 // bigTable is a landscape annex of a department in 元: amounts of seven to
@@ -102,7 +104,7 @@ func TestDimensionAndPageBreaks(t *testing.T) {
 }
 
 func TestNoTablesStill(t *testing.T) {
-	if err := Write(io.Discard, &doc.Document{}); err != ErrNoTables {
+	if err := Write(context.Background(), io.Discard, &doc.Document{}, writer.Options{}); err != ErrNoTables {
 		t.Errorf("error %v, want ErrNoTables", err)
 	}
 }

@@ -10,6 +10,7 @@
 package xlsx
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 // ErrNoTables is returned for a document that holds no table.
@@ -27,31 +29,11 @@ var ErrNoTables = errors.New("xlsx: the document has no tables to put in a workb
 // date of its own (the cover date is free text), so no real time is claimed.
 const fixedTimestamp = "2000-01-01T00:00:00Z"
 
-// Options control the workbook.
-type Options struct {
-	// Format is the page format: its type sizes set the fonts and its
-	// margins the print setup. The zero Format means doc.GBT9704().
-	Format doc.Format
-	// Tables gives each table's type size, orientation and column widths
-	// as the PDF layout measured them (pdf.Layout.Fits or pdf.Fit), so the
-	// sheet has the PDF's columns. A table missing from it is fitted with
-	// doc.Estimate.
-	Tables doc.TableFits
-}
-
-// Write writes the tables of d as an .xlsx workbook to w, sized and printed
-// with the GB/T 9704 page format the PDF uses.
-func Write(w io.Writer, d *doc.Document) error {
-	return WriteOptions(w, d, Options{})
-}
-
-// WriteFormat is Write with a caller's page format.
-func WriteFormat(w io.Writer, d *doc.Document, f doc.Format) error {
-	return WriteOptions(w, d, Options{Format: f})
-}
-
-// WriteOptions is Write with options.
-func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
+// Write writes the tables of d as an .xlsx workbook to w: its type sizes
+// and print setup from o.Format, its columns from o.Fits (the PDF's), so
+// the sheet has the PDF's columns. It stops with ctx's error between sheets
+// when ctx is cancelled.
+func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) error {
 	if d == nil {
 		return errors.New("xlsx: no document")
 	}
@@ -69,6 +51,9 @@ func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
 	defer x.Close()
 	st := newStyles(x, f)
 	for i, s := range sheets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var err error
 		if i == 0 {
 			// A new workbook comes with one sheet; it becomes the first table's.
@@ -82,7 +67,7 @@ func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
 		if s.table.NumColumns() == 0 {
 			return fmt.Errorf("xlsx: table %d %q: the table has no columns", i+1, s.table.Name)
 		}
-		fit, ok := o.Tables[s.table]
+		fit, ok := o.Fits[s.table]
 		if !ok || len(fit.Widths) != s.table.NumColumns() {
 			// A table too wide for the page still makes a sheet, as wide as
 			// its content needs: the print setup scales it to the page.

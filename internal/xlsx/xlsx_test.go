@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"slices"
@@ -13,12 +14,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/internal/writer"
 )
 
 func write(t *testing.T, d *doc.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, d); err != nil {
+	if err := Write(context.Background(), &buf, d, writer.Options{}); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
@@ -263,11 +265,11 @@ func TestFormulaLikeTextStaysText(t *testing.T) {
 
 func TestNoTablesIsAnError(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Text: "只有正文。"}}}
-	err := Write(io.Discard, d)
+	err := Write(context.Background(), io.Discard, d, writer.Options{})
 	if !errors.Is(err, ErrNoTables) {
 		t.Errorf("Write of a document without tables = %v, want ErrNoTables", err)
 	}
-	if err := Write(io.Discard, nil); err == nil {
+	if err := Write(context.Background(), io.Discard, nil, writer.Options{}); err == nil {
 		t.Error("Write(nil) succeeded")
 	}
 }
@@ -281,7 +283,7 @@ func TestBadTableNamesTheTable(t *testing.T) {
 			`"三、坏表": body row 2`},
 		{&doc.Table{Name: "四、无列"}, `table 1 "四、无列": the table has no columns`},
 	} {
-		err := Write(io.Discard, &doc.Document{Blocks: []doc.Block{tc.table}})
+		err := Write(context.Background(), io.Discard, &doc.Document{Blocks: []doc.Block{tc.table}}, writer.Options{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("error = %v, want it to contain %q", err, tc.want)
 		}
@@ -369,7 +371,7 @@ func TestColumnWidthsFollowTheTable(t *testing.T) {
 func TestFigureTooLargeForASpreadsheet(t *testing.T) {
 	huge := doc.Cell{Text: "huge", Number: decimal.NewNullDecimal(decimal.New(1, 400))}
 	d := &doc.Document{Blocks: []doc.Block{&doc.Table{Name: "大数", Body: [][]doc.Cell{{huge}}}}}
-	err := Write(io.Discard, d)
+	err := Write(context.Background(), io.Discard, d, writer.Options{})
 	if err == nil || !strings.Contains(err.Error(), `table 1 "大数": body: row 1, column 1: figure`) {
 		t.Errorf("error = %v, want one naming the table, row and column of the figure", err)
 	}
@@ -378,7 +380,7 @@ func TestFigureTooLargeForASpreadsheet(t *testing.T) {
 func BenchmarkWrite(b *testing.B) {
 	d := longDocument(300)
 	for b.Loop() {
-		if err := Write(io.Discard, d); err != nil {
+		if err := Write(context.Background(), io.Discard, d, writer.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
