@@ -131,10 +131,12 @@ func tableProblem(b *budget.Budget, fe *doc.FitError) budget.Problem {
 		}
 		return ""
 	})
+	hint := "；或允许表格用更小的字号（命令的 --min-table-size 7，程序中的 PageFormat.TableMinSize）"
 	if len(at) > 0 {
+		at[0].Message += hint
 		return at[0]
 	}
-	return budget.Problem{Code: budget.CodeTableFit, Severity: budget.SeverityError, Message: fe.Error()}
+	return budget.Problem{Code: budget.CodeTableFit, Severity: budget.SeverityError, Message: fe.Error() + hint}
 }
 
 // check is every problem of the budget's data under the options: the

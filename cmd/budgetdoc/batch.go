@@ -38,6 +38,7 @@ const batchUsage = `用法：
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
   --profile NAME|DIR 文档定义，与 render 相同
   --catalogue FILE   本地区的科目表，与 render 相同
+  --min-table-size PT 表格最小可缩到的字号，与 render 相同
 
 示例：
   budgetdoc batch 各单位预算 -o 公开文件 --format pdf,xlsx

@@ -41,6 +41,7 @@ const renderUsage = `用法：
                      自己的定义文件夹；默认为河南部门预算
   --catalogue FILE   本地区的科目表（预算系统导出的编码、名称两列，CSV、TSV 或
                      Excel），加在内置分类目录之上；可多次使用
+  --min-table-size PT 表格排不下时最小可缩到的字号（7 到 9 磅，默认 8）
 
 示例：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf
@@ -82,6 +83,9 @@ type renderFlags struct {
 	templates  string
 	profile    string
 	catalogues stringList
+	// minTableSize is the smallest type size a table may step down to,
+	// in points; 0 keeps GB/T 9704's 8.
+	minTableSize float64
 }
 
 // define adds the shared flags to flags.
@@ -90,6 +94,7 @@ func (rf *renderFlags) define(flags *flag.FlagSet) {
 	flags.StringVar(&rf.templates, "templates", "", "")
 	flags.StringVar(&rf.profile, "profile", "", "")
 	flags.Var(&rf.catalogues, "catalogue", "")
+	flags.Float64Var(&rf.minTableSize, "min-table-size", 0, "")
 }
 
 // options builds the library's options from the flags. A mistake in a
@@ -136,8 +141,20 @@ func (rf *renderFlags) options() (o *budgetdoc.Options, usage bool, err error) {
 		}
 		o.Templates = os.DirFS(rf.templates)
 	}
+	if rf.minTableSize != 0 {
+		f := budgetdoc.GBT9704()
+		if rf.minTableSize < minTableSize || rf.minTableSize > f.TableSize {
+			return nil, true, fmt.Errorf("--min-table-size %g：表格的最小字号应在 %g 到 %g 磅之间", rf.minTableSize, minTableSize, f.TableSize)
+		}
+		f.TableMinSize = rf.minTableSize
+		o.PageFormat = &f
+	}
 	return o, false, nil
 }
+
+// minTableSize is the smallest --min-table-size: below 7 pt a printed table
+// is no longer readable.
+const minTableSize = 7.0
 
 var fontRoles = []fonts.Role{fonts.RoleBody, fonts.RoleTitle, fonts.RoleHeading, fonts.RoleKai, fonts.RoleTable, fallbackRole}
 

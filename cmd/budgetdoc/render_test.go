@@ -236,3 +236,23 @@ func TestProfileFlag(t *testing.T) {
 		t.Errorf("unknown profile: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// A table too wide for a page is found by validate, at its field, with what
+// to do; --min-table-size lets it step down further, and then it renders.
+func TestMinTableSize(t *testing.T) {
+	yuan := filepath.Join("..", "..", "examples", "suzhou", "suzhou-yuan.yaml")
+	r := runCmd(t, "validate", yuan)
+	if r.code != exitFailed || !strings.Contains(r.stdout, "十二、部门预算项目绩效目标汇总表") || !strings.Contains(r.stdout, "--min-table-size 7") {
+		t.Fatalf("validate: exit %d, %s", r.code, r.stdout)
+	}
+	if r := runCmd(t, "validate", yuan, "--min-table-size", "7"); r.code != exitOK {
+		t.Errorf("validate at 7 pt: exit %d, %s", r.code, r.stdout)
+	}
+	out := filepath.Join(t.TempDir(), "yuan.pdf")
+	if r := runCmd(t, "render", yuan, "-o", out, "--min-table-size", "7"); r.code != exitOK {
+		t.Errorf("render at 7 pt: exit %d, %s", r.code, r.stderr)
+	}
+	if r := runCmd(t, "render", yuan, "-o", out, "--min-table-size", "5"); r.code != exitUsage || !strings.Contains(r.stderr, "7 到 9 磅") {
+		t.Errorf("5 pt: exit %d, %s", r.code, r.stderr)
+	}
+}
