@@ -9,8 +9,6 @@ import (
 	"github.com/budgetdoc/budgetdoc/catalog"
 )
 
-func asProblems(err error, ps *Problems) bool { return errors.As(err, ps) }
-
 const fengqiuPath = "../examples/fengqiu/fengqiu.yaml"
 
 // loadFengqiu loads the 封丘 example.

@@ -148,11 +148,10 @@ func decodeText(data []byte) (string, error) {
 }
 
 type tableLoader struct {
-	file  string
-	sheet string // the sheet being read, for xlsx
-	c     *Catalogue
-	errs  []*Error
-	rows  int
+	file string
+	c    *Catalogue
+	errs []*Error
+	rows int
 	// seen maps kind+code to where it was first listed.
 	seen map[string]Pos
 }

@@ -214,13 +214,3 @@ func placed(name string, u workbook.UnplacedError) error {
 	}
 	return errors.New(strings.Join(lines, "\n"))
 }
-
-// sameFile reports whether one of outs is input itself.
-func sameFile(input string, outs []string) bool {
-	for _, o := range outs {
-		if filepath.Clean(o) == filepath.Clean(input) {
-			return true
-		}
-	}
-	return false
-}

@@ -53,16 +53,12 @@ const renderUsage = `用法：
 // errInterrupted is what a render stopped by Ctrl-C reports.
 var errInterrupted = errors.New("已中断")
 
-// formats are the kinds of document, by name and file extension.
-var formats = []string{"pdf", "docx", "xlsx"}
-
-// formatOf returns the kind of document a file name asks for, "" if none.
+// formatOf returns the kind of document a file name's extension asks for
+// ("pdf"), "" if none: the library's formats table decides.
 func formatOf(name string) string {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
-	for _, f := range formats {
-		if ext == f {
-			return f
-		}
+	ext := filepath.Ext(name)
+	if f, ok := budgetdoc.ParseFormat(ext); ok && ext != "" {
+		return f.String()
 	}
 	return ""
 }

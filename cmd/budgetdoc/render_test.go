@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -34,8 +35,8 @@ func TestRenderExamples(t *testing.T) {
 		base := strings.TrimSuffix(filepath.Base(input), ".yaml")
 		var outs []string
 		args := []string{"render", input}
-		for _, kind := range formats {
-			out := filepath.Join(dir, base+"."+kind)
+		for _, kind := range budgetdoc.Formats() {
+			out := filepath.Join(dir, base+kind.Ext())
 			outs = append(outs, out)
 			args = append(args, "-o", out)
 		}

@@ -323,13 +323,3 @@ func sourceRows() []formRow {
 	}
 	return rows
 }
-
-// sheetIndex returns the index of the sheet called name in sheets, or -1.
-func sheetIndex(name string) int {
-	for i, s := range sheets {
-		if s.name == name {
-			return i
-		}
-	}
-	return -1
-}
