@@ -143,8 +143,8 @@ func tableProblem(b *budget.Budget, fe *doc.FitError) budget.Problem {
 // budget's own checks against the catalogue, and every text against the
 // fonts, so a character no font has is found at its field before any page is
 // laid out.
-func check(b *budget.Budget, o *Options) budget.Problems {
-	ps := b.Check(o.catalogue(b.Department.Year))
+func check(b *budget.Budget, o *Options, cat *catalog.Catalogue) budget.Problems {
+	ps := b.Check(cat)
 	set := o.Fonts
 	if set == nil {
 		set = fonts.Default()
@@ -177,11 +177,12 @@ func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, er
 // build is Build, also returning the budget's warnings.
 func build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, budget.Problems, error) {
 	o = o.orDefault()
-	ps := check(b, o)
+	cat := o.catalogue(b.Department.Year)
+	ps := check(b, o, cat)
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
-	f := figures.Compute(b, o.catalogue(b.Department.Year))
+	f := figures.Compute(b, cat)
 	d, err := o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
 	return d, ps.Warnings(), err
 }
