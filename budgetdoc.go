@@ -39,7 +39,9 @@ func GBT9704() doc.Format { return doc.GBT9704() }
 // the 河南部门预算 in the official format, with the built-in catalogue of the
 // budget's year, the default templates and the embedded fonts.
 type Options struct {
-	// Profile is the document definition; nil means profile.Henan().
+	// Profile is the document definition; nil means the built-in one for
+	// the budget (profile.Default): the 河南部门预算, or for a unit's budget
+	// (budget.Budget.Unit) the 河南单位预算.
 	Profile *profile.Profile
 	// Catalogue is laid over the built-in catalogue of the budget's year
 	// (and the profile's): a region's own 科目 list (catalog.LoadFile).
@@ -62,9 +64,9 @@ func (o *Options) orDefault() *Options {
 	return o
 }
 
-func (o *Options) profile() *profile.Profile {
+func (o *Options) profile(b *budget.Budget) *profile.Profile {
 	if o.Profile == nil {
-		return profile.Henan()
+		return profile.Default(b)
 	}
 	return o.Profile
 }
@@ -72,8 +74,8 @@ func (o *Options) profile() *profile.Profile {
 // catalogue is what the budget's codes are checked against: nil (the
 // built-in catalogue of its year, which budget.Check picks, with its
 // warnings) unless the profile or the caller lays a list of its own over it.
-func (o *Options) catalogue(year int) *catalog.Catalogue {
-	regional := o.profile().Catalogue
+func (o *Options) catalogue(p *profile.Profile, year int) *catalog.Catalogue {
+	regional := p.Catalogue
 	switch {
 	case regional == nil:
 		regional = o.Catalogue
@@ -177,13 +179,18 @@ func Build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, er
 // build is Build, also returning the budget's warnings.
 func build(ctx context.Context, b *budget.Budget, o *Options) (*doc.Document, budget.Problems, error) {
 	o = o.orDefault()
-	cat := o.catalogue(b.Department.Year)
+	p := o.profile(b)
+	cat := o.catalogue(p, b.Department.Year)
 	ps := check(b, o, cat)
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
-	f := figures.Compute(b, cat)
-	d, err := o.profile().Build(ctx, profile.Input{Budget: b, Figures: f, Templates: o.Templates})
+	printed, err := b.InUnit(p.Numbers.Unit)
+	if err != nil {
+		return nil, nil, err
+	}
+	f := figures.Compute(printed, cat)
+	d, err := p.Build(ctx, profile.Input{Budget: printed, Figures: f, Templates: o.Templates})
 	return d, ps.Warnings(), err
 }
 

@@ -213,7 +213,7 @@ func TestMissingGlyphNamesCharacterAndPlace(t *testing.T) {
 	}
 	var out bytes.Buffer
 	err = writeTo(&out, b, nil, FormatPDF)
-	if err == nil || !strings.Contains(err.Error(), "U+20000") || !strings.Contains(err.Error(), "glyph.yaml:84:11: projects[1].name") {
+	if err == nil || !strings.Contains(err.Error(), "U+20000") || !strings.Contains(err.Error(), "glyph.yaml:174:11: projects[1].name") {
 		t.Errorf("WritePDF: %v; want an error naming U+20000 and its place in the input", err)
 	}
 	if out.Len() != 0 {

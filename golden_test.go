@@ -17,14 +17,19 @@ import (
 // In 元 its table 十二 (21-digit codes beside ten-digit amounts) needs 677 pt
 // at 8 pt, more than a landscape page's 638: Validate says so at the code,
 // and the document is made with the format's smallest table size at 7 pt.
+//
+// shifan-501002 is the 单位预算 of 示范 department's second unit, a 事业
+// unit with 事业收入 and a 政府性基金 project.
 var examples = []struct {
 	name, input string
 	minSize     float64 // the format's TableMinSize; 0 keeps GB/T 9704's
+	unit        string  // the unit whose 单位预算 it is; "" for the department's
 }{
-	{"fengqiu", "examples/fengqiu/fengqiu.yaml", 0},
-	{"shifan", "examples/shifan/shifan.yaml", 0},
-	{"suzhou", "examples/suzhou/suzhou.yaml", 0},
-	{"suzhou-yuan", "examples/suzhou/suzhou-yuan.yaml", 7},
+	{"fengqiu", "examples/fengqiu/fengqiu.yaml", 0, ""},
+	{"shifan", "examples/shifan/shifan.yaml", 0, ""},
+	{"shifan-501002", "examples/shifan/shifan.yaml", 0, "501002"},
+	{"suzhou", "examples/suzhou/suzhou.yaml", 0, ""},
+	{"suzhou-yuan", "examples/suzhou/suzhou-yuan.yaml", 7, ""},
 }
 
 // TestGolden pins the whole output of each example: a text dump of the
@@ -37,6 +42,11 @@ func TestGolden(t *testing.T) {
 			b, err := Load(ex.input)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if ex.unit != "" {
+				if b, err = b.Unit(ex.unit); err != nil {
+					t.Fatal(err)
+				}
 			}
 			o := &Options{}
 			if ex.minSize > 0 {

@@ -39,6 +39,8 @@ const (
 	CodeLevel            Code = "level"              // the 财政 level left out or unusual (a warning that names the guess)
 	CodePrior            Code = "prior"              // prior-year figures that contradict this year's or each other
 	CodeAssets           Code = "assets"             // an asset count that cannot be right
+	CodeUnitFacts        Code = "unit-facts"         // a unit's 单位预算 needs a fact the unit does not state (or a guess for one left out, a warning)
+	CodeUnitSum          Code = "unit-sum"           // the facts the units state do not add up to the department's
 )
 
 // Problems found when building the document from a valid budget.

@@ -40,6 +40,8 @@ type Budget struct {
 	// source maps field paths to positions in the file the budget was
 	// loaded from; nil for a budget built in Go.
 	source *sourceMap
+	// origin is, for a unit's budget made by Unit, where it came from.
+	origin *unitOrigin
 }
 
 // Department is the budget department.
@@ -57,6 +59,9 @@ type Department struct {
 	Offices []string `json:"offices"`
 	// Duties are the main duties (主要职责), one per item.
 	Duties []string `json:"duties"`
+	// Parent is, for a 单位预算, the department the unit belongs to; empty
+	// for a department's own budget. Budget.Unit sets it.
+	Parent string `json:"parent,omitempty"`
 }
 
 // UnitKind is 行政 or 事业: it selects the mapping from 部门预算支出经济分类 to
@@ -73,6 +78,22 @@ type Unit struct {
 	Code string   `json:"code"` // 019001
 	Name string   `json:"name"`
 	Kind UnitKind `json:"kind"`
+
+	// The unit's own facts, for its 单位预算 (see Budget.Unit): what the
+	// department states for the whole department, stated for this unit
+	// alone. A department of one unit needs none of them, its unit's facts
+	// being the department's; in a department of several, a unit's
+	// document needs its offices, duties, "三公"经费, assets, performance
+	// and prior year. Where every unit states one, the units' sum must be
+	// the department's.
+	Offices          []string           `json:"offices,omitempty"`
+	Duties           []string           `json:"duties,omitempty"`
+	ThreePublic      *ThreePublic       `json:"three_public,omitempty"`
+	Procurement      *ProcurementTotals `json:"procurement,omitempty"`
+	Assets           *Assets            `json:"assets,omitempty"`
+	SpecialTransfers []SpecialTransfer  `json:"special_transfers,omitempty"`
+	Performance      *Performance       `json:"performance,omitempty"`
+	Prior            *PriorYear         `json:"prior,omitempty"`
 }
 
 // Source is a funding source.

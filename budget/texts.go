@@ -16,6 +16,7 @@ import (
 func (b *Budget) CheckTexts(code Code, bad func(text string) string) Problems {
 	var ps Problems
 	verdict := map[string]string{}
+	reported := map[string]bool{}
 	w := textWalker{visit: func(text string, path func() string) {
 		msg, seen := verdict[text]
 		if !seen {
@@ -23,8 +24,14 @@ func (b *Budget) CheckTexts(code Code, bad func(text string) string) Problems {
 			verdict[text] = msg
 		}
 		if msg != "" {
-			p := path()
-			ps = append(ps, Problem{Code: code, Severity: SeverityError, Pos: b.position(p), Path: ParsePath(p), Message: msg})
+			pos, at := b.locate(path())
+			// A unit's budget holds its name twice (department.name
+			// and units[0].name), both the department's units[i].name.
+			if reported[at.String()] {
+				return
+			}
+			reported[at.String()] = true
+			ps = append(ps, Problem{Code: code, Severity: SeverityError, Pos: pos, Path: at, Message: msg})
 		}
 	}}
 	w.walk(reflect.ValueOf(b).Elem())

@@ -50,14 +50,14 @@ func (b *Budget) check(cat *catalog.Catalogue, unknown map[string]bool) Problems
 	c.procurement()
 	c.prior()
 	c.performance()
-	for i, t := range b.SpecialTransfers {
-		p := fmt.Sprintf("special_transfers[%d]", i)
-		if strings.TrimSpace(t.Name) == "" {
-			c.errorf(CodeRequired, p+".name", "未填写：请填写专项转移支付项目的名称")
-		}
-		c.amount(p+".amount", t.Amount)
-	}
+	c.specialTransfers()
 	c.assets()
+	c.unitChecks()
+	if o := b.origin; o != nil {
+		for _, g := range o.guesses {
+			c.warnf(CodeUnitFacts, "units[0]", "单位%s没有填写本单位的%s，单位预算按“无”说明：本单位有的话请在单位下填写", quote(b.Department.Name), g)
+		}
+	}
 	if b.source != nil {
 		c.ps = append(c.ps, b.source.warnings...)
 		sortByPosition(c.ps)
@@ -140,10 +140,8 @@ func (c *checker) add(code Code, sev Severity, path, format string, args ...any)
 	if c.unread(path) {
 		return
 	}
-	c.ps = append(c.ps, Problem{
-		Code: code, Pos: c.b.position(path), Path: ParsePath(path), Severity: sev,
-		Message: fmt.Sprintf(format, args...),
-	})
+	pos, at := c.b.locate(path)
+	c.ps = append(c.ps, Problem{Code: code, Pos: pos, Path: at, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
 func (c *checker) errorf(code Code, path, format string, args ...any) {
@@ -857,6 +855,16 @@ func (c *checker) prior() {
 	c.threePublic("prior.three_public", b.Prior.ThreePublic)
 	c.priorProjects()
 	c.priorGeneralBudget()
+}
+
+func (c *checker) specialTransfers() {
+	for i, t := range c.b.SpecialTransfers {
+		p := fmt.Sprintf("special_transfers[%d]", i)
+		if strings.TrimSpace(t.Name) == "" {
+			c.errorf(CodeRequired, p+".name", "未填写：请填写专项转移支付项目的名称")
+		}
+		c.amount(p+".amount", t.Amount)
+	}
 }
 
 func (c *checker) performance() {

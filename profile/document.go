@@ -28,11 +28,14 @@ type Input struct {
 // may be built from many goroutines at once.
 func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 	b, f := in.Budget, in.Figures
+	if err := p.Scope.Check(b); err != nil {
+		return nil, err
+	}
 	tables, err := p.tables()
 	if err != nil {
 		return nil, err
 	}
-	n, err := newNarrator(f, templateData(b, f), p.Numbers, p.Templates, in.Templates)
+	n, err := newNarrator(f, templateData(p, b, f), p.Numbers, p.Templates, in.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +74,8 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 			return nil, err
 		}
 		entry := zh.Numeral(i+1) + "、" + pt.name
-		t := pt.table.build(tableContext{budget: b, figures: f, entry: entry, name: pt.name})
+		kind, _ := p.Scope.words()
+		t := pt.table.build(tableContext{budget: b, figures: f, entry: entry, name: pt.name, kind: kind})
 		p.Numbers.apply(t.tables)
 		if i > 0 || t.orientation != doc.OrientationPortrait {
 			add(&doc.PageBreak{Orientation: t.orientation})

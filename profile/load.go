@@ -30,7 +30,8 @@ func LoadDir(dir string) (*Profile, error) {
 //	name: 某省部门预算
 //	description: 某省部门预算公开
 //	title: 部门预算           # the cover prints 2027年度部门预算
-//	numbers: {thousands: true}
+//	scope: 部门               # 部门 (a department's budget) or 单位 (one unit's)
+//	numbers: {unit: 元, thousands: true}   # unit: 万元 or 元; empty keeps the input's
 //	catalogue: [科目.csv]     # 科目 lists laid over the built-in catalogue
 //	tables:                  # in the order printed; numbered 一, 二, …
 //	  - overall
@@ -49,6 +50,7 @@ func Load(fsys fs.FS, name string) (*Profile, error) {
 		Name        string       `yaml:"name"`
 		Description string       `yaml:"description"`
 		Title       string       `yaml:"title"`
+		Scope       yaml.Node    `yaml:"scope"`
 		Numbers     NumberFormat `yaml:"numbers"`
 		Tables      []yaml.Node  `yaml:"tables"`
 		Catalogue   []string     `yaml:"catalogue"`
@@ -62,12 +64,27 @@ func Load(fsys fs.FS, name string) (*Profile, error) {
 	if p.Name == "" {
 		p.Name = filepath.Base(name)
 	}
-	if p.Title == "" {
-		p.Title = "部门预算"
-	}
 	var problems []string
 	at := func(n *yaml.Node, format string, args ...any) {
 		problems = append(problems, fmt.Sprintf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, args...)))
+	}
+	switch def.Scope.Value {
+	case "", "部门", "department":
+	case "单位", "unit":
+		p.Scope = ScopeUnit
+	default:
+		at(&def.Scope, "scope 应为 部门 或 单位，而不是“%s”", def.Scope.Value)
+	}
+	if p.Title == "" {
+		p.Title = "部门预算"
+		if p.Scope == ScopeUnit {
+			p.Title = "单位预算"
+		}
+	}
+	switch p.Numbers.Unit {
+	case "", "万元", "元":
+	default:
+		problems = append(problems, fmt.Sprintf("%s：numbers.unit 应为 万元 或 元，而不是“%s”", path, p.Numbers.Unit))
 	}
 	if len(def.Tables) == 0 {
 		problems = append(problems, path+"：没有列出附表（tables:）：请按印出的顺序列出附表，可用的附表是 "+tableIDs())

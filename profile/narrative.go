@@ -34,8 +34,14 @@ import (
 //	year    the fiscal year (2023); prior: the year before (2022)
 //	unit    the money unit: "万元" or "元"
 type TemplateData struct {
-	Dept  string // department name
+	Dept  string // department name; for a 单位预算 the unit's
 	Level string // 县级, 市级, …: whose 财政 the glossary speaks of
+
+	// Title is the profile's: "部门预算" or "单位预算". Kind names the
+	// budget's owner, "部门" or "单位" ("单位名称："), and Self as the
+	// text speaks of it, "我部门" or "本单位". Parent is, for a 单位预算,
+	// the department the unit belongs to.
+	Title, Kind, Self, Parent string
 
 	Offices   []string // 内设科室
 	Duties    []string // 主要职责, one per item
@@ -141,8 +147,10 @@ func thisYear(d, share decimal.Decimal) Amount {
 	return Amount{This: d, Share: share, Kind: "unchanged"}
 }
 
-func templateData(b *budget.Budget, f *figures.Figures) TemplateData {
+func templateData(p *Profile, b *budget.Budget, f *figures.Figures) TemplateData {
+	kind, self := p.Scope.words()
 	d := TemplateData{
+		Title: p.Title, Kind: kind, Self: self, Parent: b.Department.Parent,
 		Dept:    b.Department.Name,
 		Level:   cmp.Or(b.Department.Level, "县级"),
 		Offices: b.Department.Offices,

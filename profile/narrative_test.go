@@ -51,7 +51,7 @@ func TestTemplatesLayered(t *testing.T) {
 	f := figures.Compute(b, nil)
 	own := fstest.MapFS{"narrative.tmpl": {Data: []byte(`{{define "narrative"}}# 第二部分
 本年支出{{money .Total.This}}{{unit}}。{{end}}`)}}
-	n, err := newNarrator(f, templateData(b, f), NumberFormat{Thousands: true}, nil, own)
+	n, err := newNarrator(f, templateData(Henan(), b, f), NumberFormat{Thousands: true}, nil, own)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestTemplatesLayered(t *testing.T) {
 	}
 
 	own["narrative.tmpl"] = &fstest.MapFile{Data: []byte(`{{define "narrative"}}{{.Nope`)}
-	if _, err := newNarrator(f, templateData(b, f), NumberFormat{}, own); err == nil || !strings.Contains(err.Error(), "说明文字模板") {
+	if _, err := newNarrator(f, templateData(Henan(), b, f), NumberFormat{}, own); err == nil || !strings.Contains(err.Error(), "说明文字模板") {
 		t.Errorf("a broken template: %v, want a message about the templates", err)
 	}
 }

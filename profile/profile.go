@@ -9,10 +9,12 @@
 package profile
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/doc"
 )
@@ -26,6 +28,9 @@ type Profile struct {
 	// Title is the kind of document the cover and the titles name, after
 	// the fiscal year: "部门预算" prints "2023年度部门预算".
 	Title string
+	// Scope is whose budget the document publishes: a department's with
+	// all its units, or one unit's (a budget made by budget.Budget.Unit).
+	Scope Scope
 	// Templates holds *.tmpl files laid over the default templates
 	// (templates.Default): a template defined here replaces the default of
 	// the same name, the others stay. nil keeps the defaults.
@@ -51,8 +56,43 @@ type TableRef struct {
 	Notes []string `yaml:"notes"`
 }
 
+// Scope is whose budget a document publishes.
+type Scope int
+
+const (
+	// ScopeDepartment is a 部门预算: the department and all its units.
+	ScopeDepartment Scope = iota
+	// ScopeUnit is a 单位预算: one unit of a department, whose budget
+	// names its department in Department.Parent.
+	ScopeUnit
+)
+
+// Check reports whether the budget is of the scope: a 单位预算 needs a
+// unit's budget, a 部门预算 a department's.
+func (s Scope) Check(b *budget.Budget) error {
+	switch {
+	case s == ScopeUnit && b.Department.Parent == "":
+		return fmt.Errorf("单位预算要写一个预算单位：%s 是部门的预算，请指定单位（命令的 --unit 单位编码，程序中的 budget.Budget.Unit）", b.Department.Name)
+	case s == ScopeDepartment && b.Department.Parent != "":
+		return fmt.Errorf("%s 是%s所属单位的预算，不是部门的：请用单位预算的文档定义（如 河南单位预算）", b.Department.Name, b.Department.Parent)
+	}
+	return nil
+}
+
+// words are how the templates name the budget's owner.
+func (s Scope) words() (kind, self string) {
+	if s == ScopeUnit {
+		return "单位", "本单位"
+	}
+	return "部门", "我部门"
+}
+
 // NumberFormat is how a document prints amounts.
 type NumberFormat struct {
+	// Unit is the money unit printed, "万元" or "元"; empty prints the
+	// budget's own. A budget in 万元 printed in 元 is converted exactly
+	// (budget.Budget.InUnit).
+	Unit string `yaml:"unit"`
 	// Thousands separates thousands with commas: 5,806,105.16.
 	Thousands bool `yaml:"thousands"`
 }
@@ -71,8 +111,37 @@ func Henan() *Profile {
 	return p
 }
 
-// Builtin lists the built-in profiles; the first is the default.
-func Builtin() []*Profile { return []*Profile{Henan()} }
+// HenanUnit is the 河南单位预算: the 河南部门预算 of one unit of a
+// department of several, with 单位 in its titles and "本单位" in its words.
+// Its budget is the unit's (budget.Budget.Unit), so every figure is the
+// unit's alone.
+func HenanUnit() *Profile {
+	p := Henan()
+	p.Name = "河南单位预算"
+	p.Description = "河南省单位预算公开：部门所属一个预算单位的预算，内容同部门预算"
+	p.Title = "单位预算"
+	p.Scope = ScopeUnit
+	for i, r := range p.Tables {
+		t, _ := LookupTable(r.ID)
+		if rest, ok := strings.CutPrefix(t.Name, "部门"); ok && !strings.HasPrefix(rest, "（") {
+			p.Tables[i].Name = "单位" + rest // 部门收支总体情况表 → 单位收支总体情况表
+		}
+	}
+	return p
+}
+
+// Builtin lists the built-in profiles; the first is the default, and the
+// first of ScopeUnit the default for a unit's budget.
+func Builtin() []*Profile { return []*Profile{Henan(), HenanUnit()} }
+
+// Default is the built-in profile for the budget: the 河南单位预算 for a
+// unit's budget, else the 河南部门预算.
+func Default(b *budget.Budget) *Profile {
+	if b.Department.Parent != "" {
+		return HenanUnit()
+	}
+	return Henan()
+}
 
 // Lookup finds a built-in profile by name.
 func Lookup(name string) (*Profile, bool) {

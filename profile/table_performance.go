@@ -33,7 +33,7 @@ func buildPerformance(c tableContext) annexTable {
 		info.Body = append(info.Body, []doc.Cell{text(task.Name), {Text: task.Content, ColSpan: 3}})
 	}
 	funds := []labelled{
-		{"部门预算总额（" + f.MoneyUnit + "）", f.All.Total},
+		{c.kind + "预算总额（" + f.MoneyUnit + "）", f.All.Total},
 		{"1、资金来源：（1）政府预算资金", in.Fiscal.Add(co.Fiscal)},
 		{"（2）财政专户管理资金", in.SpecialAccount.Add(co.SpecialAccount)},
 		{"（3）单位资金", in.UnitFunds.Add(co.UnitFunds)},

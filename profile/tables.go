@@ -65,6 +65,7 @@ type tableContext struct {
 	// "一、部门收支总体情况表". The first of its grid tables is named so.
 	entry string
 	name  string // the name alone: 部门收支总体情况表
+	kind  string // whose budget: "部门" or "单位" (部门预算总额, 单位预算总额)
 }
 
 // annexTable is one built annex table with what is printed around it.

@@ -34,6 +34,9 @@ const batchUsage = `用法：
   -o OUTDIR          输出到哪个文件夹（不存在时自动创建）
   --format KINDS     制作哪些文件，多个用逗号分隔（默认 pdf）
   -j N               同时制作几个文件（默认每个 CPU 一个）
+  --each-unit        除部门预算外，再为部门的每个预算单位制作单位预算，写出为
+                     输出文件夹/名称-单位编码.pdf（3 个单位的部门写出 4 份）；
+                     一个文件的部门预算和单位预算要么全部写出，要么一份也不写
   --font ROLE=FILE   为某一用途指定字体文件，与 render 相同
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞
   --profile NAME|DIR 文档定义，与 render 相同
@@ -75,6 +78,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&outdir, "o", "", "")
 	flags.StringVar(&formatList, "format", "pdf", "")
 	flags.IntVar(&jobs, "j", jobs, "")
+	eachUnit := flags.Bool("each-unit", false, "")
 	rf.define(flags)
 	positional, status, ok := parseCommand(flags, batchUsage, args, stdout, stderr)
 	if !ok {
@@ -129,6 +133,10 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		results[i] = &fileResult{input: in}
 	}
 	claimOutputNames(results, outdir, kinds)
+	taken := map[string]bool{}
+	for _, in := range inputs {
+		taken[nameKey(filepath.Base(outputPath(outdir, in, kinds[0])))] = true
+	}
 	protected := newInputFiles(append(inputs, rf.fontFiles()...)...)
 
 	progress := newProgress(stderr, len(inputs))
@@ -143,7 +151,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 					continue // interrupted: leave it not started
 				}
 				r.started = true
-				renderFile(ctx, r, outdir, kinds, opts, protected)
+				renderFile(ctx, r, outdir, kinds, *eachUnit, taken, opts, protected)
 				progress.done(r)
 				if testHookFileDone != nil {
 					testHookFileDone(r.input)
@@ -268,31 +276,95 @@ func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
 	}
 }
 
-// renderFile loads, checks and renders one budget file into r. No output
-// may replace one of the inputs.
-func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []string, opts *budgetdoc.Options, inputs *inputFiles) {
-	outputs := make([]output, len(kinds))
-	for i, k := range kinds {
-		outputs[i] = output{path: outputPath(outdir, r.input, k), format: k}
+// renderFile loads, checks and renders one budget file into r: the
+// department's documents and, with eachUnit, every unit's 单位预算 beside
+// them (名称-单位编码.pdf). They are written all or none. No output may
+// replace one of the inputs, nor be named as another input's documents
+// (taken holds those names, as nameKey sees them).
+func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []string, eachUnit bool, taken map[string]bool, opts *budgetdoc.Options, inputs *inputFiles) {
+	// A file that has started is finished even when the batch is
+	// interrupted: its documents are made in memory and written whole.
+	ctx = context.WithoutCancel(ctx)
+	b, problems, err := loadBudget(r.input, "")
+	if b == nil {
+		r.problems, r.err = problems, err
+		return
+	}
+	type document struct {
+		budget *budget.Budget
+		name   string // the outputs' base name, without extension
+	}
+	base := strings.TrimSuffix(filepath.Base(r.input), filepath.Ext(r.input))
+	docs := []document{{b, base}}
+	if eachUnit {
+		for _, u := range b.Units {
+			name := base + "-" + u.Code
+			if taken[nameKey(name+"."+kinds[0])] {
+				r.err = fmt.Errorf("%s：单位 %s 的单位预算会写成 %s，与另一个预算文件写出的文件同名：请给其中一个文件改名；没有写出任何文件", r.input, u.Code, filepath.Join(outdir, name+"."+kinds[0]))
+				return
+			}
+			ub, err := b.Unit(u.Code)
+			if ps, ok := budget.AsProblems(err); ok {
+				r.problems = appendNew(r.problems, ps...)
+				continue
+			}
+			docs = append(docs, document{ub, name})
+		}
+	}
+	var outputs []output
+	var rendered []*budgetdoc.Rendered
+	for _, d := range docs {
+		rd, ps, err := render(ctx, r.input, d.budget, opts)
+		r.problems = appendNew(r.problems, ps...)
+		if err != nil {
+			r.err = err
+			return
+		}
+		if rd == nil {
+			continue
+		}
+		for _, k := range kinds {
+			outputs = append(outputs, output{path: filepath.Join(outdir, d.name+"."+k), format: k})
+			rendered = append(rendered, rd)
+		}
+	}
+	if len(r.problems.Errors()) > 0 {
+		return
 	}
 	targets, err := resolveTargets(outputs, inputs)
 	if err != nil {
 		r.err = fmt.Errorf("%s：%w；没有写出任何文件", r.input, err)
 		return
 	}
-	// A file that has started is finished even when the batch is
-	// interrupted: its documents are made in memory and written whole.
-	ctx = context.WithoutCancel(ctx)
-	rendered, problems, err := loadAndRender(ctx, r.input, opts)
-	r.problems = problems
-	if err != nil || len(problems.Errors()) > 0 {
-		r.err = err
-		return
+	contents := make([][]byte, len(targets))
+	for i, t := range targets {
+		one, err := makeDocuments(ctx, rendered[i], []*target{t})
+		if err != nil {
+			r.err = fmt.Errorf("%s：%w", r.input, err)
+			return
+		}
+		contents[i] = one[0]
 	}
-	r.written, r.err = renderBudget(ctx, rendered, targets, io.Discard)
+	r.written, r.err = writeTargets(ctx, targets, contents, io.Discard)
 	if r.err != nil {
 		r.err = fmt.Errorf("%s：%w", r.input, r.err)
 	}
+}
+
+// appendNew appends the problems ps lacks: a department's warnings (an
+// earlier year's catalogue, say) come again with each unit's document.
+func appendNew(ps budget.Problems, more ...budget.Problem) budget.Problems {
+	seen := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		seen[p.String()] = true
+	}
+	for _, p := range more {
+		if !seen[p.String()] {
+			seen[p.String()] = true
+			ps = append(ps, p)
+		}
+	}
+	return ps
 }
 
 // batchSummary prints the outcome and returns the exit status.

@@ -10,11 +10,11 @@ import (
 	"github.com/budgetdoc/budgetdoc/budget"
 )
 
-// loadAndRender loads a budget and renders it, validating it once. The
-// problems are the loader's or the validation's, errors and warnings; err is
-// for a file that cannot be read at all, worded for the reader, or a
-// document that cannot be made. r is nil unless the budget has no error.
-func loadAndRender(ctx context.Context, input string, opts *budgetdoc.Options) (r *budgetdoc.Rendered, problems budget.Problems, err error) {
+// loadBudget loads a budget file and, when unit is set, takes that unit's
+// budget for its 单位预算. The problems are the loader's, or why the unit's
+// budget cannot be made; err is for a file that cannot be read at all,
+// worded for the reader.
+func loadBudget(input, unit string) (*budget.Budget, budget.Problems, error) {
 	b, err := budgetdoc.Load(input)
 	if ps, ok := budget.AsProblems(err); ok {
 		return nil, ps, nil
@@ -22,7 +22,32 @@ func loadAndRender(ctx context.Context, input string, opts *budgetdoc.Options) (
 	if err != nil {
 		return nil, nil, readError(input, err)
 	}
-	r, err = budgetdoc.Render(ctx, b, opts)
+	if unit == "" {
+		return b, nil, nil
+	}
+	u, err := b.Unit(unit)
+	if ps, ok := budget.AsProblems(err); ok {
+		return nil, ps, nil
+	}
+	return u, nil, err
+}
+
+// loadAndRender loads a budget (see loadBudget) and renders it, validating
+// it once. The problems are the loader's or the validation's, errors and
+// warnings; err is for a file that cannot be read at all, worded for the
+// reader, or a document that cannot be made. r is nil unless the budget has
+// no error.
+func loadAndRender(ctx context.Context, input, unit string, opts *budgetdoc.Options) (r *budgetdoc.Rendered, problems budget.Problems, err error) {
+	b, problems, err := loadBudget(input, unit)
+	if b == nil {
+		return nil, problems, err
+	}
+	return render(ctx, input, b, opts)
+}
+
+// render renders a loaded budget of input, validating it once.
+func render(ctx context.Context, input string, b *budget.Budget, opts *budgetdoc.Options) (*budgetdoc.Rendered, budget.Problems, error) {
+	r, err := budgetdoc.Render(ctx, b, opts)
 	switch ps, ok := budget.AsProblems(err); {
 	case ok:
 		return nil, ps, nil

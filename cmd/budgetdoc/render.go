@@ -37,6 +37,8 @@ const renderUsage = `用法：
                      fallback（补字）：各用途的字体都没有的字由它补上；可多次使用
   --templates DIR    用文件夹中的 *.tmpl 文件替换说明文字的措辞（未替换的模板
                      仍用默认措辞）
+  --unit CODE        制作部门所属一个预算单位的单位预算（单位编码见 units）；
+                     默认的文档定义随之变为河南单位预算
   --profile NAME|DIR 文档定义：内置定义的名称（budgetdoc profiles 列出），或
                      自己的定义文件夹；默认为河南部门预算
   --catalogue FILE   本地区的科目表（预算系统导出的编码、名称两列，CSV、TSV 或
@@ -48,6 +50,7 @@ const renderUsage = `用法：
   budgetdoc render 2023预算.yaml -o 2023预算.pdf -o 2023预算.docx -o 2023预算.xlsx
   budgetdoc render 2023预算.yaml -o 2023预算.pdf --font body=C:\Windows\Fonts\simfang.ttf
   budgetdoc render 2023预算.yaml -o - --format pdf > 2023预算.pdf
+  budgetdoc render 2023预算.yaml --unit 501002 -o 环卫所2023单位预算.pdf
 `
 
 // errInterrupted is what a render stopped by Ctrl-C reports.
@@ -206,8 +209,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	flags := newFlagSet("render")
 	var outs stringList
 	var rf renderFlags
-	var format string
+	var format, unit string
 	flags.Var(&outs, "o", "")
+	flags.StringVar(&unit, "unit", "", "")
 	flags.StringVar(&format, "format", "", "")
 	rf.define(flags)
 	positional, status, ok := parseCommand(flags, renderUsage, args, stdout, stderr)
@@ -251,7 +255,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		messages = stderr
 	}
 
-	r, problems, err := loadAndRender(ctx, input, opts)
+	r, problems, err := loadAndRender(ctx, input, unit, opts)
 	printProblems(stderr, problems)
 	if errors.Is(err, errInterrupted) {
 		fmt.Fprintf(stderr, "budgetdoc render: %v；没有写出任何文件\n", err)

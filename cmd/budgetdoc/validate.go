@@ -28,8 +28,9 @@ const validateUsage = `用法：
                      column、path（字段路径，如 ["lines",3,"economic"]）和
                      message（中文说明）；不输出收支合计
 
-render 的 --profile、--catalogue、--font、--templates 在这里同样可用：用制作时的
-选项检查，检查通过的文件就能制作。
+render 的 --unit、--profile、--catalogue、--font、--templates 在这里同样可用：
+用制作时的选项检查，检查通过的文件就能制作。各单位填写了本单位情况（units 下的
+offices、prior 等）时，检查部门预算也会检查它们，并核对各单位之和等于部门的数。
 
 示例：
   budgetdoc validate 2023预算.yaml
@@ -40,6 +41,7 @@ render 的 --profile、--catalogue、--font、--templates 在这里同样可用�
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("validate")
 	asJSON := flags.Bool("json", false, "")
+	unit := flags.String("unit", "", "")
 	var rf renderFlags
 	rf.define(flags)
 	positional, status, ok := parseCommand(flags, validateUsage, args, stdout, stderr)
@@ -63,7 +65,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		if *asJSON {
 			check = validateFileJSON
 		}
-		if !check(stdout, input, opts) {
+		if !check(stdout, input, *unit, opts) {
 			status = exitFailed
 		}
 	}
@@ -72,8 +74,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // validateFile prints input's problems and, when it has no error, its
 // summary; it reports whether the file is free of errors.
-func validateFile(w io.Writer, input string, opts *budgetdoc.Options) bool {
-	b, problems, err := loadAndCheck(input, opts)
+func validateFile(w io.Writer, input, unit string, opts *budgetdoc.Options) bool {
+	b, problems, err := loadAndCheck(input, unit, opts)
 	printProblems(w, problems)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -95,13 +97,10 @@ func validateFile(w io.Writer, input string, opts *budgetdoc.Options) bool {
 // loadAndCheck loads a budget and checks it. The problems are the loader's
 // or the checker's, errors and warnings; err is for a file that cannot be
 // read at all, worded for the reader. b is nil when the file did not load.
-func loadAndCheck(input string, opts *budgetdoc.Options) (b *budget.Budget, problems budget.Problems, err error) {
-	b, err = budgetdoc.Load(input)
-	if err != nil {
-		if errors.As(err, &problems) {
-			return nil, problems, nil
-		}
-		return nil, nil, readError(input, err)
+func loadAndCheck(input, unit string, opts *budgetdoc.Options) (b *budget.Budget, problems budget.Problems, err error) {
+	b, problems, err = loadBudget(input, unit)
+	if b == nil {
+		return nil, problems, err
 	}
 	return b, budgetdoc.Validate(b, opts), nil
 }
