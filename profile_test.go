@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/catalog"
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/profile"
 )
 
@@ -45,5 +46,79 @@ func TestDefinitionCounts30227AsPersonnel(t *testing.T) {
 	o.Catalogue = own
 	if ps := Validate(b, o).Errors(); len(ps) != 1 {
 		t.Errorf("the caller's catalogue is not laid over the profile's: %v", ps)
+	}
+}
+
+// The test definition prints 元 for the 万元 input, converted exactly, with
+// thousands separators: in the tables and in the narrative.
+func TestDefinitionPrintsYuan(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profile.LoadDir("testdata/profiles/test-province")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(context.Background(), b, &Options{Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := doc.Dump(d)
+	for _, want := range []string{"单位：元", "6,971,000.00", "收入总计6,971,000.00元"} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("the document lacks %q", want)
+		}
+	}
+	if strings.Contains(dump, "697.10") {
+		t.Error("an amount is still in 万元")
+	}
+}
+
+// A unit's budget is published as the 河南单位预算 by default: 单位 in the
+// titles, 本单位 in the words, the unit's figures alone, and the department
+// it belongs to named where the department's document lists its units.
+func TestUnitDocument(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := b.Unit("501003")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := Validate(u, nil); ps.Err() != nil {
+		t.Fatal(ps)
+	}
+	d, err := Build(context.Background(), u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := doc.Dump(d)
+	if d.Title != "示范县市政设施维护中心2023年度单位预算" {
+		t.Errorf("title %q", d.Title)
+	}
+	for _, want := range []string{
+		"[封面] 示范县市政设施维护中心 / 2023年度单位预算",
+		"示范县市政设施维护中心是示范县城市管理局所属的预算单位",
+		"2023年单位预算情况说明",
+		"示范县市政设施维护中心2023年收入总计114.50万元", // 49.50 基本 + 65 项目
+		"单位名称：示范县市政设施维护中心",
+		"一、单位收支总体情况表",
+		"本单位2023年机构运转经费",
+		"城区亮化改造工程项目结束减少80万元",
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("the unit's document lacks %q", want)
+		}
+	}
+	for _, not := range []string{"我部门", "纳入本部门", "示范县环境卫生管理所"} {
+		if strings.Contains(dump, not) {
+			t.Errorf("the unit's document says %q", not)
+		}
+	}
+	// The department's budget under the unit's definition is refused.
+	if _, err := Build(context.Background(), b, &Options{Profile: profile.HenanUnit()}); err == nil {
+		t.Error("a department's budget built as a 单位预算")
 	}
 }

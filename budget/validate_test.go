@@ -517,7 +517,7 @@ func knownCode(c Code) bool {
 		CodeRequired, CodeDuplicate, CodeUnknownValue, CodeUnknownUnit, CodeUnknownProject, CodeUnusedProject,
 		CodeProjectName, CodeFunctionCode, CodeFunctionName, CodeEconomicCode, CodeBasicEconomic, CodeLineKind,
 		CodeAmount, CodeBalance, CodeTotal, CodeThreePublicLines, CodeTarget, CodeYear, CodeCatalogue,
-		CodePublished, CodeLevel, CodePrior, CodeAssets, CodeDocument, CodeCharacter:
+		CodePublished, CodeLevel, CodePrior, CodeAssets, CodeUnitFacts, CodeUnitSum, CodeDocument, CodeCharacter:
 		return true
 	}
 	return false
