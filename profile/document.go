@@ -65,6 +65,7 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 		add(blocks...)
 	}
 
+	kind, _ := p.Scope.words()
 	caption, err := n.text("caption")
 	if err != nil {
 		return nil, err
@@ -74,7 +75,6 @@ func (p *Profile) Build(ctx context.Context, in Input) (*doc.Document, error) {
 			return nil, err
 		}
 		entry := zh.Numeral(i+1) + "、" + pt.name
-		kind, _ := p.Scope.words()
 		t := pt.table.build(tableContext{budget: b, figures: f, entry: entry, name: pt.name, kind: kind})
 		p.Numbers.apply(t.tables)
 		if i > 0 || t.orientation != doc.OrientationPortrait {
