@@ -130,9 +130,17 @@ func (b *Budget) unitBudget(i int, part *unitPart) (*Budget, Problems) {
 		}
 		if !alone {
 			p := fmt.Sprintf("units[%d]", i)
+			like := field
+			if field == "offices" || field == "duties" {
+				like = "department." + field
+			}
+			sum := ""
+			if field == "three_public" || field == "assets" || field == "prior" {
+				sum = "，各单位之和应等于部门的数"
+			}
 			missing = append(missing, Problem{
 				Code: CodeUnitFacts, Severity: SeverityError, Pos: b.position(p), Path: ParsePath(p),
-				Message: fmt.Sprintf("单位%s的单位预算要写本单位的%s，而 %s 下没有填写 %s：请填写本单位的数（部门的数是各单位之和）", quote(u.Name), what, p, field),
+				Message: fmt.Sprintf("单位%s的单位预算要写本单位的%s：请在 %s 下填写 %s，写法同部门的 %s%s", quote(u.Name), what, p, field, like, sum),
 			})
 		}
 		return false

@@ -110,7 +110,8 @@ func TestUnitFactsMissing(t *testing.T) {
 		if p.Code != CodeUnitFacts || p.Path.String() != "units[2]" || p.Pos.Line != 87 {
 			t.Errorf("problem %v", p)
 		}
-		fields = append(fields, p.Message[strings.Index(p.Message, "填写 ")+len("填写 "):strings.Index(p.Message, "：请")])
+		field, _, _ := strings.Cut(p.Message[strings.Index(p.Message, "下填写 ")+len("下填写 "):], "，")
+		fields = append(fields, field)
 	}
 	if got := strings.Join(fields, " "); got != "offices duties three_public assets performance prior" {
 		t.Errorf("missing %q", got)

@@ -62,8 +62,19 @@ func TestValidateUnit(t *testing.T) {
 		t.Errorf("unit 501002: exit %d, %s%s", r.code, r.stdout, r.stderr)
 	}
 	r := runCmd(t, "validate", in, "--unit", "501003")
-	if r.code != exitFailed || strings.Count(r.stdout, in+":87:5: units[2]: ") != 6 || !strings.Contains(r.stdout, "没有填写 prior") {
+	if r.code != exitFailed || strings.Count(r.stdout, in+":87:5: units[2]: ") != 6 || !strings.Contains(r.stdout, "下填写 prior") {
 		t.Errorf("unit 501003: exit %d\n%s", r.code, r.stdout)
+	}
+	// --each-unit checks what batch --each-unit makes: the department
+	// passes alone, not with its units.
+	if r := runCmd(t, "validate", in); r.code != exitOK {
+		t.Errorf("the department: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := runCmd(t, "validate", in, "--each-unit"); r.code != exitFailed || strings.Count(r.stdout, in+":87:5: units[2]: ") != 6 {
+		t.Errorf("--each-unit: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := runCmd(t, "validate", shifan, "--each-unit"); r.code != exitOK || !strings.Contains(r.stdout, "；3 个单位的单位预算也都通过") {
+		t.Errorf("--each-unit on the example: exit %d\n%s", r.code, r.stdout)
 	}
 }
 
@@ -93,7 +104,7 @@ func TestBatchEachUnit(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "示范.yaml"), []byte(broken), 0o644)
 	out = t.TempDir()
 	r = runCmd(t, "batch", in, "-o", out, "--each-unit")
-	if r.code != exitFailed || !strings.Contains(r.stdout, "没有填写 offices") {
+	if r.code != exitFailed || !strings.Contains(r.stdout, "下填写 offices") {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 	if got := strings.Join(fileNames(t, out), " "); got != "封丘-019001.pdf 封丘.pdf" {

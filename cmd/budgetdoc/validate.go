@@ -28,8 +28,10 @@ const validateUsage = `用法：
                      种类，稳定不变）、severity（error 或 warning）、file、line、
                      column、path（字段路径，如 ["lines",3,"economic"]）和
                      message（中文说明）；不输出收支合计
+  --unit CODE        检查一个预算单位的单位预算（render --unit 要制作的）
+  --each-unit        再检查每个预算单位的单位预算（batch --each-unit 要制作的）
 
-render 的 --unit、--profile、--catalogue、--font、--templates 在这里同样可用：
+render 的 --profile、--catalogue、--font、--templates 在这里同样可用：
 用制作时的选项检查，检查通过的文件就能制作。各单位填写了本单位情况（units 下的
 offices、prior 等）时，检查部门预算也会检查它们，并核对各单位之和等于部门的数。
 
@@ -42,7 +44,9 @@ offices、prior 等）时，检查部门预算也会检查它们，并核对各�
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("validate")
 	asJSON := flags.Bool("json", false, "")
-	unit := flags.String("unit", "", "")
+	var units unitChoice
+	flags.StringVar(&units.code, "unit", "", "")
+	flags.BoolVar(&units.each, "each-unit", false, "")
 	var rf renderFlags
 	rf.define(flags)
 	positional, status, ok := parseCommand(flags, validateUsage, args, stdout, stderr)
@@ -66,7 +70,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		if *asJSON {
 			check = validateFileJSON
 		}
-		if !check(stdout, input, *unit, opts) {
+		if !check(stdout, input, units, opts) {
 			status = exitFailed
 		}
 	}
@@ -75,8 +79,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // validateFile prints input's problems and, when it has no error, its
 // summary; it reports whether the file is free of errors.
-func validateFile(w io.Writer, input, unit string, opts *budgetdoc.Options) bool {
-	b, problems, err := loadAndCheck(input, unit, opts)
+func validateFile(w io.Writer, input string, units unitChoice, opts *budgetdoc.Options) bool {
+	b, problems, err := loadAndCheck(input, units, opts)
 	printProblems(w, problems)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -90,19 +94,42 @@ func validateFile(w io.Writer, input, unit string, opts *budgetdoc.Options) bool
 	if n := len(problems); n > 0 {
 		ok = "通过（" + countProblems(problems) + "）"
 	}
-	fmt.Fprintf(w, "%s：%s — %s\n", input, ok, summary(b))
+	each := ""
+	if units.each {
+		each = fmt.Sprintf("；%d 个单位的单位预算也都通过", len(b.Units))
+	}
+	fmt.Fprintf(w, "%s：%s — %s%s\n", input, ok, summary(b), each)
 	return true
 }
 
-// loadAndCheck loads a budget and checks it. The problems are the loader's
-// or the checker's, errors and warnings; err is for a file that cannot be
-// read at all, worded for the reader. b is nil when the file did not load.
-func loadAndCheck(input, unit string, opts *budgetdoc.Options) (b *budget.Budget, problems budget.Problems, err error) {
-	b, problems, err = loadBudget(input, unit)
+// unitChoice is which 单位预算 validate checks: one unit's (--unit CODE),
+// every unit's beside the department's (--each-unit), or none.
+type unitChoice struct {
+	code string
+	each bool
+}
+
+// loadAndCheck loads a budget and checks it as render (or batch
+// --each-unit) would. The problems are the loader's or the checker's,
+// errors and warnings, each once; err is for a file that cannot be read at
+// all, worded for the reader. b is nil when the file did not load.
+func loadAndCheck(input string, units unitChoice, opts *budgetdoc.Options) (b *budget.Budget, problems budget.Problems, err error) {
+	b, problems, err = loadBudget(input, units.code)
 	if b == nil {
 		return nil, problems, err
 	}
-	return b, budgetdoc.Validate(b, opts), nil
+	problems = budgetdoc.Validate(b, opts)
+	if units.each {
+		for _, u := range b.Units {
+			ub, err := b.Unit(u.Code)
+			if ps, ok := budget.AsProblems(err); ok {
+				problems = appendNew(problems, ps...)
+				continue
+			}
+			problems = appendNew(problems, budgetdoc.Validate(ub, opts)...)
+		}
+	}
+	return b, problems, nil
 }
 
 // readError words an error reading a file.

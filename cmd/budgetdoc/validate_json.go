@@ -21,8 +21,8 @@ type jsonProblem struct {
 
 // validateFileJSON prints input's problems one JSON object a line; a file
 // that cannot be read at all is one problem of code "file".
-func validateFileJSON(w io.Writer, input, unit string, opts *budgetdoc.Options) bool {
-	_, problems, err := loadAndCheck(input, unit, opts)
+func validateFileJSON(w io.Writer, input string, units unitChoice, opts *budgetdoc.Options) bool {
+	_, problems, err := loadAndCheck(input, units, opts)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err != nil {
