@@ -3,6 +3,7 @@ package budgetdoc
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -141,6 +142,24 @@ func tableProblem(b *budget.Budget, fe *doc.FitError) budget.Problem {
 	return budget.Problem{Code: budget.CodeTableFit, Severity: budget.SeverityError, Message: fe.Error() + hint}
 }
 
+// fitErrors are the tables too wide for a page that err reports, when it
+// reports nothing else.
+func fitErrors(err error) []*doc.FitError {
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	var out []*doc.FitError
+	for _, e := range errs {
+		var fe *doc.FitError
+		if !errors.As(e, &fe) {
+			return nil
+		}
+		out = append(out, fe)
+	}
+	return out
+}
+
 // check is every problem of the budget's data under the options: the
 // budget's own checks against the catalogue, and every text against the
 // fonts, so a character no font has is found at its field before any page is
@@ -202,6 +221,9 @@ type Rendered struct {
 	doc      *doc.Document
 	opts     *Options
 	warnings budget.Problems
+	// budget is what Render made the document of, so that a table too
+	// wide for a page is a problem at its field; nil after Prepare.
+	budget *budget.Budget
 
 	layOnce sync.Once
 	layout  *pdf.Layout
@@ -217,7 +239,7 @@ func Render(ctx context.Context, b *budget.Budget, o *Options) (*Rendered, error
 		return nil, err
 	}
 	r := Prepare(d, o)
-	r.warnings = warnings
+	r.warnings, r.budget = warnings, b
 	return r, nil
 }
 
@@ -237,6 +259,14 @@ func (r *Rendered) Document() *doc.Document { return r.doc }
 func (r *Rendered) pages() (*pdf.Layout, error) {
 	r.layOnce.Do(func() {
 		r.layout, r.layErr = pdf.Lay(r.doc, pdf.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts})
+		if unfit := fitErrors(r.layErr); r.budget != nil && len(unfit) > 0 {
+			// Validate says so before; Render alone finds it here.
+			ps := make(budget.Problems, len(unfit))
+			for i, fe := range unfit {
+				ps[i] = tableProblem(r.budget, fe)
+			}
+			r.layErr = ps
+		}
 	})
 	return r.layout, r.layErr
 }

@@ -138,6 +138,20 @@ func TestValidateFindsUnfitTables(t *testing.T) {
 	if len(ps) != 1 || ps[0].Code != budget.CodeTableFit || ps[0].Pos.Line == 0 || !strings.Contains(ps[0].Message, "十二、部门预算项目绩效目标汇总表") {
 		t.Fatalf("Validate: %v", ps)
 	}
+	// Render alone finds it when the pages are laid out: the same problem,
+	// in the PDF and in Word, and nothing is written.
+	r, err := Render(context.Background(), b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []Format{FormatPDF, FormatDOCX} {
+		var out bytes.Buffer
+		err := r.Write(context.Background(), &out, format)
+		got, _ := budget.AsProblems(err)
+		if len(got) != 1 || got[0].String() != ps[0].String() || out.Len() != 0 {
+			t.Errorf("%s: %v (%d bytes), want %v", format, err, out.Len(), ps[0])
+		}
+	}
 	f := GBT9704()
 	f.TableMinSize = 7
 	if ps := Validate(b, &Options{PageFormat: &f}); ps.Err() != nil {

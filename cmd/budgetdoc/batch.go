@@ -339,6 +339,10 @@ func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []strin
 	contents := make([][]byte, len(targets))
 	for i, t := range targets {
 		one, err := makeDocuments(ctx, rendered[i], []*target{t})
+		if ps, ok := budget.AsProblems(err); ok {
+			r.problems = appendNew(r.problems, ps...)
+			return
+		}
 		if err != nil {
 			r.err = fmt.Errorf("%s：%w", r.input, err)
 			return

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc"
+	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
@@ -271,6 +272,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 
 	written, err := renderBudget(ctx, r, targets, stdout)
+	if ps, ok := budget.AsProblems(err); ok { // a table too wide for a page: at its field
+		printProblems(stderr, ps)
+		fmt.Fprintf(stderr, "%s：%s，没有写出任何文件\n", input, countProblems(ps))
+		return exitFailed
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc render: %v\n", err)
 		if errors.Is(err, errInterrupted) {
