@@ -113,7 +113,8 @@ func TestValidateWarningsStillOK(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A project that no line uses is a warning, not an error.
-	extra := strings.Replace(string(data), "projects:\n", "projects:\n  - {code: \"X1\", name: 未用项目, type: 其他运转类, unit: \"501001\"}\n", 1)
+	// The top-level projects: the units' prior years have projects too.
+	extra := strings.Replace(string(data), "\nprojects:\n", "\nprojects:\n  - {code: \"X1\", name: 未用项目, type: 其他运转类, unit: \"501001\"}\n", 1)
 	path := filepath.Join(t.TempDir(), "warn.yaml")
 	if err := os.WriteFile(path, []byte(extra), 0o644); err != nil {
 		t.Fatal(err)
