@@ -523,10 +523,12 @@ func (r *reader) rowHasData(g *grid, row int) bool {
 // list reads a list sheet: one item a row, empty rows skipped.
 func (r *reader) list(i int, g *grid) {
 	s := sheets[i]
-	if s.kind != grouped && s.kind != perUnit {
-		r.positions[s.path] = cellPosition(i, 2, 1)
-	}
 	first := s.first()
+	if s.kind != grouped && s.kind != perUnit {
+		// A list left empty is named by its first cell of data, past the
+		// unit code.
+		r.positions[s.path] = cellPosition(i, 2, max(1, g.column(first)))
+	}
 	seen := map[string]int{} // perUnit: the row of each unit and base
 	for row := 2; row <= len(g.cells); row++ {
 		if !r.rowHasData(g, row) {

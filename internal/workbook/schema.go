@@ -178,7 +178,7 @@ var (
 )
 
 // byUnitAbout is what 填写说明 adds for a sheet that begins with 单位编码.
-const byUnitAbout = "多单位的部门，各单位的另起几行，注明单位编码；单位编码不填的行是整个部门的。"
+const byUnitAbout = "单位编码空着的行是整个部门的（多单位的部门见下文）。"
 
 const amountNote = "金额，单位同“部门信息”中的金额单位（默认万元），最多两位小数，如 1234.56。"
 
@@ -308,8 +308,8 @@ var sheets = []sheet{
 		about: "多单位的部门用：各单位的“三公”经费，每个单位本年一行、上年一行。整个部门的填在“\"三公\"经费”表。",
 		columns: []column{
 			ownUnitColumn("“三公”经费", `"三公"经费`),
-			{header: "年度", kind: choice, values: []string{"本年", "上年"}, note: "本年 或 上年。", width: 8},
-			{header: "因公出国（境）费", key: "abroad", kind: amount, note: amountNote, width: 12},
+			{header: "年度", kind: choice, values: []string{"本年", "上年"}, note: "本年 或 上年：每个单位本年一行、上年一行。", width: 8},
+			{header: "因公出国（境）费", key: "abroad", kind: amount, note: amountNote, width: 14},
 			{header: "公务用车购置费", key: "vehicle_purchase", kind: amount, note: amountNote, width: 12},
 			{header: "公务用车运行费", key: "vehicle_operation", kind: amount, note: amountNote, width: 12},
 			{header: "公务接待费", key: "reception", kind: amount, note: amountNote, width: 12},
@@ -338,8 +338,8 @@ var sheets = []sheet{
 			{header: "一般执法执勤用车", key: "vehicles.law_enforcement", kind: count, note: "辆。", width: 10},
 			{header: "特种专业技术用车", key: "vehicles.special", kind: count, note: "辆。", width: 10},
 			{header: "其他用车", key: "vehicles.other", kind: count, note: "辆。", width: 10},
-			{header: "单位价值50万元以上通用设备", key: "general_equipment_over_50", kind: count, note: "台（套）。", width: 14},
-			{header: "单位价值100万元以上专用设备", key: "special_equipment_over_100", kind: count, note: "台（套）。", width: 14},
+			{header: "单位价值50万元以上通用设备", key: "general_equipment_over_50", kind: count, note: "台（套）。", width: 16},
+			{header: "单位价值100万元以上专用设备", key: "special_equipment_over_100", kind: count, note: "台（套）。", width: 16},
 		},
 	},
 	{
@@ -403,9 +403,9 @@ var sheets = []sheet{
 			{header: "政府性基金预算支出", key: "government_fund", kind: amount, note: amountNote, width: 12},
 			{header: "国有资本经营预算支出", key: "state_capital", kind: amount, note: amountNote, width: 12},
 			{header: "一般公共预算支出", key: "general_budget", kind: amount, note: "选填：不填即 基本支出＋各项目−政府性基金−国有资本经营。" + amountNote, width: 12},
-			{header: "基本支出增减原因", key: "reasons.basic", kind: text, note: "选填，如 正常增人增资、晋级晋档等。", width: 24},
-			{header: "项目支出增减原因", key: "reasons.projects", kind: text, note: "选填，如 根据实际工作需求。", width: 24},
-			{header: "“三公”经费增减原因", key: "reasons.three_public", kind: text, note: "选填。", width: 24},
+			{header: "基本支出增减原因", key: "reasons.basic", kind: text, note: "选填，如 正常增人增资、晋级晋档等。", width: 22},
+			{header: "项目支出增减原因", key: "reasons.projects", kind: text, note: "选填，如 根据实际工作需求。", width: 22},
+			{header: "“三公”经费增减原因", key: "reasons.three_public", kind: text, note: "选填。", width: 22},
 		},
 	},
 	{

@@ -135,18 +135,20 @@ func (w *writer) styles() error {
 		*s.id = id
 	}
 	w.byKind = map[kind]int{}
+	top := &excelize.Alignment{Vertical: "top"}
 	// In a fixed order: the style ids are in the file.
 	for _, ks := range []struct {
 		k kind
 		s excelize.Style
 	}{
-		{text, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{code, excelize.Style{CustomNumFmt: &textFmt}},
-		{choice, excelize.Style{CustomNumFmt: &textFmt}},
-		{month, excelize.Style{CustomNumFmt: &textFmt}},
-		{yesNo, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center"}}},
-		{amount, excelize.Style{NumFmt: 4}}, // #,##0.00
-		{count, excelize.Style{NumFmt: 1}},  // 0
+		// All at the top: a row with text that wraps reads as one line.
+		{text, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{code, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{choice, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{month, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{yesNo, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{amount, excelize.Style{NumFmt: 4, Alignment: top}}, // #,##0.00
+		{count, excelize.Style{NumFmt: 1, Alignment: top}},  // 0
 	} {
 		id, err := w.x.NewStyle(&ks.s)
 		if err != nil {
@@ -178,7 +180,7 @@ func (w *writer) intro() error {
 	}
 	lines = append(lines, "",
 		"多单位的部门（各单位的单位预算）",
-		"只有一个预算单位的部门不用管这一段：“单位编码”列空着，带“单位”二字的三张表也空着。",
+		"只有一个预算单位的部门不用管这一段：“单位编码”列空着，“单位\"三公\"经费”、“单位国有资产”、“单位上年数”三张表也空着。",
 		"部门有几个预算单位、要出各单位的单位预算时，每个单位还要填本单位自己的数（部门的数仍照常填，是各单位之和）：",
 		"· 内设科室、主要职责、专项转移支付、履职目标、主要任务、整体绩效、上年项目，以及政府采购中基本支出安排的采购：在同一张表里另起几行，“单位编码”列选这个单位；“单位编码”空着的行是整个部门的。",
 		"· “三公”经费、国有资产、上年数：整个部门的填在原表；各单位的填在紧挨着的“单位\"三公\"经费”（每个单位本年一行、上年一行）、“单位国有资产”、“单位上年数”表，每行的“单位编码”选这个单位。",
@@ -302,6 +304,15 @@ func containsRow(rows []formRow, label string) bool {
 	return false
 }
 
+// rowHeight is the height of a row of one line of text, in points.
+const rowHeight = 15
+
+// linesOf is how many lines text takes in a column width characters wide
+// when it wraps, a cell's margins taken off.
+func linesOf(text string, width float64) int {
+	return max(1, int(math.Ceil(textWidth(text)*1.05/(width-1))))
+}
+
 // fit is the width the values of a form's value column need.
 func (w *writer) fit(prefix string, s sheet) float64 {
 	best := 0.0
@@ -336,11 +347,22 @@ func (w *writer) list(s sheet) error {
 		return err
 	}
 	rows := w.rows(s)
+	// A perUnit sheet is a table of many narrow columns, one row per
+	// unit: its columns keep their widths, and the long headers and the
+	// reasons wrap, each row as high as its text needs. Other sheets'
+	// columns grow to their text.
+	fixed := s.kind == perUnit
 	widths := make([]float64, len(s.columns))
+	headerLines := 1
 	for j, c := range s.columns {
 		widths[j] = max(c.width, textWidth(c.header)+2)
+		if fixed {
+			widths[j] = c.width
+			headerLines = max(headerLines, linesOf(c.header, c.width))
+		}
 	}
 	for ri, row := range rows {
+		rowLines := 1
 		for j, c := range s.columns {
 			v := row[j]
 			if v == nil {
@@ -350,9 +372,23 @@ func (w *writer) list(s sheet) error {
 			if err := w.scalar(name, cell, c, v); err != nil {
 				return err
 			}
-			if c.width < 60 {
+			switch {
+			case fixed && c.kind == text:
+				rowLines = max(rowLines, linesOf(v.Value, c.width))
+			case fixed:
+			case c.width < 60:
 				widths[j] = max(widths[j], min(textWidth(v.Value)+2, 60))
 			}
+		}
+		if rowLines > 1 {
+			if err := x.SetRowHeight(name, ri+2, rowHeight*float64(rowLines)); err != nil {
+				return err
+			}
+		}
+	}
+	if headerLines > 1 {
+		if err := x.SetRowHeight(name, 1, rowHeight*float64(headerLines)); err != nil {
+			return err
 		}
 	}
 	for j, c := range s.columns {
@@ -360,7 +396,7 @@ func (w *writer) list(s sheet) error {
 		if err := x.SetColWidth(name, col, col, widths[j]); err != nil {
 			return err
 		}
-		if c.kind == text && widths[j] >= 60 {
+		if c.kind == text && (widths[j] >= 60 || fixed) {
 			if err := x.SetColStyle(name, col, w.wrap); err != nil {
 				return err
 			}
