@@ -143,7 +143,7 @@ func (r *reader) warnf(pos decode.Position, path, format string, args ...any) {
 func (r *reader) load() []*grid {
 	present := r.x.GetSheetList()
 	grids := make([]*grid, len(sheets))
-	var missing []int
+	var missing, absent []int // required sheets missing, optional ones absent
 	required := 0
 	used := map[string]bool{introSheet: true}
 	for i, s := range sheets {
@@ -151,7 +151,9 @@ func (r *reader) load() []*grid {
 			required++
 		}
 		if !slices.Contains(present, s.name) {
-			if !s.optional {
+			if s.optional {
+				absent = append(absent, i)
+			} else {
 				missing = append(missing, i)
 			}
 			continue
@@ -185,6 +187,17 @@ func (r *reader) load() []*grid {
 			msg += fmt.Sprintf("；工作簿中另有 %s：如果是改了名，请改回%s", quotedList(strangers), quote(sheets[i].name))
 		}
 		r.errorf(decode.Position{}, "", "%s", msg)
+	}
+	// An optional sheet may be absent, but not renamed: its rows would
+	// be lost.
+	for _, i := range absent {
+		for _, name := range strangers {
+			if !claimed[name] && r.looksLike(name, i) {
+				claimed[name] = true
+				r.errorf(decode.Position{}, "", "缺少工作表%s：工作表%s的表头与它相同，多半是改了名：请把%s改回%s", quote(sheets[i].name), quote(name), quote(name), quote(sheets[i].name))
+				break
+			}
+		}
 	}
 	for _, name := range strangers {
 		if !claimed[name] {

@@ -62,6 +62,9 @@ func TestUnitCells(t *testing.T) {
 		{"a project's procurement marked as another unit's", func(x *excelize.File) {
 			must(x.SetCellStr("政府采购", "A3", "501001"))
 		}, []string{"预算.xlsx:政府采购!A3: 这一行是项目“411500230000000000201”的采购，属于项目所属的单位 501002，而单位编码填的是 501001：项目的采购请不填单位编码（或填 501002）"}},
+		{"a sheet of units' facts renamed", func(x *excelize.File) {
+			must(x.SetSheetName("单位国有资产", "各单位资产"))
+		}, []string{"预算.xlsx: 缺少工作表“单位国有资产”：工作表“各单位资产”的表头与它相同，多半是改了名：请把“各单位资产”改回“单位国有资产”"}},
 		{"a project's procurement marked with its own unit is fine", func(x *excelize.File) {
 			must(x.SetCellStr("政府采购", "A3", "501002"))
 		}, nil},
