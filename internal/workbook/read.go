@@ -522,11 +522,17 @@ func formLabels(s sheet) []string {
 }
 
 func (r *reader) rowHasData(g *grid, row int) bool {
+	return r.rowHasDataFrom(g, row, -1) // -1: a form's label column too
+}
+
+// rowHasDataFrom reports whether a row has data in the columns of the
+// schema from first on.
+func (r *reader) rowHasDataFrom(g *grid, row, first int) bool {
 	if row < 1 || row > len(g.cells) {
 		return false
 	}
-	for col := range g.cols {
-		if trim(g.cell(row, col).value) != "" {
+	for col, j := range g.cols {
+		if j >= first && trim(g.cell(row, col).value) != "" {
 			return true
 		}
 	}
@@ -554,6 +560,9 @@ func (r *reader) list(i int, g *grid) {
 				continue
 			}
 			seq := r.sequenceIn(t.node, t.rel, t.pos)
+			if t.prefix != "" && !r.rowHasDataFrom(g, row, first) {
+				continue // a unit's code alone: the unit has none
+			}
 			path := index(t.path(), len(seq.Content))
 			if s.kind == records {
 				seq.Content = append(seq.Content, r.record(i, g, row, s.columns, first, path))
@@ -781,6 +790,9 @@ func (r *reader) groupedRow(i int, g *grid, row int, s sheet) {
 		}
 		seq = r.sequenceIn(t.node, t.rel, t.pos)
 		base = t.path()
+		if t.prefix != "" && !r.rowHasDataFrom(g, row, first+1) {
+			return // a unit's code alone: the unit has none
+		}
 	} else {
 		parents := lookup(r.root, s.parent)
 		p := -1

@@ -140,7 +140,8 @@ func (s sheet) first() int {
 // unitColumn is the 单位编码 column that begins a sheet with byUnit.
 func unitColumn(note string) column {
 	return column{header: unitHeader, kind: code, family: unitCodes, ref: "预算单位", optional: true, width: 12,
-		note: "多单位的部门填：这一行是哪个预算单位的，从“预算单位”表中选。不填就是部门的（整个部门的）。" + note}
+		note: "多单位的部门填：这一行是哪个预算单位的，从“预算单位”表中选。不填就是部门的（整个部门的）。" + note +
+			"某个单位没有这一项（如没有专项转移支付），可以只填它的单位编码、其余空着，表示本单位没有。"}
 }
 
 // unitHeader heads the column naming a unit on the sheets of units' facts.

@@ -191,3 +191,53 @@ func TestUnitWithoutCode(t *testing.T) {
 		}
 	}
 }
+
+// twoUnits is the small example with a second unit: the first states its
+// special transfers, the second states that it has none.
+var twoUnits = strings.Replace(small, `units: [{code: "101001", name: 某县某局, kind: 行政}]`, `units:
+  - {code: "101001", name: 某县某局, kind: 行政, special_transfers: [{name: 某专项, amount: 5.00}], procurement: {basic: [{category: 货物, amount: 1.00}]}}
+  - {code: "101002", name: 某县某所, kind: 事业, special_transfers: [], procurement: {basic: []}}`, 1)
+
+// TestUnitStatesNone: a unit's empty list (it has none, and says so) is a
+// row with its code alone, and reads back as an empty list, not as a list
+// left out (which the unit's document would take for a guess).
+func TestUnitStatesNone(t *testing.T) {
+	root, err := decode.YAML([]byte(twoUnits))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := workbook.Write(&b, root); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("专项转移支付")
+	if len(rows) != 3 || strings.Join(rows[2], "|") != "101002" {
+		t.Errorf("专项转移支付 rows %q, want the header, 101001's and 101002's code alone", rows)
+	}
+	got, err := budgetdoc.Parse("x.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := got.Units[1]
+	if u.SpecialTransfers == nil || len(u.SpecialTransfers) != 0 {
+		t.Errorf("101002's special transfers: %#v, want stated as none", u.SpecialTransfers)
+	}
+	if u.Procurement == nil || u.Procurement.Basic == nil || len(u.Procurement.Basic) != 0 {
+		t.Errorf("101002's procurement: %#v, want stated as none", u.Procurement)
+	}
+	if st := got.Units[0].SpecialTransfers; len(st) != 1 || st[0].Name != "某专项" {
+		t.Errorf("101001's special transfers: %#v", st)
+	}
+	tree, err := workbook.Read(b.Bytes())
+	if err != nil || len(tree.Problems) > 0 {
+		t.Fatalf("Read: %v %v", err, tree.Problems)
+	}
+	var again bytes.Buffer
+	if err := workbook.Write(&again, tree.Root); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+		t.Errorf("the workbook read and written again differs (%v)", err)
+	}
+}

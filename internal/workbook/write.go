@@ -185,6 +185,7 @@ func (w *writer) intro() error {
 		"· 内设科室、主要职责、专项转移支付、履职目标、主要任务、整体绩效、上年项目，以及政府采购中基本支出安排的采购：在同一张表里另起几行，“单位编码”列选这个单位；“单位编码”空着的行是整个部门的。",
 		"· “三公”经费、国有资产、上年数：整个部门的填在原表；各单位的填在紧挨着的“单位\"三公\"经费”（每个单位本年一行、上年一行）、“单位国有资产”、“单位上年数”表，每行的“单位编码”选这个单位。",
 		"· 本单位的政府采购合计（选填）填在“预算单位”表的“政府采购合计”列。",
+		"· 某个单位没有某一项（如没有专项转移支付、没有基本支出安排的采购）：在那张表里只填它的单位编码，其余空着，表示本单位没有。",
 		"每个单位的单位预算要有本单位的内设科室、主要职责、“三公”经费、国有资产、整体绩效和上年数；budgetdoc validate 会指出哪个单位缺了哪一项，并核对各单位之和是否等于部门的数。",
 		"",
 		"从预算管理一体化系统导出的数据",
@@ -440,9 +441,17 @@ func (w *writer) rows(s sheet) [][]*yaml.Node {
 			return
 		}
 		for k, code := range w.unitCodes(s.byUnit) {
-			if code != nil {
-				p := join(index("units", k), s.byUnit)
-				each(w.findList(p), p, code)
+			if code == nil {
+				continue
+			}
+			p := join(index("units", k), s.byUnit)
+			list := w.findList(p)
+			each(list, p, code)
+			if list != nil && len(list.Content) == 0 {
+				// Stated as none: the unit's code alone says so.
+				row := make([]*yaml.Node, len(s.columns))
+				row[0] = code
+				out = append(out, row)
 			}
 		}
 	}
