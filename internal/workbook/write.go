@@ -311,7 +311,7 @@ const rowHeight = 15
 // linesOf is how many lines text takes in a column width characters wide
 // when it wraps, a cell's margins taken off.
 func linesOf(text string, width float64) int {
-	return max(1, int(math.Ceil(textWidth(text)*1.05/(width-1))))
+	return max(1, int(math.Ceil(textWidth(text)/(width-1))))
 }
 
 // fit is the width the values of a form's value column need.
