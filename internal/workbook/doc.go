@@ -15,4 +15,11 @@
 // loses nothing; EncodeYAML and EncodeJSON write a tree Read gave as text.
 // The layout, sheet by sheet, is in schema.go; it names the input by its
 // keys only.
+//
+// A unit's own facts (units[k].offices, .prior, …) stand beside the
+// department's: the list sheets of facts begin with a 单位编码 column,
+// empty for the department's rows, and the forms ("三公"经费, 国有资产, 上年数)
+// have a sheet each of one row per unit. A department of one unit leaves
+// them empty; a workbook made before them, without the column or the
+// sheets, reads as it did.
 package workbook

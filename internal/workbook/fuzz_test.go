@@ -10,8 +10,9 @@ import (
 
 // FuzzRead reads arbitrary bytes as a workbook: never a panic, and a tree
 // that reads (with no errors) writes back and reads again to the same
-// tree. The seeds are small workbooks: the template and the README's
-// small example, and a few broken zips.
+// tree. The seeds are small workbooks: the template, the README's small
+// example and the 示范 example (units stating their own facts), and a few
+// broken zips.
 func FuzzRead(f *testing.F) {
 	var tmpl bytes.Buffer
 	if err := workbook.Template(&tmpl); err != nil {
@@ -28,6 +29,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add(b.Bytes())
 	f.Add(b.Bytes()[:len(b.Bytes())/2])
+	f.Add(workbookOf(f, examples[1])) // units with facts of their own
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -63,15 +63,17 @@ func Read(data []byte) (t *Tree, err error) {
 	}
 	grids := r.load()
 	r.collectCodes(grids)
-	for i, g := range grids {
-		if g != nil {
-			r.sheet(i, g)
+	for _, i := range readOrder() {
+		if grids[i] != nil {
+			r.sheet(i, grids[i])
 		}
 	}
 	r.flushWarnings()
 	sortKeys(r.root, rootOrder)
-	if prior := lookup(r.root, "prior"); prior != nil {
-		sortKeys(prior, priorOrder)
+	sortFacts(r.root)
+	for _, u := range contents(lookup(r.root, "units")) {
+		sortKeys(u, unitOrder)
+		sortFacts(u)
 	}
 	for _, p := range contents(lookup(r.root, "projects")) {
 		sortKeys(p, projectOrder)
@@ -83,6 +85,20 @@ func Read(data []byte) (t *Tree, err error) {
 		return a.Pos.Column - b.Pos.Column
 	})
 	return &Tree{Root: r.root, Positions: r.positions, Problems: r.problems}, nil
+}
+
+// readOrder is the order the sheets are read in: 预算单位 first, so that the
+// rows of the other sheets that name a unit find it.
+func readOrder() []int {
+	order := make([]int, 0, len(sheets))
+	for i, s := range sheets {
+		if s.path == "units" {
+			order = append([]int{i}, order...)
+		} else {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 type reader struct {
@@ -127,11 +143,19 @@ func (r *reader) warnf(pos decode.Position, path, format string, args ...any) {
 func (r *reader) load() []*grid {
 	present := r.x.GetSheetList()
 	grids := make([]*grid, len(sheets))
-	var missing []int
+	var missing, absent []int // required sheets missing, optional ones absent
+	required := 0
 	used := map[string]bool{introSheet: true}
 	for i, s := range sheets {
+		if !s.optional {
+			required++
+		}
 		if !slices.Contains(present, s.name) {
-			missing = append(missing, i)
+			if s.optional {
+				absent = append(absent, i)
+			} else {
+				missing = append(missing, i)
+			}
 			continue
 		}
 		used[s.name] = true
@@ -143,7 +167,7 @@ func (r *reader) load() []*grid {
 			strangers = append(strangers, name)
 		}
 	}
-	if len(missing) == len(sheets) {
+	if len(missing) == required {
 		// Not one sheet: some other workbook (the tables render made,
 		// an export), not a wrong sheet or two.
 		r.errorf(decode.Position{}, "", "这不是预算工作簿：它的工作表是 %s，而预算工作簿（由 budgetdoc init --xlsx 生成）应有 %s 这些工作表。公开文件的附表不能当作预算读入；从其他系统导出的表，请把数据粘贴到预算工作簿中", quotedList(present), sheetList())
@@ -164,6 +188,17 @@ func (r *reader) load() []*grid {
 		}
 		r.errorf(decode.Position{}, "", "%s", msg)
 	}
+	// An optional sheet may be absent, but not renamed: its rows would
+	// be lost.
+	for _, i := range absent {
+		for _, name := range strangers {
+			if !claimed[name] && r.looksLike(name, i) {
+				claimed[name] = true
+				r.errorf(decode.Position{}, "", "缺少工作表%s：工作表%s的表头与它相同，多半是改了名：请把%s改回%s", quote(sheets[i].name), quote(name), quote(name), quote(sheets[i].name))
+				break
+			}
+		}
+	}
 	for _, name := range strangers {
 		if !claimed[name] {
 			r.warnf(decode.Position{}, "", "工作表%s不是预算工作簿的一部分，其中的内容没有读取", quote(name))
@@ -179,12 +214,11 @@ func (r *reader) looksLike(name string, i int) bool {
 	if err != nil || len(rows) == 0 {
 		return false
 	}
-	want := headers(sheets[i])
 	got := map[string]bool{}
 	for _, h := range rows[0] {
 		got[trim(h)] = true
 	}
-	for _, h := range want {
+	for _, h := range requiredHeaders(sheets[i]) {
 		if !got[h] {
 			return false
 		}
@@ -233,6 +267,21 @@ func headers(s sheet) []string {
 	h := make([]string, len(s.columns))
 	for i, c := range s.columns {
 		h[i] = c.header
+	}
+	return h
+}
+
+// requiredHeaders is the header row less its optional columns: what a
+// sheet must have.
+func requiredHeaders(s sheet) []string {
+	if s.kind == form {
+		return headers(s)
+	}
+	var h []string
+	for _, c := range s.columns {
+		if !c.optional {
+			h = append(h, c.header)
+		}
 	}
 	return h
 }
@@ -334,7 +383,7 @@ func (r *reader) header(i int, g *grid) {
 			}
 		}
 	}
-	for _, h := range want {
+	for _, h := range requiredHeaders(s) {
 		if _, ok := at[h]; !ok {
 			r.errorf(cellPosition(i, 1, 1), "", "缺少%s列：第 1 行应是表头 %s；如果改了表头，请改回来", quote(h), strings.Join(want, "、"))
 		}
@@ -473,11 +522,17 @@ func formLabels(s sheet) []string {
 }
 
 func (r *reader) rowHasData(g *grid, row int) bool {
+	return r.rowHasDataFrom(g, row, -1) // -1: a form's label column too
+}
+
+// rowHasDataFrom reports whether a row has data in the columns of the
+// schema from first on.
+func (r *reader) rowHasDataFrom(g *grid, row, first int) bool {
 	if row < 1 || row > len(g.cells) {
 		return false
 	}
-	for col := range g.cols {
-		if trim(g.cell(row, col).value) != "" {
+	for col, j := range g.cols {
+		if j >= first && trim(g.cell(row, col).value) != "" {
 			return true
 		}
 	}
@@ -487,38 +542,183 @@ func (r *reader) rowHasData(g *grid, row int) bool {
 // list reads a list sheet: one item a row, empty rows skipped.
 func (r *reader) list(i int, g *grid) {
 	s := sheets[i]
-	if s.kind != grouped {
-		r.positions[s.path] = cellPosition(i, 2, 1)
+	first := s.first()
+	if s.kind != grouped && s.kind != perUnit {
+		// A list left empty is named by its first cell of data, past the
+		// unit code.
+		r.positions[s.path] = cellPosition(i, 2, max(1, g.column(first)))
 	}
-	n := 0
+	seen := map[string]int{} // perUnit: the row of each unit and base
 	for row := 2; row <= len(g.cells); row++ {
 		if !r.rowHasData(g, row) {
 			continue
 		}
 		switch s.kind {
-		case plain:
-			col := g.column(0)
-			path := index(s.path, n)
-			r.positions[path] = cellPosition(i, row, col)
-			if v := r.value(i, row, col, g.cell(row, col), s.columns[0], path); v != nil {
-				seq := r.sequence(s.path, cellPosition(i, 2, 1))
-				seq.Content = append(seq.Content, v)
-				n++
+		case plain, records:
+			t, ok := r.target(i, g, row, s, s.path)
+			if !ok {
+				continue
 			}
-		case records:
-			item := r.record(i, g, row, s.columns, 0, index(s.path, n))
-			seq := r.sequence(s.path, cellPosition(i, 2, 1))
-			seq.Content = append(seq.Content, item)
-			n++
+			seq := r.sequenceIn(t.node, t.rel, t.pos)
+			if t.prefix != "" && !r.rowHasDataFrom(g, row, first) {
+				continue // a unit's code alone: the unit has none
+			}
+			path := index(t.path(), len(seq.Content))
+			if s.kind == records {
+				seq.Content = append(seq.Content, r.record(i, g, row, s.columns, first, path))
+				continue
+			}
+			col := g.column(first)
+			r.positions[path] = cellPosition(i, row, col)
+			if v := r.value(i, row, col, g.cell(row, col), s.columns[first], path); v != nil {
+				seq.Content = append(seq.Content, v)
+			}
 		case pairs:
 			r.pair(i, g, row, s)
 		case grouped:
 			r.groupedRow(i, g, row, s)
+		case perUnit:
+			r.unitRow(i, g, row, s, seen)
 		}
 	}
 }
 
-// record reads one row into a mapping, from schema column first on.
+// place is where a row of a list sheet goes: the list at rel within node,
+// whose path in the tree is prefix.rel; pos is where it begins.
+type place struct {
+	node        *yaml.Node
+	prefix, rel string
+	pos         decode.Position
+}
+
+func (p place) path() string { return join(p.prefix, p.rel) }
+
+// target is where a row of a list sheet goes: the department's list at
+// path, or, when the row's 单位编码 names unit k, the unit's own list
+// under units[k]. ok is false for a code that names no unit (reported).
+func (r *reader) target(i int, g *grid, row int, s sheet, path string) (place, bool) {
+	if s.byUnit == "" {
+		return place{node: r.root, rel: path, pos: cellPosition(i, 2, 1)}, true
+	}
+	k, ok := r.rowUnit(i, g, row, s)
+	switch {
+	case !ok:
+		return place{}, false
+	case k < 0:
+		return place{node: r.root, rel: path, pos: cellPosition(i, 2, 1)}, true
+	}
+	pos := cellPosition(i, row, 1)
+	prefix := index("units", k)
+	if _, seen := r.positions[join(prefix, s.byUnit)]; !seen {
+		r.positions[join(prefix, s.byUnit)] = pos
+	}
+	return place{node: r.units()[k], prefix: prefix, rel: s.byUnit, pos: pos}, true
+}
+
+// rowUnit reads the 单位编码 of a row (column 0 of the sheet): the index of
+// the unit in units, or -1 for none (the department's row). ok is false
+// when the code names no unit listed in 预算单位, which is reported.
+func (r *reader) rowUnit(i int, g *grid, row int, s sheet) (k int, ok bool) {
+	col := g.column(0)
+	if col == 0 { // a workbook made before the column was added
+		return -1, true
+	}
+	v := r.value(i, row, col, g.cell(row, col), s.columns[0], "")
+	if v == nil {
+		return -1, true
+	}
+	for k, u := range r.units() {
+		if c := lookup(u, "code"); c != nil && c.Value == v.Value {
+			return k, true
+		}
+	}
+	r.errorf(cellPosition(i, row, col), "", "%s%s不在“预算单位”表中：请先在“预算单位”表中列出这个单位，或改正编码", unitHeader, quote(v.Value))
+	return 0, false
+}
+
+// units are the unit mappings read from 预算单位.
+func (r *reader) units() []*yaml.Node { return contents(lookup(r.root, "units")) }
+
+// unitRow reads a row of a perUnit sheet: a unit's "三公"经费, assets or
+// prior year, into the mapping its base names under units[k]. seen holds
+// the row each unit and base was first given in, to refuse a second.
+func (r *reader) unitRow(i int, g *grid, row int, s sheet, seen map[string]int) {
+	uc := g.column(0)
+	if uc == 0 {
+		return // the missing header is reported
+	}
+	if trim(g.cell(row, uc).value) == "" {
+		r.errorf(cellPosition(i, row, uc), "", "未填写%s：请填写这一行是哪个预算单位的（从“预算单位”表中选）", unitHeader)
+		return
+	}
+	k, ok := r.rowUnit(i, g, row, s)
+	if !ok {
+		return
+	}
+	b := s.bases[0]
+	if len(s.bases) > 1 {
+		sc := g.column(1)
+		if sc == 0 {
+			return
+		}
+		sel := s.columns[1]
+		v := r.value(i, row, sc, g.cell(row, sc), sel, "")
+		if v == nil {
+			r.errorf(cellPosition(i, row, sc), "", "未填写%s：请填写 %s", sel.header, strings.Join(sel.values, " 或 "))
+			return
+		}
+		found := false
+		for _, c := range s.bases {
+			if c.label == v.Value {
+				b, found = c, true
+			}
+		}
+		if !found {
+			r.errorf(cellPosition(i, row, sc), "", "%s应填 %s，实际是%s", sel.header, strings.Join(sel.values, " 或 "), quote(v.Value))
+			return
+		}
+	}
+	code := lookup(r.units()[k], "code").Value
+	if prev, dup := seen[code+"\x00"+b.label]; dup {
+		if b.label == "" {
+			r.errorf(cellPosition(i, row, uc), "", "单位 %s 已在第 %d 行填写：每个单位只填一行，请删去其中一行", code, prev)
+		} else {
+			r.errorf(cellPosition(i, row, uc), "", "单位 %s 的%s已在第 %d 行填写：每个单位%s各填一行，请删去其中一行", code, quote(b.label), prev, baseLabels(s))
+		}
+		return
+	}
+	seen[code+"\x00"+b.label] = row
+	pos := cellPosition(i, row, 1)
+	path := join(index("units", k), b.path)
+	m := r.mappingIn(r.units()[k], b.path, pos)
+	if _, ok := r.positions[path]; !ok {
+		r.positions[path] = pos
+	}
+	for j := s.first(); j < len(s.columns); j++ {
+		col := g.column(j)
+		if col == 0 {
+			continue
+		}
+		c := s.columns[j]
+		if v := r.put0(i, row, col, g.cell(row, col), c, join(path, c.key)); v != nil {
+			parent, key := splitPath(c.key)
+			pm := r.mappingIn(m, parent, pos)
+			pm.Content = append(pm.Content, keyNode(key, v), v)
+		}
+	}
+}
+
+// baseLabels words the labels of a perUnit sheet's bases: 本年、上年.
+func baseLabels(s sheet) string {
+	l := make([]string, len(s.bases))
+	for k, b := range s.bases {
+		l[k] = b.label
+	}
+	return strings.Join(l, "、")
+}
+
+// record reads one row into a mapping, from schema column first on. A
+// column's key may be a path within the item (procurement.total).
 func (r *reader) record(i int, g *grid, row int, columns []column, first int, path string) *yaml.Node {
 	pos := cellPosition(i, row, 1)
 	item := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: pos.Line, Column: pos.Column}
@@ -530,7 +730,9 @@ func (r *reader) record(i int, g *grid, row int, columns []column, first int, pa
 		}
 		c := columns[j]
 		if v := r.put0(i, row, col, g.cell(row, col), c, join(path, c.key)); v != nil {
-			item.Content = append(item.Content, keyNode(c.key, v), v)
+			parent, key := splitPath(c.key)
+			m := r.mappingIn(item, parent, pos)
+			m.Content = append(m.Content, keyNode(key, v), v)
 		}
 	}
 	return item
@@ -566,20 +768,31 @@ func (r *reader) pair(i int, g *grid, row int, s sheet) {
 // groupedRow reads a row that belongs to an item of the parent list, named
 // by the row's first column.
 func (r *reader) groupedRow(i int, g *grid, row int, s sheet) {
-	kc := g.column(0)
+	first := s.first() // the parent's key; the unit code before it
+	kc := g.column(first)
 	if kc == 0 {
 		return
 	}
-	key := r.value(i, row, kc, g.cell(row, kc), s.columns[0], "")
+	key := r.value(i, row, kc, g.cell(row, kc), s.columns[first], "")
 	var seq *yaml.Node
 	var base string
 	if key == nil {
 		if s.orphans == "" {
-			r.errorf(cellPosition(i, row, kc), "", "未填写%s：请填写这一行属于哪个项目", s.columns[0].header)
+			r.errorf(cellPosition(i, row, kc), "", "未填写%s：请填写这一行属于哪个项目", s.columns[first].header)
 			return
 		}
-		seq = r.sequence(s.orphans, cellPosition(i, row, 1))
-		base = s.orphans
+		t, ok := r.target(i, g, row, s, s.orphans)
+		if !ok {
+			return
+		}
+		if t.prefix == "" {
+			t.pos = cellPosition(i, row, 1)
+		}
+		seq = r.sequenceIn(t.node, t.rel, t.pos)
+		base = t.path()
+		if t.prefix != "" && !r.rowHasDataFrom(g, row, first+1) {
+			return // a unit's code alone: the unit has none
+		}
 	} else {
 		parents := lookup(r.root, s.parent)
 		p := -1
@@ -590,10 +803,13 @@ func (r *reader) groupedRow(i int, g *grid, row int, s sheet) {
 			}
 		}
 		if p < 0 {
-			r.errorf(decode.Position{Line: key.Line, Column: key.Column}, "", "%s%s不在%s表中：请先在%s表中列出这个项目，或改正编码", s.columns[0].header, quote(key.Value), quote(s.parent2()), quote(s.parent2()))
+			r.errorf(decode.Position{Line: key.Line, Column: key.Column}, "", "%s%s不在%s表中：请先在%s表中列出这个项目，或改正编码", s.columns[first].header, quote(key.Value), quote(s.parent2()), quote(s.parent2()))
 			return
 		}
 		parent := parents.Content[p]
+		if !r.sameUnit(i, g, row, s, parent) {
+			return
+		}
 		base = join(index(s.parent, p), s.child)
 		seq = lookup(parent, s.child)
 		if seq == nil {
@@ -604,7 +820,24 @@ func (r *reader) groupedRow(i int, g *grid, row int, s sheet) {
 		}
 	}
 	path := index(base, len(seq.Content))
-	seq.Content = append(seq.Content, r.record(i, g, row, s.columns, 1, path))
+	seq.Content = append(seq.Content, r.record(i, g, row, s.columns, first+1, path))
+}
+
+// sameUnit checks the 单位编码 of a grouped row that names its parent (a
+// project's procurement): it belongs to the project's unit, so the code
+// may be left empty or be that unit's; another is an error.
+func (r *reader) sameUnit(i int, g *grid, row int, s sheet, parent *yaml.Node) bool {
+	col := g.column(0)
+	if s.byUnit == "" || col == 0 {
+		return true
+	}
+	v := r.value(i, row, col, g.cell(row, col), s.columns[0], "")
+	own := lookup(parent, "unit")
+	if v == nil || own == nil || own.Value == v.Value {
+		return true
+	}
+	r.errorf(cellPosition(i, row, col), "", "这一行是项目%s的采购，属于项目所属的单位 %s，而%s填的是 %s：项目的采购请不填%s（或填 %s）", quote(lookup(parent, s.parentKey).Value), own.Value, unitHeader, v.Value, unitHeader, own.Value)
+	return false
 }
 
 // parent2 names the sheet that lists the parents of a grouped sheet.
@@ -883,28 +1116,35 @@ func contents(n *yaml.Node) []*yaml.Node {
 // mapping returns the mapping at a dotted path of the tree, making it (at
 // pos) and its parents as needed.
 func (r *reader) mapping(path string, pos decode.Position) *yaml.Node {
+	return r.mappingIn(r.root, path, pos)
+}
+
+// mappingIn returns the mapping at a dotted path within the mapping m,
+// making it (at pos) and its parents as needed; m itself for "".
+func (r *reader) mappingIn(m *yaml.Node, path string, pos decode.Position) *yaml.Node {
 	if path == "" {
-		return r.root
+		return m
 	}
 	parent, key := splitPath(path)
-	m := r.mapping(parent, pos)
-	if v := lookup(m, key); v != nil {
+	p := r.mappingIn(m, parent, pos)
+	if v := lookup(p, key); v != nil {
 		return v
 	}
 	v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: pos.Line, Column: pos.Column}
-	m.Content = append(m.Content, keyNode(key, v), v)
+	p.Content = append(p.Content, keyNode(key, v), v)
 	return v
 }
 
-// sequence returns the list at a dotted path, making it as needed.
-func (r *reader) sequence(path string, pos decode.Position) *yaml.Node {
+// sequenceIn returns the list at a dotted path within the mapping m,
+// making it as needed.
+func (r *reader) sequenceIn(m *yaml.Node, path string, pos decode.Position) *yaml.Node {
 	parent, key := splitPath(path)
-	m := r.mapping(parent, pos)
-	if v := lookup(m, key); v != nil {
+	p := r.mappingIn(m, parent, pos)
+	if v := lookup(p, key); v != nil {
 		return v
 	}
 	v := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: pos.Line, Column: pos.Column}
-	m.Content = append(m.Content, keyNode(key, v), v)
+	p.Content = append(p.Content, keyNode(key, v), v)
 	return v
 }
 
@@ -914,11 +1154,26 @@ var rootOrder = []string{
 	"three_public", "procurement", "assets", "special_transfers", "performance", "prior",
 }
 
-// The keys of the prior year and of a project, in the model's order.
+// The keys of a unit, the prior year, the performance table and a
+// project, in the model's order.
 var (
-	priorOrder   = []string{"basic", "projects", "government_fund", "state_capital", "three_public", "reasons", "general_budget"}
-	projectOrder = []string{"code", "name", "short_name", "type", "unit", "key", "procurement", "targets"}
+	unitOrder = []string{"code", "name", "kind", "offices", "duties", "three_public", "procurement",
+		"assets", "special_transfers", "performance", "prior"}
+	priorOrder       = []string{"basic", "projects", "government_fund", "state_capital", "three_public", "reasons", "general_budget"}
+	performanceOrder = []string{"goals", "tasks", "indicators"}
+	procurementOrder = []string{"total", "basic"}
+	projectOrder     = []string{"code", "name", "short_name", "type", "unit", "key", "procurement", "targets"}
 )
+
+// sortFacts puts the keys of the facts a budget or a unit states in the
+// model's order.
+func sortFacts(m *yaml.Node) {
+	for key, order := range map[string][]string{"prior": priorOrder, "performance": performanceOrder, "procurement": procurementOrder} {
+		if v := lookup(m, key); v != nil {
+			sortKeys(v, order)
+		}
+	}
+}
 
 // sortKeys puts a mapping's keys in the model's order, so that the YAML
 // written from a workbook reads like one written by hand (the sheets fill

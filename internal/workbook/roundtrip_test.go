@@ -24,7 +24,7 @@ import (
 var examples = []string{"../../examples/fengqiu/fengqiu.yaml", "../../examples/shifan/shifan.yaml"}
 
 // workbookOf writes the workbook of a YAML file.
-func workbookOf(t *testing.T, path string) []byte {
+func workbookOf(t testing.TB, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

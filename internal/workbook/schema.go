@@ -46,6 +46,9 @@ type column struct {
 	ref    string
 	family family
 	width  float64
+	// optional columns may be missing from the header: workbooks made
+	// before the column was added still read (the column is then empty).
+	optional bool
 }
 
 // formRow is one row of a form sheet: one value (or one per value column).
@@ -75,6 +78,11 @@ const (
 	// (a project's targets): the first column names the parent item by its
 	// key; rows whose first column is empty belong to the list at orphans.
 	grouped
+	// perUnit: one row per unit (and per base, when there are several) of
+	// a unit's facts that the department's own sheet holds as a form: the
+	// first column is the unit's code, the others fill a mapping under
+	// units[k] (its "三公"经费, assets, prior year).
+	perUnit
 )
 
 // sheet is one sheet of the workbook.
@@ -98,6 +106,52 @@ type sheet struct {
 	// child list's key inside a parent, and where parentless rows go ("":
 	// nowhere, they are an error).
 	parent, parentKey, child, orphans string
+
+	// byUnit is, for a list sheet that begins with a 单位编码 column, where
+	// under units[k] the rows naming unit k go: a department of several
+	// units states each unit's facts on the sheet that holds the
+	// department's, and the rows with no unit code are the department's.
+	// For a grouped sheet it applies to the parentless rows only.
+	byUnit string
+	// perUnit: the mapping each row fills, under units[k]; with more than
+	// one, the second column picks one by its label.
+	bases []base
+	// optional sheets may be missing: workbooks made before the sheet was
+	// added still read.
+	optional bool
+}
+
+// base is where a perUnit row's values go under units[k], and the label
+// that picks it.
+type base struct{ label, path string }
+
+// first is the index of the sheet's first column of data: after the unit
+// code (and, for a perUnit sheet of several bases, the column picking one).
+func (s sheet) first() int {
+	switch {
+	case s.kind == perUnit && len(s.bases) > 1:
+		return 2
+	case s.kind == perUnit || s.byUnit != "":
+		return 1
+	}
+	return 0
+}
+
+// unitColumn is the 单位编码 column that begins a sheet with byUnit.
+func unitColumn(note string) column {
+	return column{header: unitHeader, kind: code, family: unitCodes, ref: "预算单位", optional: true, width: 12,
+		note: "多单位的部门填：这一行是哪个预算单位的，从“预算单位”表中选。不填就是部门的（整个部门的）。" + note +
+			"某个单位没有这一项（如没有专项转移支付），可以只填它的单位编码、其余空着，表示本单位没有。"}
+}
+
+// unitHeader heads the column naming a unit on the sheets of units' facts.
+const unitHeader = "单位编码"
+
+// ownUnitColumn is the 单位编码 column of a perUnit sheet, where it is
+// required.
+func ownUnitColumn(what, department string) column {
+	return column{header: unitHeader, kind: code, family: unitCodes, ref: "预算单位", width: 12,
+		note: "这一行是哪个预算单位的" + what + "，从“预算单位”表中选。整个部门的数填在“" + department + "”表。"}
 }
 
 // formValue is a value column of a form: its header and the path prefix its
@@ -124,6 +178,9 @@ var (
 	yesNoValues  = []string{"是", "否"}
 )
 
+// byUnitAbout is what 填写说明 adds for a sheet that begins with 单位编码.
+const byUnitAbout = "单位编码空着的行是整个部门的（多单位的部门见下文）。"
+
 const amountNote = "金额，单位同“部门信息”中的金额单位（默认万元），最多两位小数，如 1234.56。"
 
 // introSheet is the first sheet: how to fill the workbook in. It holds no
@@ -148,22 +205,30 @@ var sheets = []sheet{
 		},
 	},
 	{
-		name: "内设科室", kind: plain, path: "department.offices",
-		about:   "内设科室，每行一个。",
-		columns: []column{{header: "内设科室", kind: text, note: "科室名称，每行一个，如 办公室。", width: 30}},
+		name: "内设科室", kind: plain, path: "department.offices", byUnit: "offices",
+		about: "内设科室，每行一个。" + byUnitAbout,
+		columns: []column{
+			unitColumn(""),
+			{header: "内设科室", kind: text, note: "科室名称，每行一个，如 办公室。", width: 30},
+		},
 	},
 	{
-		name: "主要职责", kind: plain, path: "department.duties",
-		about:   "主要职责，每行一条完整的句子。",
-		columns: []column{{header: "主要职责", kind: text, note: "每行一条，写完整的句子。", width: 100}},
+		name: "主要职责", kind: plain, path: "department.duties", byUnit: "duties",
+		about: "主要职责，每行一条完整的句子。" + byUnitAbout,
+		columns: []column{
+			unitColumn(""),
+			{header: "主要职责", kind: text, note: "每行一条，写完整的句子。", width: 100},
+		},
 	},
 	{
 		name: "预算单位", kind: records, path: "units",
 		about: "预算单位：第一行是部门本级，其后是各二级预算单位。",
 		columns: []column{
-			{header: "单位编码", key: "code", kind: code, family: unitCodes, note: "预算系统中的单位编码，如 019001（以文本保存，保留开头的 0）；不能重复。", width: 14},
+			{header: unitHeader, key: "code", kind: code, family: unitCodes, note: "预算系统中的单位编码，如 019001（以文本保存，保留开头的 0）；不能重复。", width: 14},
 			{header: "单位名称", key: "name", kind: text, note: "单位全称。", width: 40},
 			{header: "单位类型", key: "kind", kind: choice, values: unitKinds, note: "行政 或 事业。", width: 12},
+			{header: "政府采购合计", key: "procurement.total", kind: amount, optional: true, width: 14,
+				note: "选填，多单位的部门用：预算系统报出的本单位政府采购合计，用来与本单位的采购核对。整个部门的合计填在“部门信息”表。" + amountNote},
 		},
 	},
 	{
@@ -213,9 +278,10 @@ var sheets = []sheet{
 		},
 	},
 	{
-		name: "政府采购", kind: grouped, path: "projects", parent: "projects", parentKey: "code", child: "procurement", orphans: "procurement.basic",
-		about: "政府采购：每项一行；项目编码不填的是基本支出安排的采购。",
+		name: "政府采购", kind: grouped, path: "projects", parent: "projects", parentKey: "code", child: "procurement", orphans: "procurement.basic", byUnit: "procurement.basic",
+		about: "政府采购：每项一行；项目编码不填的是基本支出安排的采购。多单位的部门，各单位基本支出安排的采购注明单位编码（不填的是部门的）；项目的采购属于项目，不填单位编码。",
 		columns: []column{
+			unitColumn("只用于基本支出安排的采购（项目编码不填的行）；项目的采购属于项目所属的单位，不填。"),
 			{header: "项目编码", key: "code", kind: code, family: projectCodes, ref: "项目", note: "采购所属项目的编码，从“项目”表中选；基本支出安排的采购不填。", width: 24},
 			{header: "采购类别", key: "category", kind: choice, values: categories, note: "货物、工程 或 服务。", width: 12},
 			{header: "采购项目", key: "item", kind: text, note: "选填：采购什么，如 计算机。", width: 30},
@@ -238,6 +304,20 @@ var sheets = []sheet{
 		},
 	},
 	{
+		name: `单位"三公"经费`, kind: perUnit, optional: true,
+		bases: []base{{label: "本年", path: "three_public"}, {label: "上年", path: "prior.three_public"}},
+		about: "多单位的部门用：各单位的“三公”经费，每个单位本年一行、上年一行。整个部门的填在“\"三公\"经费”表。",
+		columns: []column{
+			ownUnitColumn("“三公”经费", `"三公"经费`),
+			{header: "年度", kind: choice, values: []string{"本年", "上年"}, note: "本年 或 上年：每个单位本年一行、上年一行。", width: 8},
+			{header: "因公出国（境）费", key: "abroad", kind: amount, note: amountNote, width: 17},
+			{header: "公务用车购置费", key: "vehicle_purchase", kind: amount, note: amountNote, width: 15},
+			{header: "公务用车运行费", key: "vehicle_operation", kind: amount, note: amountNote, width: 15},
+			{header: "公务接待费", key: "reception", kind: amount, note: amountNote, width: 15},
+			{header: "合计", key: "total", kind: amount, note: "选填：预算系统报出的合计，用来与各项之和核对。", width: 12},
+		},
+	},
+	{
 		name: "国有资产", kind: form,
 		about:     "国有资产占用情况（上年末）：车辆和大型设备的数量。",
 		valueCols: []formValue{{header: "数量", width: 12}},
@@ -251,30 +331,49 @@ var sheets = []sheet{
 		},
 	},
 	{
-		name: "专项转移支付", kind: records, path: "special_transfers",
-		about: "部门管理的专项转移支付项目；没有就空着。",
+		name: "单位国有资产", kind: perUnit, optional: true, bases: []base{{path: "assets"}},
+		about: "多单位的部门用：各单位的国有资产占用情况（上年末），每个单位一行。整个部门的填在“国有资产”表。",
 		columns: []column{
+			ownUnitColumn("国有资产", "国有资产"),
+			{header: "一般公务用车", key: "vehicles.official", kind: count, note: "辆。", width: 10},
+			{header: "一般执法执勤用车", key: "vehicles.law_enforcement", kind: count, note: "辆。", width: 10},
+			{header: "特种专业技术用车", key: "vehicles.special", kind: count, note: "辆。", width: 10},
+			{header: "其他用车", key: "vehicles.other", kind: count, note: "辆。", width: 10},
+			{header: "单位价值50万元以上通用设备", key: "general_equipment_over_50", kind: count, note: "台（套）。", width: 16},
+			{header: "单位价值100万元以上专用设备", key: "special_equipment_over_100", kind: count, note: "台（套）。", width: 16},
+		},
+	},
+	{
+		name: "专项转移支付", kind: records, path: "special_transfers", byUnit: "special_transfers",
+		about: "部门管理的专项转移支付项目；没有就空着。" + byUnitAbout,
+		columns: []column{
+			unitColumn(""),
 			{header: "项目名称", key: "name", kind: text, note: "专项转移支付项目的名称。", width: 40},
 			{header: "金额", key: "amount", kind: amount, note: amountNote, width: 14},
 		},
 	},
 	{
-		name: "履职目标", kind: plain, path: "performance.goals",
-		about:   "部门整体绩效目标表的年度履职目标，每行一条。",
-		columns: []column{{header: "年度履职目标", kind: text, note: "每行一条。", width: 80}},
+		name: "履职目标", kind: plain, path: "performance.goals", byUnit: "performance.goals",
+		about: "部门整体绩效目标表的年度履职目标，每行一条。" + byUnitAbout,
+		columns: []column{
+			unitColumn(""),
+			{header: "年度履职目标", kind: text, note: "每行一条。", width: 80},
+		},
 	},
 	{
-		name: "主要任务", kind: records, path: "performance.tasks",
-		about: "部门整体绩效目标表的年度主要任务。",
+		name: "主要任务", kind: records, path: "performance.tasks", byUnit: "performance.tasks",
+		about: "部门整体绩效目标表的年度主要任务。" + byUnitAbout,
 		columns: []column{
+			unitColumn(""),
 			{header: "任务名称", key: "name", kind: text, note: "任务名称。", width: 30},
 			{header: "主要内容", key: "content", kind: text, note: "任务的主要内容。", width: 80},
 		},
 	},
 	{
-		name: "整体绩效", kind: records, path: "performance.indicators",
-		about: "部门整体绩效目标表的各级指标。",
+		name: "整体绩效", kind: records, path: "performance.indicators", byUnit: "performance.indicators",
+		about: "部门整体绩效目标表的各级指标。" + byUnitAbout,
 		columns: []column{
+			unitColumn(""),
 			{header: "一级指标", key: "level1", kind: text, note: "如 产出指标、效益指标、满意度。", width: 14},
 			{header: "二级指标", key: "level2", kind: text, note: "如 重点工作任务完成。", width: 20},
 			{header: "三级指标", key: "level3", kind: text, note: "指标名称。", width: 30},
@@ -297,9 +396,24 @@ var sheets = []sheet{
 		},
 	},
 	{
-		name: "上年项目", kind: records, path: "prior.projects",
-		about: "上年的项目和金额：本年有、上年没有的是新增项目；上年有、本年没有的是已结束的项目。",
+		name: "单位上年数", kind: perUnit, optional: true, bases: []base{{path: "prior"}},
+		about: "多单位的部门用：各单位上年的预算数和增减原因，每个单位一行；各单位上年的“三公”经费填在“单位\"三公\"经费”表，上年项目填在“上年项目”表。整个部门的填在“上年数”表。",
 		columns: []column{
+			ownUnitColumn("上年数", "上年数"),
+			{header: "基本支出", key: "basic", kind: amount, note: "上年基本支出。" + amountNote, width: 12},
+			{header: "政府性基金预算支出", key: "government_fund", kind: amount, note: amountNote, width: 12},
+			{header: "国有资本经营预算支出", key: "state_capital", kind: amount, note: amountNote, width: 12},
+			{header: "一般公共预算支出", key: "general_budget", kind: amount, note: "选填：不填即 基本支出＋各项目−政府性基金−国有资本经营。" + amountNote, width: 12},
+			{header: "基本支出增减原因", key: "reasons.basic", kind: text, note: "选填，如 正常增人增资、晋级晋档等。", width: 22},
+			{header: "项目支出增减原因", key: "reasons.projects", kind: text, note: "选填，如 根据实际工作需求。", width: 22},
+			{header: "“三公”经费增减原因", key: "reasons.three_public", kind: text, note: "选填。", width: 22},
+		},
+	},
+	{
+		name: "上年项目", kind: records, path: "prior.projects", byUnit: "prior.projects",
+		about: "上年的项目和金额：本年有、上年没有的是新增项目；上年有、本年没有的是已结束的项目。" + byUnitAbout,
+		columns: []column{
+			unitColumn(""),
 			{header: "项目编码", key: "code", kind: code, family: projectCodes, note: "项目编码（以文本保存）。", width: 24},
 			{header: "项目名称", key: "name", kind: text, note: "项目名称。", width: 36},
 			{header: "金额", key: "amount", kind: amount, note: "上年金额。" + amountNote, width: 14},

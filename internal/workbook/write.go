@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -134,18 +135,20 @@ func (w *writer) styles() error {
 		*s.id = id
 	}
 	w.byKind = map[kind]int{}
+	top := &excelize.Alignment{Vertical: "top"}
 	// In a fixed order: the style ids are in the file.
 	for _, ks := range []struct {
 		k kind
 		s excelize.Style
 	}{
-		{text, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{code, excelize.Style{CustomNumFmt: &textFmt}},
-		{choice, excelize.Style{CustomNumFmt: &textFmt}},
-		{month, excelize.Style{CustomNumFmt: &textFmt}},
-		{yesNo, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center"}}},
-		{amount, excelize.Style{NumFmt: 4}}, // #,##0.00
-		{count, excelize.Style{NumFmt: 1}},  // 0
+		// All at the top: a row with text that wraps reads as one line.
+		{text, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{code, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{choice, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{month, excelize.Style{CustomNumFmt: &textFmt, Alignment: top}},
+		{yesNo, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{amount, excelize.Style{NumFmt: 4, Alignment: top}}, // #,##0.00
+		{count, excelize.Style{NumFmt: 1, Alignment: top}},  // 0
 	} {
 		id, err := w.x.NewStyle(&ks.s)
 		if err != nil {
@@ -176,6 +179,15 @@ func (w *writer) intro() error {
 		lines = append(lines, s.name+"："+s.about)
 	}
 	lines = append(lines, "",
+		"多单位的部门（各单位的单位预算）",
+		"只有一个预算单位的部门不用管这一段：“单位编码”列空着，“单位\"三公\"经费”、“单位国有资产”、“单位上年数”三张表也空着。",
+		"部门有几个预算单位、要出各单位的单位预算时，每个单位还要填本单位自己的数（部门的数仍照常填，是各单位之和）：",
+		"· 内设科室、主要职责、专项转移支付、履职目标、主要任务、整体绩效、上年项目，以及政府采购中基本支出安排的采购：在同一张表里另起几行，“单位编码”列选这个单位；“单位编码”空着的行是整个部门的。",
+		"· “三公”经费、国有资产、上年数：整个部门的填在原表；各单位的填在紧挨着的“单位\"三公\"经费”（每个单位本年一行、上年一行）、“单位国有资产”、“单位上年数”表，每行的“单位编码”选这个单位。",
+		"· 本单位的政府采购合计（选填）填在“预算单位”表的“政府采购合计”列。",
+		"· 某个单位没有某一项（如没有专项转移支付、没有基本支出安排的采购）：在那张表里只填它的单位编码，其余空着，表示本单位没有。",
+		"每个单位的单位预算要有本单位的内设科室、主要职责、“三公”经费、国有资产、整体绩效和上年数；budgetdoc validate 会指出哪个单位缺了哪一项，并核对各单位之和是否等于部门的数。",
+		"",
 		"从预算管理一体化系统导出的数据",
 		"把导出表中的各列分别复制，用“选择性粘贴 → 数值”粘贴到“支出明细”等表对应的列中；列的顺序以本工作簿的表头为准。",
 		"导出表中多余的列不要粘贴；本工作簿没有的列（如科目名称）不需要，名称由编码查得。",
@@ -186,7 +198,7 @@ func (w *writer) intro() error {
 			return err
 		}
 		style := w.wrap
-		if i == 0 || l == "怎样填写" || l == "各工作表" || l == "从预算管理一体化系统导出的数据" {
+		if i == 0 || l == "怎样填写" || l == "各工作表" || l == "多单位的部门（各单位的单位预算）" || l == "从预算管理一体化系统导出的数据" {
 			style = w.title
 		}
 		if err := w.x.SetCellStyle(introSheet, cell, cell, style); err != nil {
@@ -293,6 +305,15 @@ func containsRow(rows []formRow, label string) bool {
 	return false
 }
 
+// rowHeight is the height of a row of one line of text, in points.
+const rowHeight = 15
+
+// linesOf is how many lines text takes in a column width characters wide
+// when it wraps, a cell's margins taken off.
+func linesOf(text string, width float64) int {
+	return max(1, int(math.Ceil(textWidth(text)/(width-1))))
+}
+
 // fit is the width the values of a form's value column need.
 func (w *writer) fit(prefix string, s sheet) float64 {
 	best := 0.0
@@ -327,11 +348,22 @@ func (w *writer) list(s sheet) error {
 		return err
 	}
 	rows := w.rows(s)
+	// A perUnit sheet is a table of many narrow columns, one row per
+	// unit: its columns keep their widths, and the long headers and the
+	// reasons wrap, each row as high as its text needs. Other sheets'
+	// columns grow to their text.
+	fixed := s.kind == perUnit
 	widths := make([]float64, len(s.columns))
+	headerLines := 1
 	for j, c := range s.columns {
 		widths[j] = max(c.width, textWidth(c.header)+2)
+		if fixed {
+			widths[j] = c.width
+			headerLines = max(headerLines, linesOf(c.header, c.width))
+		}
 	}
 	for ri, row := range rows {
+		rowLines := 1
 		for j, c := range s.columns {
 			v := row[j]
 			if v == nil {
@@ -341,9 +373,23 @@ func (w *writer) list(s sheet) error {
 			if err := w.scalar(name, cell, c, v); err != nil {
 				return err
 			}
-			if c.width < 60 {
+			switch {
+			case fixed && c.kind == text:
+				rowLines = max(rowLines, linesOf(v.Value, c.width))
+			case fixed:
+			case c.width < 60:
 				widths[j] = max(widths[j], min(textWidth(v.Value)+2, 60))
 			}
+		}
+		if rowLines > 1 {
+			if err := x.SetRowHeight(name, ri+2, rowHeight*float64(rowLines)); err != nil {
+				return err
+			}
+		}
+	}
+	if headerLines > 1 {
+		if err := x.SetRowHeight(name, 1, rowHeight*float64(headerLines)); err != nil {
+			return err
 		}
 	}
 	for j, c := range s.columns {
@@ -351,7 +397,7 @@ func (w *writer) list(s sheet) error {
 		if err := x.SetColWidth(name, col, col, widths[j]); err != nil {
 			return err
 		}
-		if c.kind == text && widths[j] >= 60 {
+		if c.kind == text && (widths[j] >= 60 || fixed) {
 			if err := x.SetColStyle(name, col, w.wrap); err != nil {
 				return err
 			}
@@ -367,37 +413,95 @@ func (w *writer) list(s sheet) error {
 // node of each column (nil for none).
 func (w *writer) rows(s sheet) [][]*yaml.Node {
 	var out [][]*yaml.Node
-	record := func(item *yaml.Node, first *yaml.Node, path string) {
+	// record adds a row for item: lead holds the first columns' values
+	// (the unit code, the parent's key), the item's keys fill the rest.
+	record := func(item *yaml.Node, path string, lead ...*yaml.Node) {
 		row := make([]*yaml.Node, len(s.columns))
-		start := 0
-		if s.kind == grouped {
-			row[0], start = first, 1
-		}
+		copy(row, lead)
 		if item.Kind != yaml.MappingNode {
 			w.notScalar(item, path, "应为一组“键: 值”")
 			out = append(out, row)
 			return
 		}
 		w.used[item] = true
-		for k := 0; k+1 < len(item.Content); k += 2 {
-			key, v := resolve(item.Content[k]), item.Content[k+1]
-			for j := start; j < len(s.columns); j++ {
-				if s.columns[j].key == key.Value {
-					w.used[key] = true
-					row[j] = w.take(v, join(path, key.Value))
-				}
+		for j := len(lead); j < len(s.columns); j++ {
+			key := s.columns[j].key
+			if v := w.findIn(item, key); v != nil {
+				w.markIn(item, key)
+				row[j] = w.take(v, join(path, key))
 			}
 		}
 		out = append(out, row)
 	}
+	// lists calls each for the department's list at path and then for
+	// each unit's own, with the unit's code (nil for the department's).
+	lists := func(path string, each func(list *yaml.Node, path string, unit *yaml.Node)) {
+		each(w.findList(path), path, nil)
+		if s.byUnit == "" {
+			return
+		}
+		for k, code := range w.unitCodes(s.byUnit) {
+			if code == nil {
+				continue
+			}
+			p := join(index("units", k), s.byUnit)
+			list := w.findList(p)
+			each(list, p, code)
+			if list != nil && len(list.Content) == 0 {
+				// Stated as none: the unit's code alone says so.
+				row := make([]*yaml.Node, len(s.columns))
+				row[0] = code
+				out = append(out, row)
+			}
+		}
+	}
+	// withUnit puts the unit code (nil for the department's rows) before
+	// the first columns' values, on a sheet that has the column.
+	withUnit := func(unit *yaml.Node, rest ...*yaml.Node) []*yaml.Node {
+		if s.byUnit == "" {
+			return rest
+		}
+		return append([]*yaml.Node{unit}, rest...)
+	}
 	switch s.kind {
 	case plain:
-		for i, item := range contents(w.findList(s.path)) {
-			out = append(out, []*yaml.Node{w.take(item, index(s.path, i))})
-		}
+		lists(s.path, func(list *yaml.Node, path string, unit *yaml.Node) {
+			for i, item := range contents(list) {
+				out = append(out, withUnit(unit, w.take(item, index(path, i))))
+			}
+		})
 	case records:
-		for i, item := range contents(w.findList(s.path)) {
-			record(resolve(item), nil, index(s.path, i))
+		lists(s.path, func(list *yaml.Node, path string, unit *yaml.Node) {
+			for i, item := range contents(list) {
+				record(resolve(item), index(path, i), withUnit(unit)...)
+			}
+		})
+	case perUnit:
+		codes := make([][]*yaml.Node, len(s.bases))
+		for j, b := range s.bases {
+			codes[j] = w.unitCodes(b.path)
+		}
+		for k := range codes[0] {
+			for j, b := range s.bases {
+				p := join(index("units", k), b.path)
+				m, code := w.find(p), codes[j][k]
+				if m == nil || code == nil {
+					continue
+				}
+				if m.Kind != yaml.MappingNode {
+					w.unplace(m, p, "应为一组“键: 值”，工作簿中放不下"+describe(m))
+					continue
+				}
+				w.markPath(p)
+				lead := []*yaml.Node{code}
+				if len(s.bases) > 1 {
+					lead = append(lead, str(b.label))
+				}
+				record(m, p, lead...)
+				if row := out[len(out)-1]; !anyValue(row[len(lead):]) && !empty(m) {
+					out = out[:len(out)-1] // the unit's other facts: nothing of this sheet's
+				}
+			}
 		}
 	case pairs:
 		m := w.find(s.path)
@@ -427,16 +531,57 @@ func (w *writer) rows(s sheet) [][]*yaml.Node {
 			}
 			w.markKey(p, s.child)
 			for j, item := range contents(w.list1(children, path)) {
-				record(resolve(item), pk, index(path, j))
+				record(resolve(item), index(path, j), withUnit(nil, pk)...)
 			}
 		}
 		if s.orphans != "" {
-			for i, item := range contents(w.findList(s.orphans)) {
-				record(resolve(item), nil, index(s.orphans, i))
-			}
+			lists(s.orphans, func(list *yaml.Node, path string, unit *yaml.Node) {
+				for i, item := range contents(list) {
+					record(resolve(item), index(path, i), withUnit(unit, nil)...)
+				}
+			})
 		}
 	}
 	return out
+}
+
+// anyValue reports whether a row holds any value.
+func anyValue(row []*yaml.Node) bool {
+	for _, v := range row {
+		if v != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// unitCodes returns, for each unit, its code node, for the rows of its
+// facts under key; nil for a unit whose facts there cannot be named by a
+// code (none, or one an earlier unit has), which are unplaced.
+func (w *writer) unitCodes(key string) []*yaml.Node {
+	units := contents(resolve(w.find("units")))
+	codes := make([]*yaml.Node, len(units))
+	seen := map[string]bool{}
+	for k, u := range units {
+		u = resolve(u)
+		c := resolve(lookup(u, "code"))
+		ok := c != nil && c.Kind == yaml.ScalarNode && c.Value != "" && !seen[c.Value]
+		if ok {
+			seen[c.Value] = true
+			codes[k] = c
+			continue
+		}
+		fact := w.find(join(index("units", k), key))
+		if fact == nil || empty(fact) || w.used[fact] {
+			continue // nothing to place, or reported already
+		}
+		msg := "单位没有编码，它的这些内容在工作簿中无法注明属于哪个单位：请先填写单位编码"
+		if c != nil && c.Kind == yaml.ScalarNode && c.Value != "" {
+			msg = fmt.Sprintf("单位编码%s与前面的单位重复，它的这些内容在工作簿中无法注明属于哪个单位：请改正单位编码", quote(c.Value))
+		}
+		w.unplace(fact, join(index("units", k), key), msg)
+	}
+	return codes
 }
 
 // take marks a scalar value used and returns it; a list or mapping where a
@@ -572,22 +717,44 @@ func (w *writer) pageSetup(sheetName, orientation string) error {
 	return w.x.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
-// find returns the node at a dotted path of the tree, nil if absent.
-func (w *writer) find(path string) *yaml.Node {
-	n := w.root
+// find returns the node at a path of the tree ("units[2].prior.basic"),
+// nil if absent.
+func (w *writer) find(path string) *yaml.Node { return w.findIn(w.root, path) }
+
+// findIn returns the node at a path within n, nil if absent.
+func (w *writer) findIn(n *yaml.Node, path string) *yaml.Node {
 	if n == nil {
 		return nil
 	}
 	if path == "" {
-		return n
+		return resolve(n)
 	}
-	for _, key := range strings.Split(path, ".") {
+	for _, step := range strings.Split(path, ".") {
+		key, rest, _ := strings.Cut(step, "[")
 		n = resolve(lookup(resolve(n), key))
+		for rest != "" && n != nil {
+			num, after, _ := strings.Cut(rest, "]")
+			k, err := strconv.Atoi(num)
+			if n.Kind != yaml.SequenceNode || err != nil || k < 0 || k >= len(n.Content) {
+				return nil
+			}
+			n = resolve(n.Content[k])
+			rest = strings.TrimPrefix(after, "[")
+		}
 		if n == nil {
 			return nil
 		}
 	}
 	return n
+}
+
+// markIn marks the keys along a dotted path within the mapping m used.
+func (w *writer) markIn(m *yaml.Node, path string) {
+	for path != "" {
+		parent, key := splitPath(path)
+		w.markKey(w.findIn(m, parent), key)
+		path = parent
+	}
 }
 
 // findList returns the list at path, marking its key used; a value that is
@@ -615,14 +782,8 @@ func (w *writer) list1(v *yaml.Node, path string) *yaml.Node {
 	return nil
 }
 
-// markPath marks the keys along a dotted path used.
-func (w *writer) markPath(path string) {
-	for path != "" {
-		parent, key := splitPath(path)
-		w.markKey(w.find(parent), key)
-		path = parent
-	}
-}
+// markPath marks the keys along a path of the tree used.
+func (w *writer) markPath(path string) { w.markIn(w.root, path) }
 
 // markKey marks the key node of key in mapping m used, and m and its
 // parents' keys with it.
@@ -632,6 +793,7 @@ func (w *writer) markKey(m *yaml.Node, key string) {
 		return
 	}
 	w.used[m] = true
+	key, _, _ = strings.Cut(key, "[") // units[2]: the key is units
 	for k := 0; k+1 < len(m.Content); k += 2 {
 		if resolve(m.Content[k]).Value == key {
 			w.used[m.Content[k]] = true
