@@ -138,9 +138,13 @@ func (b *Budget) unitBudget(i int, part *unitPart) (*Budget, Problems) {
 			if field == "three_public" || field == "assets" || field == "prior" {
 				sum = "，各单位之和应等于部门的数"
 			}
+			how := fmt.Sprintf("请在 %s 下填写 %s，写法同部门的 %s%s", p, field, like, sum)
+			if b.source != nil && isWorkbook(b.source.file) {
+				how = fmt.Sprintf("请在工作簿的%s中为单位 %s 填写%s", unitSheets[field], u.Code, sum)
+			}
 			missing = append(missing, Problem{
 				Code: CodeUnitFacts, Severity: SeverityError, Pos: b.position(p), Path: ParsePath(p),
-				Message: fmt.Sprintf("单位%s的单位预算要写本单位的%s：请在 %s 下填写 %s，写法同部门的 %s%s", quote(u.Name), what, p, field, like, sum),
+				Message: fmt.Sprintf("单位%s的单位预算要写本单位的%s：%s", quote(u.Name), what, how),
 			})
 		}
 		return false
@@ -183,6 +187,17 @@ func (b *Budget) unitBudget(i int, part *unitPart) (*Budget, Problems) {
 		}
 	}
 	return ub, missing
+}
+
+// unitSheets name the workbook's sheets that hold each fact of a unit (the
+// ones internal/workbook lays out), for a message to a clerk.
+var unitSheets = map[string]string{
+	"offices":      "“内设科室”表（单位编码填本单位的）",
+	"duties":       "“主要职责”表（单位编码填本单位的）",
+	"three_public": "“单位\"三公\"经费”表（本年、上年各一行）",
+	"assets":       "“单位国有资产”表",
+	"performance":  "“履职目标”“主要任务”“整体绩效”表（单位编码填本单位的）",
+	"prior":        "“单位上年数”表和“上年项目”表",
 }
 
 // unitOrigin is where a unit's budget came from: the unit's index in the
