@@ -111,3 +111,22 @@ func TestBatchEachUnit(t *testing.T) {
 		t.Errorf("OUTDIR holds %s", got)
 	}
 }
+
+// A unit's missing fact, read from a workbook, names the sheet to fill.
+func TestValidateUnitWorkbook(t *testing.T) {
+	data, err := os.ReadFile(shifan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "    assets:\n      vehicles: {official: 0, law_enforcement: 0, special: 3, other: 0}\n      general_equipment_over_50: 1\n      special_equipment_over_100: 0\n", "", 1)
+	dir := t.TempDir()
+	in, book := filepath.Join(dir, "示范.yaml"), filepath.Join(dir, "示范.xlsx")
+	os.WriteFile(in, []byte(text), 0o644)
+	if r := runCmd(t, "convert", in, "-o", book); r.code != exitOK {
+		t.Fatalf("convert: %s", r.stderr)
+	}
+	r := runCmd(t, "validate", book, "--unit", "501003")
+	if r.code != exitFailed || !strings.Contains(r.stdout, book+":预算单位!A4: units[2]: ") || !strings.Contains(r.stdout, "请在工作簿的“单位国有资产”表中为单位 501003 填写") {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
+	}
+}
