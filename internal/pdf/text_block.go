@@ -109,9 +109,30 @@ type slot struct {
 	top float64
 }
 
+// justifiedLines breaks a justified paragraph over its whole length
+// (linebreak.Justified): no line is spread far more than the others where
+// another choice of breaks, or punctuation set narrower, avoids it.
+func (fl *flow) justifiedLines(st textStyle, s string, w float64) []linebreak.Squeezed {
+	return linebreak.Justified(s, w+fitSlack, st.indent, fl.styleMeasure(st), linebreak.Justify{
+		Wide:   func(r rune) bool { return fl.ts.wide(st.role, st.size, r) },
+		Blank:  func(r rune) (float64, float64) { return fl.ts.blank(st.role, st.size, r) },
+		MaxGap: maxJustifyGap * st.size,
+		Em:     st.size + st.track,
+	})
+}
+
 // setLines sets lines in the text column [left, left+w) from fl.y on,
 // breaking pages between lines, and returns where each line went.
 func (fl *flow) setLines(st textStyle, lines []linebreak.Line, left, w float64) []slot {
+	sq := make([]linebreak.Squeezed, len(lines))
+	for i, ln := range lines {
+		sq[i].Line = ln
+	}
+	return fl.setSqueezed(st, sq, left, w)
+}
+
+// setSqueezed is setLines for lines that may set punctuation narrower.
+func (fl *flow) setSqueezed(st textStyle, lines []linebreak.Squeezed, left, w float64) []slot {
 	slots := make([]slot, 0, len(lines))
 	for i, ln := range lines {
 		fl.ensure(st.pitch)
@@ -123,7 +144,7 @@ func (fl *flow) setLines(st textStyle, lines []linebreak.Line, left, w float64) 
 }
 
 // setLine draws one line on baseline y.
-func (fl *flow) setLine(st textStyle, ln linebreak.Line, first bool, left, w, y float64) {
+func (fl *flow) setLine(st textStyle, ln linebreak.Squeezed, first bool, left, w, y float64) {
 	x, room := left, w
 	if first {
 		x += st.indent
@@ -142,6 +163,7 @@ func (fl *flow) setLine(st textStyle, ln linebreak.Line, first bool, left, w, y 
 			}
 		}
 	}
+	sp.squeeze = ln.Squeeze
 	fl.pg.texts, _ = fl.ts.spacedRuns(fl.pg.texts, st.role, st.size, sp, x, y, ln.Text)
 }
 
