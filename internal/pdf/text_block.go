@@ -28,6 +28,9 @@ type textStyle struct {
 	// track is the space after every wide character that puts the text
 	// on its character grid (see gridTrack); 0 off the grid.
 	track float64
+	// stroke is the width of the outline drawn around the glyphs (see
+	// kaiStroke); 0 fills only.
+	stroke float64
 }
 
 // gridTrack is the tracking that makes characters of size fill a line of
@@ -51,6 +54,7 @@ func gridTrack(w, size float64) float64 {
 // A face that draws smaller inside its em than the body face (楷体 beside
 // 宋体 or 仿宋) is set larger by opticalScale, so that it looks the size of
 // the body; it stays on the body's grid, its cells as wide as the body's.
+// The 楷体 is stroked as well as filled (kaiStroke), so that it is as dark.
 func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	f := fl.f
 	cell := f.BodySize + gridTrack(fl.pg.width(), f.BodySize)
@@ -59,6 +63,9 @@ func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 		size *= opticalScale(fl.sampleFace(fonts.RoleBody), fl.sampleFace(role))
 	}
 	st := textStyle{role: role, size: size, pitch: f.LinePitch, track: cell - size}
+	if role == fonts.RoleKai {
+		st.stroke = kaiStroke * size
+	}
 	if indent {
 		st.indent = 2 * cell
 	}
@@ -164,7 +171,11 @@ func (fl *flow) setLine(st textStyle, ln linebreak.Squeezed, first bool, left, w
 		}
 	}
 	sp.squeeze = ln.Squeeze
+	from := len(fl.pg.texts)
 	fl.pg.texts, _ = fl.ts.spacedRuns(fl.pg.texts, st.role, st.size, sp, x, y, ln.Text)
+	for i := from; i < len(fl.pg.texts); i++ {
+		fl.pg.texts[i].stroke = st.stroke
+	}
 }
 
 // stretches counts the places justification may widen in s: between two
