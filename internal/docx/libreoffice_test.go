@@ -1,12 +1,14 @@
 package docx
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
@@ -123,4 +125,50 @@ func lineWith(page, s string) string {
 		}
 	}
 	return ""
+}
+
+// LibreOffice sets GB/T 9704's 28 characters of 3号 on a body line, as
+// the PDF does: every line of a paragraph of Chinese text but its last
+// holds 28 characters, the first 26 after its indent.
+func TestLibreOfficeBodyLinesHold28(t *testing.T) {
+	soffice := testtool.Path(t, "soffice")
+	pdftotext := testtool.Path(t, "pdftotext")
+	text := strings.Repeat("负责全县政务服务事项目录管理和标准化建设统筹推进全县政务服务和政务数据管理体系建设", 3) + "。"
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Style: doc.ParagraphBody, Text: text}}}
+	var buf bytes.Buffer
+	if err := write(&buf, d, config{}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "grid.docx")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "grid.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = squeeze(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 3 {
+		t.Fatalf("%d lines: %q", len(lines), lines)
+	}
+	for i, l := range lines[:len(lines)-1] {
+		want := 28
+		if i == 0 {
+			want = 26
+		}
+		if n := utf8.RuneCountInString(l); n != want {
+			t.Errorf("line %d holds %d characters, want %d: %q", i+1, n, want, l)
+		}
+	}
 }

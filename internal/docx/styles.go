@@ -52,10 +52,38 @@ func rFonts(eastAsia string) string {
 		latinFont, esc(eastAsia))
 }
 
-// runProps is a style's w:rPr: font and size.
-func runProps(font string, size float64) string {
-	hp := halfPoints(size)
-	return fmt.Sprintf(`<w:rPr>%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, rFonts(font), hp, hp)
+// runProps is a style's w:rPr: font (none: inherited), character
+// spacing in twips, and size (0: inherited).
+func runProps(font string, spacing int, size float64) string {
+	var b strings.Builder
+	b.WriteString("<w:rPr>")
+	if font != "" {
+		b.WriteString(rFonts(font))
+	}
+	fmt.Fprintf(&b, `<w:spacing w:val="%d"/>`, spacing)
+	if size > 0 {
+		hp := halfPoints(size)
+		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
+	}
+	b.WriteString("</w:rPr>")
+	return b.String()
+}
+
+// gridSpacingFor is the character spacing, in twips, that puts a whole
+// number of body characters on a line of width pt: GB/T 9704's 28
+// characters of 3号 on the 156 mm line (442.2 pt, 15.79 pt a character),
+// which the PDF sets with its character grid. It rounds down, so that the
+// 28th character always fits; justification fills the rest.
+//
+// A w:docGrid of type linesAndChars ("每行28字") would say the same to
+// Word, but LibreOffice sets every 3号 character of such a grid in two
+// 15.79 pt cells, 14 characters a line.
+func gridSpacingFor(width, size float64) int {
+	n := math.Round(width / size)
+	if n < 1 {
+		return 0
+	}
+	return int(math.Floor((width/n - size) * 20))
 }
 
 // exactLines is a w:spacing with an exact line height.
@@ -96,9 +124,14 @@ type styleDef struct {
 	pPr                     string
 	font                    string
 	size                    float64
+	// grid styles set body text on the character grid (gridSpacing);
+	// the others (titles, tables, notes) keep the spacing their font gives.
+	grid bool
 }
 
-func (s styleDef) xml() string {
+// xml is the style's w:style; gridSpacing is the character spacing of
+// the body's grid, for the styles on it.
+func (s styleDef) xml(gridSpacing int) string {
 	var b strings.Builder
 	def := ""
 	if s.id == styleNormal {
@@ -116,7 +149,11 @@ func (s styleDef) xml() string {
 		b.WriteString("<w:pPr>" + s.pPr + "</w:pPr>")
 	}
 	if s.font != "" {
-		b.WriteString(runProps(s.font, s.size))
+		spacing := 0
+		if s.grid {
+			spacing = gridSpacing
+		}
+		b.WriteString(runProps(s.font, spacing, s.size))
 	}
 	b.WriteString("</w:style>")
 	return b.String()
@@ -129,7 +166,7 @@ func styleDefs(o config) []styleDef {
 	keep := `<w:keepNext/><w:keepLines/>`
 	titleLine := f.TitleSize * 1.5
 	defs := []styleDef{
-		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize},
+		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize, grid: true},
 		{id: styleTitle, name: "Title", basedOn: styleNormal, next: styleNormal,
 			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
 		{id: styleCoverDate, name: "Cover Date", basedOn: styleNormal, next: styleNormal,
@@ -137,12 +174,12 @@ func styleDefs(o config) []styleDef {
 		{id: stylePart, name: "Part Title", basedOn: styleNormal, next: styleNormal,
 			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
 		{id: styleSection, name: "Section Title", basedOn: styleNormal, next: styleBody,
-			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize},
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
-			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize},
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize, grid: true},
 		// "附件" (GB/T 9704 10.2): 3号黑体, flush left on the first line.
 		{id: styleAnnexLabel, name: "Annex Label", basedOn: styleNormal, next: stylePart,
-			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize},
+			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
 			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
 	}
@@ -201,8 +238,9 @@ func styles(o config) []byte {
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`,
 		rFonts(o.Fonts.Body), hp, hp)
+	grid := gridSpacingFor(o.Format.PageWidth-o.Format.Left-o.Format.Right, o.Format.BodySize)
 	for _, s := range styleDefs(o) {
-		b.WriteString(s.xml())
+		b.WriteString(s.xml(grid))
 	}
 	// Table and character defaults Word expects to find.
 	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">` +
