@@ -92,6 +92,14 @@ func exactLines(before, after, line float64) string {
 		twips(before), twips(after), twips(line))
 }
 
+// overflowPunct is Word's default, said outright for LibreOffice: Word
+// lets a mark that does not fit hang past the margin. LibreOffice reads the
+// flag inverted (writerfilter's DomainMapper sets hanging punctuation to
+// val == 0) and, left to its own default of hanging, drops a hanging mark
+// from a justified line altogether ("…增人增资" / "晋级…", the 、 gone); with
+// val 1 it moves the character before the mark down instead, as the PDF does.
+const overflowPunct = `<w:overflowPunct w:val="1"/>`
+
 // singleLines is a w:spacing with single (font-dependent) line height.
 const singleLines = `<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`
 
@@ -166,7 +174,7 @@ func styleDefs(o config) []styleDef {
 	keep := `<w:keepNext/><w:keepLines/>`
 	titleLine := f.TitleSize * 1.5
 	defs := []styleDef{
-		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize, grid: true},
+		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + overflowPunct + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize, grid: true},
 		{id: styleTitle, name: "Title", basedOn: styleNormal, next: styleNormal,
 			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
 		{id: styleCoverDate, name: "Cover Date", basedOn: styleNormal, next: styleNormal,
