@@ -52,13 +52,16 @@ func rFonts(eastAsia string) string {
 		latinFont, esc(eastAsia))
 }
 
-// runProps is a style's w:rPr: font (none: inherited), character
+// runProps is a style's w:rPr: font (none: inherited), bold, character
 // spacing in twips, and size (0: inherited).
-func runProps(font string, spacing int, size float64) string {
+func runProps(font string, bold bool, spacing int, size float64) string {
 	var b strings.Builder
 	b.WriteString("<w:rPr>")
 	if font != "" {
 		b.WriteString(rFonts(font))
+	}
+	if bold {
+		b.WriteString(`<w:b/><w:bCs/>`)
 	}
 	fmt.Fprintf(&b, `<w:spacing w:val="%d"/>`, spacing)
 	if size > 0 {
@@ -67,6 +70,20 @@ func runProps(font string, spacing int, size float64) string {
 	}
 	b.WriteString("</w:rPr>")
 	return b.String()
+}
+
+// regularTitle reports a title font that is a regular text face: a caller
+// who sets titles in 宋体 or 黑体 because the machine lacks 小标宋 (as GB/T
+// 9704 offices do) gets them bold, as the PDF's titles are. 方正小标宋 and
+// 华文中宋 are heavy by design and are never emboldened (Word would thicken
+// them further), nor is a face this list does not know.
+func regularTitle(name string) bool { return regularFaces[name] }
+
+var regularFaces = map[string]bool{
+	"宋体": true, "SimSun": true, "新宋体": true, "NSimSun": true, "华文宋体": true, "STSong": true,
+	"黑体": true, "SimHei": true, "华文黑体": true, "STHeiti": true,
+	"仿宋": true, "FangSong": true, "仿宋_GB2312": true, "FangSong_GB2312": true,
+	"楷体": true, "KaiTi": true, "楷体_GB2312": true, "KaiTi_GB2312": true,
 }
 
 // gridSpacingFor is the character spacing, in twips, that puts a whole
@@ -135,6 +152,7 @@ type styleDef struct {
 	// grid styles set body text on the character grid (gridSpacing);
 	// the others (titles, tables, notes) keep the spacing their font gives.
 	grid bool
+	bold bool
 }
 
 // xml is the style's w:style; gridSpacing is the character spacing of
@@ -161,7 +179,7 @@ func (s styleDef) xml(gridSpacing int) string {
 		if s.grid {
 			spacing = gridSpacing
 		}
-		b.WriteString(runProps(s.font, spacing, s.size))
+		b.WriteString(runProps(s.font, s.bold, spacing, s.size))
 	}
 	b.WriteString("</w:style>")
 	return b.String()
@@ -176,11 +194,11 @@ func styleDefs(o config) []styleDef {
 	defs := []styleDef{
 		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + overflowPunct + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize, grid: true},
 		{id: styleTitle, name: "Title", basedOn: styleNormal, next: styleNormal,
-			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 		{id: styleCoverDate, name: "Cover Date", basedOn: styleNormal, next: styleNormal,
 			pPr: `<w:jc w:val="center"/>`, font: fn.Body, size: f.BodySize},
 		{id: stylePart, name: "Part Title", basedOn: styleNormal, next: styleNormal,
-			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 		{id: styleSection, name: "Section Title", basedOn: styleNormal, next: styleBody,
 			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
@@ -189,7 +207,7 @@ func styleDefs(o config) []styleDef {
 		{id: styleAnnexLabel, name: "Annex Label", basedOn: styleNormal, next: stylePart,
 			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
-			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
+			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle, bold: regularTitle(fn.Title)},
 	}
 	// Heading 1..3 look like part, section and subsection titles and add the
 	// outline level Word's navigation pane and TOC field look for.
@@ -201,7 +219,7 @@ func styleDefs(o config) []styleDef {
 	}
 	defs = append(defs,
 		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
-			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 	)
 	// TOC entries indent two characters a level; a wrapped entry's later
 	// lines hang two characters further in, as in the PDF.
