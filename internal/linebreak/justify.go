@@ -1,7 +1,5 @@
 package linebreak
 
-import "math"
-
 // Justify says how Justified may adjust the lines of a justified paragraph.
 type Justify struct {
 	// Wide reports the characters justification spreads: space is added
@@ -223,6 +221,8 @@ func (sc *scratch) justify(text string, width, indent float64, j Justify) ([]Squ
 
 func clamp(v, hi float64) float64 { return max(0, min(v, hi)) }
 
+func cube(x float64) float64 { return x * x * x }
+
 // endBlank is what may be taken from the last ink rune of a line.
 func endBlank(blankR []float64, start, ink int) float64 {
 	if ink > start {
@@ -246,10 +246,10 @@ func lineCost(w, room float64, stretch int, inner, end float64, last bool, j Jus
 	case -over < 1e-6: // full as it is
 		return 0, true
 	case stretch == 0:
-		return raggedCost + looseCost*math.Pow(-over/j.Em, 3), true
+		return raggedCost + looseCost*cube(-over/j.Em), true
 	}
 	gap := -over / float64(stretch)
-	c := looseCost * math.Pow(gap/j.Em, 3)
+	c := looseCost * cube(gap/j.Em)
 	if gap > j.MaxGap {
 		c += raggedCost
 	}

@@ -28,6 +28,15 @@ type typesetter struct {
 	// it out several times (tighter rows, the other orientation), and the
 	// same cell at the same width breaks the same way each time.
 	balanced map[balanceKey][]linebreak.Line
+	// justified remembers the lines of justified paragraphs in the same
+	// way: every layout pass sets the body text again.
+	justified map[justifyKey][]linebreak.Squeezed
+}
+
+type justifyKey struct {
+	text                       string
+	width, indent, size, track float64
+	role                       fonts.Role
 }
 
 type balanceKey struct {
@@ -37,7 +46,8 @@ type balanceKey struct {
 }
 
 func newTypesetter(s *fonts.Set) *typesetter {
-	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{}}
+	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{},
+		justified: map[justifyKey][]linebreak.Squeezed{}}
 }
 
 // balancedLines breaks a cell's text into lines of similar length within

@@ -119,13 +119,21 @@ type slot struct {
 // justifiedLines breaks a justified paragraph over its whole length
 // (linebreak.Justified): no line is spread far more than the others where
 // another choice of breaks, or punctuation set narrower, avoids it.
+// A paragraph is broken once for each text, width and style: every layout
+// pass sets it again.
 func (fl *flow) justifiedLines(st textStyle, s string, w float64) []linebreak.Squeezed {
-	return linebreak.Justified(s, w+fitSlack, st.indent, fl.styleMeasure(st), linebreak.Justify{
+	k := justifyKey{s, w, st.indent, st.size, st.track, st.role}
+	if lines, ok := fl.ts.justified[k]; ok {
+		return lines
+	}
+	lines := linebreak.Justified(s, w+fitSlack, st.indent, fl.styleMeasure(st), linebreak.Justify{
 		Wide:   func(r rune) bool { return fl.ts.wide(st.role, st.size, r) },
 		Blank:  func(r rune) (float64, float64) { return fl.ts.blank(st.role, st.size, r) },
 		MaxGap: maxJustifyGap * st.size,
 		Em:     st.size + st.track,
 	})
+	fl.ts.justified[k] = lines
+	return lines
 }
 
 // setLines sets lines in the text column [left, left+w) from fl.y on,
