@@ -224,3 +224,15 @@ func cmapLookup(cmap []byte, r rune) int {
 // 0.2–0.35 pt the 楷体 turns visibly bolder than the body (60–68 pt²).
 // kaiStroke is that width in ems of the size the 楷体 is set at.
 const kaiStroke = 0.0045
+
+// opticalStroke is the outline stroke, in ems, for text in face f beside
+// body text in ref: kaiStroke for the pair it was measured on, the
+// embedded 楷体 beside the embedded 宋体, and 0 for any other pair, whose
+// weights were not measured (a caller's 楷体_GB2312 may be as dark as its
+// body).
+func opticalStroke(ref, f *fonts.Face) float64 {
+	if ref == fonts.SerifFace() && f == fonts.KaiFace() {
+		return kaiStroke
+	}
+	return 0
+}

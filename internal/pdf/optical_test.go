@@ -134,3 +134,16 @@ func TestKaiInkMatchesBody(t *testing.T) {
 		t.Errorf("the stroked 楷体 carries %.1f pt² a character, the body %.1f pt²", ink[2], ink[0])
 	}
 }
+
+// Only the pair of fonts the stroke was measured on is stroked.
+func TestOpticalStrokeOnlyForTheMeasuredPair(t *testing.T) {
+	if got := opticalStroke(fonts.SerifFace(), fonts.KaiFace()); got != kaiStroke {
+		t.Errorf("embedded 楷体 beside 宋体: stroke %v, want %v", got, kaiStroke)
+	}
+	if got := opticalStroke(fonts.SansFace(), fonts.KaiFace()); got != 0 {
+		t.Errorf("beside another body font: stroke %v, want none", got)
+	}
+	if got := opticalStroke(fonts.SerifFace(), fonts.SansFace()); got != 0 {
+		t.Errorf("another face in the 楷体 role: stroke %v, want none", got)
+	}
+}

@@ -54,7 +54,8 @@ func gridTrack(w, size float64) float64 {
 // A face that draws smaller inside its em than the body face (楷体 beside
 // 宋体 or 仿宋) is set larger by opticalScale, so that it looks the size of
 // the body; it stays on the body's grid, its cells as wide as the body's.
-// The 楷体 is stroked as well as filled (kaiStroke), so that it is as dark.
+// The embedded 楷体 beside the embedded 宋体 is stroked as well as filled
+// (kaiStroke), so that it is as dark.
 func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	f := fl.f
 	cell := f.BodySize + gridTrack(fl.pg.width(), f.BodySize)
@@ -64,7 +65,7 @@ func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	}
 	st := textStyle{role: role, size: size, pitch: f.LinePitch, track: cell - size}
 	if role == fonts.RoleKai {
-		st.stroke = kaiStroke * size
+		st.stroke = opticalStroke(fl.sampleFace(fonts.RoleBody), fl.sampleFace(role)) * size
 	}
 	if indent {
 		st.indent = 2 * cell
