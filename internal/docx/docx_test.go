@@ -341,3 +341,27 @@ func TestWordFontsFollowOptions(t *testing.T) {
 		t.Errorf("styles.xml does not name the body font %s", fonts.SansFace().PostScriptName())
 	}
 }
+
+// Titles set in a regular text face (宋体 where the machine lacks 小标宋)
+// are bold, as the PDF's; 方正小标宋简体, heavy by design, is not
+// emboldened.
+func TestTitleBoldInRegularFaces(t *testing.T) {
+	d, pages := sampleDocument()
+	for _, tc := range []struct {
+		title string
+		bold  bool
+	}{{"", false}, {"宋体", true}, {"黑体", true}, {"华文中宋", false}} {
+		var buf bytes.Buffer
+		if err := write(&buf, d, config{Pages: pages, Fonts: Fonts{Title: tc.title}}); err != nil {
+			t.Fatal(err)
+		}
+		_, parts := unzip(t, buf.Bytes())
+		for _, s := range parseXML(t, parts["word/styles.xml"]).all("style") {
+			id := s.attr["styleId"]
+			isTitle := id == "Title" || id == "PartTitle" || id == "TableTitle" || id == "TOCHeading"
+			if bold := s.find("b") != nil; isTitle && bold != tc.bold || !isTitle && bold {
+				t.Errorf("title font %q: style %s bold %v", tc.title, id, bold)
+			}
+		}
+	}
+}

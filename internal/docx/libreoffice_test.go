@@ -1,12 +1,14 @@
 package docx
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
@@ -123,4 +125,61 @@ func lineWith(page, s string) string {
 		}
 	}
 	return ""
+}
+
+// LibreOffice sets GB/T 9704's 28 characters of 3号 on a body line, as
+// the PDF does: every line of a paragraph of Chinese text but its last
+// holds 28 characters, the first 26 after its indent.
+func TestLibreOfficeBodyLinesHold28(t *testing.T) {
+	soffice := testtool.Path(t, "soffice")
+	pdftotext := testtool.Path(t, "pdftotext")
+	text := strings.Repeat("负责全县政务服务事项目录管理和标准化建设统筹推进全县政务服务和政务数据管理体系建设", 3) + "。"
+	// The 封丘 narrative's third line ends in a 、 that does not fit:
+	// LibreOffice, left to hang it, dropped it from the justified line.
+	marks := "封丘县政务服务和大数据管理局2023年收入总计540.82万元，支出总计540.82万元，与2022年预算相比，" +
+		"收、支总计各增加199.45万元，增长58.43%，主要原因：一是正常增人增资、晋级晋档等增加基本支出57.51万元。"
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Style: doc.ParagraphBody, Text: text},
+		&doc.Paragraph{Style: doc.ParagraphBody, Text: marks}}}
+	var buf bytes.Buffer
+	if err := write(&buf, d, config{}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "grid.docx")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "grid.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(squeeze(string(out)), squeeze(marks)) {
+		t.Errorf("LibreOffice lost a character of %q:\n%s", marks, out)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = squeeze(l); l != "" {
+			lines = append(lines, l)
+		}
+		if strings.HasSuffix(l, "建设。") {
+			break // the end of the first paragraph
+		}
+	}
+	if len(lines) < 3 {
+		t.Fatalf("%d lines: %q", len(lines), lines)
+	}
+	for i, l := range lines[:len(lines)-1] {
+		want := 28
+		if i == 0 {
+			want = 26
+		}
+		if n := utf8.RuneCountInString(l); n != want {
+			t.Errorf("line %d holds %d characters, want %d: %q", i+1, n, want, l)
+		}
+	}
 }

@@ -52,10 +52,55 @@ func rFonts(eastAsia string) string {
 		latinFont, esc(eastAsia))
 }
 
-// runProps is a style's w:rPr: font and size.
-func runProps(font string, size float64) string {
-	hp := halfPoints(size)
-	return fmt.Sprintf(`<w:rPr>%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, rFonts(font), hp, hp)
+// runProps is a style's w:rPr: font (none: inherited), bold, character
+// spacing in twips, and size (0: inherited).
+func runProps(font string, bold bool, spacing int, size float64) string {
+	var b strings.Builder
+	b.WriteString("<w:rPr>")
+	if font != "" {
+		b.WriteString(rFonts(font))
+	}
+	if bold {
+		b.WriteString(`<w:b/><w:bCs/>`)
+	}
+	fmt.Fprintf(&b, `<w:spacing w:val="%d"/>`, spacing)
+	if size > 0 {
+		hp := halfPoints(size)
+		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
+	}
+	b.WriteString("</w:rPr>")
+	return b.String()
+}
+
+// regularTitle reports a title font that is a regular text face: a caller
+// who sets titles in 宋体 or 黑体 because the machine lacks 小标宋 (as GB/T
+// 9704 offices do) gets them bold, as the PDF's titles are. 方正小标宋 and
+// 华文中宋 are heavy by design and are never emboldened (Word would thicken
+// them further), nor is a face this list does not know.
+func regularTitle(name string) bool { return regularFaces[name] }
+
+var regularFaces = map[string]bool{
+	"宋体": true, "SimSun": true, "新宋体": true, "NSimSun": true, "华文宋体": true, "STSong": true,
+	"黑体": true, "SimHei": true, "华文黑体": true, "STHeiti": true,
+	"仿宋": true, "FangSong": true, "仿宋_GB2312": true, "FangSong_GB2312": true,
+	"楷体": true, "KaiTi": true, "楷体_GB2312": true, "KaiTi_GB2312": true,
+}
+
+// gridSpacingFor is the character spacing, in twips, that puts a whole
+// number of body characters on a line of width pt: GB/T 9704's 28
+// characters of 3号 on the 156 mm line (442.2 pt, 15.79 pt a character),
+// which the PDF sets with its character grid. It rounds down, so that the
+// 28th character always fits; justification fills the rest.
+//
+// A w:docGrid of type linesAndChars ("每行28字") would say the same to
+// Word, but LibreOffice sets every 3号 character of such a grid in two
+// 15.79 pt cells, 14 characters a line.
+func gridSpacingFor(width, size float64) int {
+	n := math.Round(width / size)
+	if n < 1 {
+		return 0
+	}
+	return int(math.Floor((width/n - size) * 20))
 }
 
 // exactLines is a w:spacing with an exact line height.
@@ -63,6 +108,14 @@ func exactLines(before, after, line float64) string {
 	return fmt.Sprintf(`<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="exact"/>`,
 		twips(before), twips(after), twips(line))
 }
+
+// overflowPunct is Word's default, said outright for LibreOffice: Word
+// lets a mark that does not fit hang past the margin. LibreOffice reads the
+// flag inverted (writerfilter's DomainMapper sets hanging punctuation to
+// val == 0) and, left to its own default of hanging, drops a hanging mark
+// from a justified line altogether ("…增人增资" / "晋级…", the 、 gone); with
+// val 1 it moves the character before the mark down instead, as the PDF does.
+const overflowPunct = `<w:overflowPunct w:val="1"/>`
 
 // singleLines is a w:spacing with single (font-dependent) line height.
 const singleLines = `<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`
@@ -96,9 +149,15 @@ type styleDef struct {
 	pPr                     string
 	font                    string
 	size                    float64
+	// grid styles set body text on the character grid (gridSpacing);
+	// the others (titles, tables, notes) keep the spacing their font gives.
+	grid bool
+	bold bool
 }
 
-func (s styleDef) xml() string {
+// xml is the style's w:style; gridSpacing is the character spacing of
+// the body's grid, for the styles on it.
+func (s styleDef) xml(gridSpacing int) string {
 	var b strings.Builder
 	def := ""
 	if s.id == styleNormal {
@@ -116,7 +175,11 @@ func (s styleDef) xml() string {
 		b.WriteString("<w:pPr>" + s.pPr + "</w:pPr>")
 	}
 	if s.font != "" {
-		b.WriteString(runProps(s.font, s.size))
+		spacing := 0
+		if s.grid {
+			spacing = gridSpacing
+		}
+		b.WriteString(runProps(s.font, s.bold, spacing, s.size))
 	}
 	b.WriteString("</w:style>")
 	return b.String()
@@ -129,22 +192,22 @@ func styleDefs(o config) []styleDef {
 	keep := `<w:keepNext/><w:keepLines/>`
 	titleLine := f.TitleSize * 1.5
 	defs := []styleDef{
-		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize},
+		{id: styleNormal, name: "Normal", pPr: `<w:widowControl/>` + overflowPunct + exactLines(0, 0, f.LinePitch), font: fn.Body, size: f.BodySize, grid: true},
 		{id: styleTitle, name: "Title", basedOn: styleNormal, next: styleNormal,
-			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: exactLines(0, 0, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 		{id: styleCoverDate, name: "Cover Date", basedOn: styleNormal, next: styleNormal,
 			pPr: `<w:jc w:val="center"/>`, font: fn.Body, size: f.BodySize},
 		{id: stylePart, name: "Part Title", basedOn: styleNormal, next: styleNormal,
-			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: keep + exactLines(f.LinePitch, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 		{id: styleSection, name: "Section Title", basedOn: styleNormal, next: styleBody,
-			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize},
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleSubsection, name: "Subsection Title", basedOn: styleNormal, next: styleBody,
-			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize},
+			pPr: keep + indentChars(2, f.BodySize) + `<w:jc w:val="both"/>`, font: fn.Kai, size: f.BodySize, grid: true},
 		// "附件" (GB/T 9704 10.2): 3号黑体, flush left on the first line.
 		{id: styleAnnexLabel, name: "Annex Label", basedOn: styleNormal, next: stylePart,
-			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize},
+			pPr: keep + `<w:jc w:val="left"/>`, font: fn.Heading, size: f.BodySize, grid: true},
 		{id: styleTableTitle, name: "Table Title", basedOn: styleNormal, next: styleCaption,
-			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle},
+			pPr: keep + exactLines(0, f.TableTitle*0.5, f.TableTitle*1.5) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TableTitle, bold: regularTitle(fn.Title)},
 	}
 	// Heading 1..3 look like part, section and subsection titles and add the
 	// outline level Word's navigation pane and TOC field look for.
@@ -156,7 +219,7 @@ func styleDefs(o config) []styleDef {
 	}
 	defs = append(defs,
 		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
-			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize},
+			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 	)
 	// TOC entries indent two characters a level; a wrapped entry's later
 	// lines hang two characters further in, as in the PDF.
@@ -201,8 +264,9 @@ func styles(o config) []byte {
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`,
 		rFonts(o.Fonts.Body), hp, hp)
+	grid := gridSpacingFor(o.Format.PageWidth-o.Format.Left-o.Format.Right, o.Format.BodySize)
 	for _, s := range styleDefs(o) {
-		b.WriteString(s.xml())
+		b.WriteString(s.xml(grid))
 	}
 	// Table and character defaults Word expects to find.
 	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">` +

@@ -322,37 +322,16 @@ func (fl *flow) paragraph(i int, p *doc.Paragraph) {
 		fl.caption(st, p.Text)
 		return
 	}
-	lines := fl.breakLines(st, p.Text, fl.pg.width())
 	if st.align == alignJustify {
-		lines = fl.avoidShortLast(st, p.Text, fl.pg.width(), lines)
+		fl.setSqueezed(st, fl.justifiedLines(st, p.Text, fl.pg.width()), fl.pg.left, fl.pg.width())
+		return
 	}
-	fl.setLines(st, lines, fl.pg.left, fl.pg.width())
+	fl.setLines(st, fl.breakLines(st, p.Text, fl.pg.width()), fl.pg.left, fl.pg.width())
 }
 
 // shortLast is the most runes a paragraph's last line may hold and still
 // look left behind: a character or two and the punctuation ("见。", "意见。").
 const shortLast = 3
-
-// avoidShortLast mends a paragraph whose last line is a character or two
-// and its punctuation: it breaks the text again a little narrower, half a
-// character at a time up to two characters, so that earlier lines give the
-// last one some of theirs, and keeps the result with as many lines and the
-// longest last line. The narrower lines are still justified to the full
-// width.
-func (fl *flow) avoidShortLast(st textStyle, text string, w float64, lines []linebreak.Line) []linebreak.Line {
-	if len(lines) < 2 || utf8.RuneCountInString(lines[len(lines)-1].Text) > shortLast || strings.ContainsAny(text, "\n\r") {
-		return lines
-	}
-	cell := st.size + st.track
-	best, most := lines, utf8.RuneCountInString(lines[len(lines)-1].Text)
-	for k := 1; k <= 4 && most <= shortLast; k++ {
-		try := fl.breakLines(st, text, w-float64(k)*cell/2)
-		if n := utf8.RuneCountInString(try[len(try)-1].Text); len(try) == len(lines) && n > most {
-			best, most = try, n
-		}
-	}
-	return best
-}
 
 // keepNeed is the height block i needs at the bottom of the page together
 // with what must stay with it: a heading with the first line after it, a

@@ -3,8 +3,10 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/signintech/gopdf"
@@ -85,6 +87,7 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	if _, err := gp.WriteTo(buf); err != nil {
 		return 0, err
 	}
+	strokeText(buf.Bytes())
 	out, err := ob.patchRoot(buf.Bytes())
 	if err == nil {
 		out, err = l.finish(out) // metadata.go: language, page labels, subset tags
@@ -162,13 +165,22 @@ func drawPage(gp *gopdf.GoPdf, p *page) error {
 
 // textDrawer draws runs, setting the font and spacing only when they change.
 type textDrawer struct {
-	gp       *gopdf.GoPdf
-	face     *fonts.Face
-	size, tc float64
+	gp               *gopdf.GoPdf
+	face             *fonts.Face
+	size, tc, stroke float64
 }
 
 func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 	for _, t := range texts {
+		if t.stroke != d.stroke {
+			if d.stroke > 0 {
+				d.gp.SetCustomLineType(strokeEnd, 0)
+			}
+			if t.stroke > 0 {
+				d.gp.SetCustomLineType(strokeStart, t.stroke)
+			}
+			d.stroke = t.stroke
+		}
 		if t.face != d.face || t.size != d.size {
 			if err := d.gp.SetFont(t.face.Name(), "", t.size); err != nil {
 				return fmt.Errorf("font %s: %w", t.face.Name(), err)
@@ -184,5 +196,35 @@ func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 			return err
 		}
 	}
+	if d.stroke > 0 {
+		d.gp.SetCustomLineType(strokeEnd, 0)
+		d.stroke = 0
+	}
 	return nil
+}
+
+// Filled and stroked text. gopdf has no operator for the text render mode,
+// so the drawer marks where stroked text starts and ends with dash patterns
+// no rule uses, "[0.01] W d" and "[0.02] 0.00 d", and strokeText turns
+// them into "q 2 Tr W w" and "Q" in the content streams. Each marker is
+// as long as what replaces it, so no offset or length in the file changes.
+var (
+	strokeStart = []float64{0.01}
+	strokeEnd   = []float64{0.02}
+	strokeMarks = regexp.MustCompile(`\[0\.01\] ([0-9]\.[0-9]{2}) d\n|\[0\.02\] 0\.00 d\n`)
+)
+
+// strokeText rewrites the stroke markers of gopdf's uncompressed output
+// in place.
+func strokeText(pdf []byte) {
+	for _, m := range strokeMarks.FindAllSubmatchIndex(pdf, -1) {
+		at, end := m[0], m[1]
+		var op string
+		if m[2] >= 0 {
+			op = "q 2 Tr " + string(pdf[m[2]:m[3]]) + " w\n" // "[0.01] 0.25 d\n": the same 14 bytes
+		} else {
+			op = "Q" + strings.Repeat(" ", end-at-2) + "\n"
+		}
+		copy(pdf[at:end], op)
+	}
 }

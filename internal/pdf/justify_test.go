@@ -144,3 +144,45 @@ func TestNoLoneLastCharacter(t *testing.T) {
 		t.Fatalf("%d lines for %d paragraphs", len(lines), len(d.Blocks))
 	}
 }
+
+// TestJustifySqueezesToKeepLinesEven: the 宿州 narrative's first line ends
+// before "128284.45万元，", which misses the line by less than the blank
+// half of its comma. The comma is set half wide at the margin and the
+// number stays on the line, instead of the line being spread to the
+// margin (or left ragged); the comma's ink stays inside the text area.
+func TestJustifySqueezesToKeepLinesEven(t *testing.T) {
+	text := "宿州市住房和城乡建设局2025年收入总计128284.45万元，支出总计128284.45万元，与2024年预算相比，" +
+		"收、支总计各增加7524.25万元，增长6.23%。"
+	l := layOrFail(t, &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Style: doc.ParagraphBody, Text: text}}})
+	p := l.pages[0]
+	var first []textItem
+	for _, it := range p.texts {
+		if len(first) == 0 || near(it.y, first[0].y) {
+			first = append(first, it)
+		}
+	}
+	line := ""
+	for _, it := range first {
+		line += it.s
+	}
+	if !strings.HasSuffix(line, "128284.45万元，") {
+		t.Fatalf("first line %q: the number went down", line)
+	}
+	last := first[len(first)-1]
+	comma := last.x
+	for _, r := range last.s[:len(last.s)-len("，")] {
+		comma += last.face.Advance(r)*last.size + last.tc
+	}
+	_, blank := blankSides(last.face, '，')
+	if ink := comma + (last.face.Advance('，')-blank)*last.size; ink > p.right+0.01 {
+		t.Errorf("the comma's ink ends at %.2f, past the text area's edge %.2f", ink, p.right)
+	}
+	if end := comma + last.face.Advance('，')*last.size; end <= p.right {
+		t.Errorf("the comma's box ends at %.2f: it was not squeezed past the edge %.2f", end, p.right)
+	}
+	for _, it := range first {
+		if r, _ := utf8.DecodeRuneInString(it.s); it.face.Advance(r) >= wideShare && it.tc > gridTrack(p.width(), l.format.BodySize)+0.01 {
+			t.Errorf("%q is spread (Tc %.2f): the squeezed line should need no justification", it.s, it.tc)
+		}
+	}
+}

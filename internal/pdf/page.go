@@ -28,6 +28,10 @@ type textItem struct {
 	size, tc float64
 	x, y     float64
 	s        string
+	// stroke is the width of the outline drawn around the glyphs as well
+	// as filling them (text render mode 2), to make a light face as dark
+	// as the body; 0 fills only.
+	stroke float64
 }
 
 // rule is a thin line (a table border).

@@ -28,6 +28,15 @@ type typesetter struct {
 	// it out several times (tighter rows, the other orientation), and the
 	// same cell at the same width breaks the same way each time.
 	balanced map[balanceKey][]linebreak.Line
+	// justified remembers the lines of justified paragraphs in the same
+	// way: every layout pass sets the body text again.
+	justified map[justifyKey][]linebreak.Squeezed
+}
+
+type justifyKey struct {
+	text                       string
+	width, indent, size, track float64
+	role                       fonts.Role
 }
 
 type balanceKey struct {
@@ -37,7 +46,8 @@ type balanceKey struct {
 }
 
 func newTypesetter(s *fonts.Set) *typesetter {
-	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{}}
+	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{},
+		justified: map[justifyKey][]linebreak.Squeezed{}}
 }
 
 // balancedLines breaks a cell's text into lines of similar length within
@@ -153,13 +163,29 @@ func (t *typesetter) wide(role fonts.Role, size float64, r rune) bool {
 	return t.advance(role, size, r) >= wideShare*size
 }
 
+// blank is the empty part of r's box left and right of its ink at size,
+// for squeezing punctuation (linebreak.Justify.Blank).
+func (t *typesetter) blank(role fonts.Role, size float64, r rune) (left, right float64) {
+	f := t.face(role, r)
+	if f == nil {
+		return 0, 0
+	}
+	l, rt := blankSides(f, r)
+	return l * size, rt * size
+}
+
 // wideShare is the part of an em from which a character counts as wide.
 const wideShare = 0.9
 
 // spacing is how a line is spread: track after every wide character (the
 // character grid), gap after a wide character followed by another wide
-// character (justification).
-type spacing struct{ track, gap float64 }
+// character (justification), less the squeezes of its punctuation.
+type spacing struct {
+	track, gap float64
+	squeeze    []linebreak.Squeeze
+}
+
+func (sp spacing) none() bool { return sp.track == 0 && sp.gap == 0 && len(sp.squeeze) == 0 }
 
 // spacedRuns is runs with per-character spacing: each rune is followed by
 // sp.track if it is wide, and by sp.gap more if it and the next rune are both
@@ -167,9 +193,10 @@ type spacing struct{ track, gap float64 }
 // after each of them but the last is the item's Tc: every item is placed at
 // its own x, so the space after its last rune does not matter.
 func (t *typesetter) spacedRuns(dst []textItem, role fonts.Role, size float64, sp spacing, x, y float64, s string) ([]textItem, float64) {
-	if sp == (spacing{}) {
+	if sp.none() {
 		return t.runs(dst, role, size, 0, x, y, s)
 	}
+	squeeze := sp.squeeze
 	var (
 		cur       *fonts.Face
 		start     = -1 // byte offset of the current item, -1 if none
@@ -203,6 +230,10 @@ func (t *typesetter) spacedRuns(dst []textItem, role fonts.Role, size float64, s
 					extra += sp.gap
 				}
 			}
+		}
+		if len(squeeze) > 0 && squeeze[0].At == i {
+			extra -= squeeze[0].By
+			squeeze = squeeze[1:]
 		}
 		if start >= 0 && (f != cur || lastExtra != tc) {
 			flush(i)

@@ -28,6 +28,9 @@ type textStyle struct {
 	// track is the space after every wide character that puts the text
 	// on its character grid (see gridTrack); 0 off the grid.
 	track float64
+	// stroke is the width of the outline drawn around the glyphs (see
+	// kaiStroke); 0 fills only.
+	stroke float64
 }
 
 // gridTrack is the tracking that makes characters of size fill a line of
@@ -51,6 +54,8 @@ func gridTrack(w, size float64) float64 {
 // A face that draws smaller inside its em than the body face (楷体 beside
 // 宋体 or 仿宋) is set larger by opticalScale, so that it looks the size of
 // the body; it stays on the body's grid, its cells as wide as the body's.
+// The embedded 楷体 beside the embedded 宋体 is stroked as well as filled
+// (kaiStroke), so that it is as dark.
 func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 	f := fl.f
 	cell := f.BodySize + gridTrack(fl.pg.width(), f.BodySize)
@@ -59,6 +64,9 @@ func (fl *flow) bodyText(role fonts.Role, indent bool) textStyle {
 		size *= opticalScale(fl.sampleFace(fonts.RoleBody), fl.sampleFace(role))
 	}
 	st := textStyle{role: role, size: size, pitch: f.LinePitch, track: cell - size}
+	if role == fonts.RoleKai {
+		st.stroke = opticalStroke(fl.sampleFace(fonts.RoleBody), fl.sampleFace(role)) * size
+	}
 	if indent {
 		st.indent = 2 * cell
 	}
@@ -109,9 +117,38 @@ type slot struct {
 	top float64
 }
 
+// justifiedLines breaks a justified paragraph over its whole length
+// (linebreak.Justified): no line is spread far more than the others where
+// another choice of breaks, or punctuation set narrower, avoids it.
+// A paragraph is broken once for each text, width and style: every layout
+// pass sets it again.
+func (fl *flow) justifiedLines(st textStyle, s string, w float64) []linebreak.Squeezed {
+	k := justifyKey{s, w, st.indent, st.size, st.track, st.role}
+	if lines, ok := fl.ts.justified[k]; ok {
+		return lines
+	}
+	lines := linebreak.Justified(s, w+fitSlack, st.indent, fl.styleMeasure(st), linebreak.Justify{
+		Wide:   func(r rune) bool { return fl.ts.wide(st.role, st.size, r) },
+		Blank:  func(r rune) (float64, float64) { return fl.ts.blank(st.role, st.size, r) },
+		MaxGap: maxJustifyGap * st.size,
+		Em:     st.size + st.track,
+	})
+	fl.ts.justified[k] = lines
+	return lines
+}
+
 // setLines sets lines in the text column [left, left+w) from fl.y on,
 // breaking pages between lines, and returns where each line went.
 func (fl *flow) setLines(st textStyle, lines []linebreak.Line, left, w float64) []slot {
+	sq := make([]linebreak.Squeezed, len(lines))
+	for i, ln := range lines {
+		sq[i].Line = ln
+	}
+	return fl.setSqueezed(st, sq, left, w)
+}
+
+// setSqueezed is setLines for lines that may set punctuation narrower.
+func (fl *flow) setSqueezed(st textStyle, lines []linebreak.Squeezed, left, w float64) []slot {
 	slots := make([]slot, 0, len(lines))
 	for i, ln := range lines {
 		fl.ensure(st.pitch)
@@ -123,7 +160,7 @@ func (fl *flow) setLines(st textStyle, lines []linebreak.Line, left, w float64) 
 }
 
 // setLine draws one line on baseline y.
-func (fl *flow) setLine(st textStyle, ln linebreak.Line, first bool, left, w, y float64) {
+func (fl *flow) setLine(st textStyle, ln linebreak.Squeezed, first bool, left, w, y float64) {
 	x, room := left, w
 	if first {
 		x += st.indent
@@ -142,7 +179,12 @@ func (fl *flow) setLine(st textStyle, ln linebreak.Line, first bool, left, w, y 
 			}
 		}
 	}
+	sp.squeeze = ln.Squeeze
+	from := len(fl.pg.texts)
 	fl.pg.texts, _ = fl.ts.spacedRuns(fl.pg.texts, st.role, st.size, sp, x, y, ln.Text)
+	for i := from; i < len(fl.pg.texts); i++ {
+		fl.pg.texts[i].stroke = st.stroke
+	}
 }
 
 // stretches counts the places justification may widen in s: between two
