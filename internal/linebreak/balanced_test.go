@@ -3,6 +3,7 @@ package linebreak
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestBalanced(t *testing.T) {
@@ -23,6 +24,50 @@ func TestBalanced(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("Balanced(%q, %v em) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// balancedByBreak is Balanced as it was written first, from whole Breaks:
+// Balanced analyses the text once and must set the same lines.
+func balancedByBreak(text string, width float64, measure Measure) []Line {
+	lines := Break(text, width, 0, measure)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := Widest(text, measure)-0.01, width
+	for range 16 {
+		mid := (lo + hi) / 2
+		if len(Break(text, mid, 0, measure)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+		if hi-lo < 0.25 {
+			break
+		}
+	}
+	lines = Break(text, hi, 0, measure)
+	if n := len(lines); utf8.RuneCountInString(lines[n-1].Text) == 1 {
+		for k := 1; k <= 3; k++ {
+			try := Break(text, hi, float64(k)*measure('中'), measure)
+			if len(try) == n && utf8.RuneCountInString(try[n-1].Text) > 1 {
+				return try
+			}
+		}
+	}
+	return lines
+}
+
+func TestBalancedAsByBreak(t *testing.T) {
+	texts := append([]string{"单位代码", "驻村人员满意度", "工资福利支出3717632.50", "", "合计",
+		"政务服务中心政服务能力提升（硬件、软件）项目", "a\nb c（ 2023 年）"}, referenceSentences...)
+	for _, text := range texts {
+		for w := 0.5; w <= 30; w += 0.75 {
+			got, want := Balanced(text, w*em, fixed), balancedByBreak(text, w*em, fixed)
+			if !slices.Equal(got, want) {
+				t.Fatalf("Balanced(%q, %v em) = %+v, want %+v", text, w, got, want)
+			}
 		}
 	}
 }
