@@ -275,9 +275,12 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 		heights[r] = pitch + 2*padY
 	}
 	var cells []laidCell
+	at := &cellWhere{table: name, part: word}
+	fl.ts.cell = at
+	defer func() { fl.ts.cell = nil }()
 	for r, row := range rows {
 		for _, c := range row {
-			fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, r+1, c.Col+1)
+			at.row, at.col = r+1, c.Col+1
 			role := cellRole(c.Bold)
 			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
 			lc := laidCell{Placed: c, role: role, size: size, align: cellAlign(c.Cell, header)}
@@ -355,7 +358,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 		g := groupOf[c.Row]
 		b := &bands[index[g]]
 		box := cellBox{x0: xs[c.Col], x1: xs[c.Col+c.ColSpan], y0: ys[c.Row] - ys[g], y1: ys[c.Row+c.RowSpan] - ys[g]}
-		fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, c.Row+1, c.Col+1)
+		at.row, at.col = c.Row+1, c.Col+1
 		top := box.y0 + max(padY, (box.y1-box.y0-float64(len(c.lines))*pitch)/2)
 		for k, ln := range c.lines {
 			slotTop := top + float64(k)*pitch
