@@ -71,3 +71,36 @@ func TestBalancedAsByBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestRankCache breaks short texts with the kept ranks and without: the
+// lines must be the same, and a full cache is emptied, not grown.
+func TestRankCache(t *testing.T) {
+	var texts []string
+	for _, s := range referenceSentences {
+		rs := []rune(s)
+		for i := 0; i+12 <= len(rs); i += 5 {
+			texts = append(texts, string(rs[i:i+12]))
+		}
+	}
+	for _, text := range texts {
+		rankCache.Lock()
+		clear(rankCache.m)
+		rankCache.Unlock()
+		fresh := Break(text, 5*em, 0, fixed)
+		if _, ok := cachedRanks(text); !ok {
+			t.Fatalf("%q: ranks not kept", text)
+		}
+		if kept := Break(text, 5*em, 0, fixed); !slices.Equal(kept, fresh) {
+			t.Fatalf("%q: with kept ranks %+v, fresh %+v", text, kept, fresh)
+		}
+	}
+	for i := range maxCached + 10 {
+		Break(string(rune(0x4e00+i)), em, 0, fixed)
+	}
+	rankCache.Lock()
+	n := len(rankCache.m)
+	rankCache.Unlock()
+	if n > maxCached {
+		t.Errorf("the cache holds %d texts, more than %d", n, maxCached)
+	}
+}
