@@ -274,7 +274,11 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 	for r := range heights {
 		heights[r] = pitch + 2*padY
 	}
-	var cells []laidCell
+	n := 0
+	for _, row := range rows {
+		n += len(row)
+	}
+	cells := make([]laidCell, 0, n) // a laidCell is large: grown by append, it was a third of the time
 	at := &cellWhere{table: name, part: word}
 	fl.ts.cell = at
 	defer func() { fl.ts.cell = nil }()
@@ -354,12 +358,20 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 			bands = append(bands, band{h: ys[end[r]] - ys[r]})
 		}
 	}
+	perBand := make([]int, len(bands))
+	for _, c := range cells {
+		perBand[index[groupOf[c.Row]]]++
+	}
+	for k := range bands {
+		bands[k].cells = make([]cellBox, 0, perBand[k])
+	}
 	for _, c := range cells {
 		g := groupOf[c.Row]
 		b := &bands[index[g]]
 		box := cellBox{x0: xs[c.Col], x1: xs[c.Col+c.ColSpan], y0: ys[c.Row] - ys[g], y1: ys[c.Row+c.RowSpan] - ys[g]}
 		at.row, at.col = c.Row+1, c.Col+1
 		top := box.y0 + max(padY, (box.y1-box.y0-float64(len(c.lines))*pitch)/2)
+		box.lines = make([]cellLine, 0, len(c.lines))
 		for k, ln := range c.lines {
 			slotTop := top + float64(k)*pitch
 			x := box.x0 + padX
