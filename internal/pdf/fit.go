@@ -166,7 +166,7 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 		for _, t := range a.Tables {
 			trial[t] = fit
 		}
-		fl := &flow{d: one, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: trial}
+		fl := &flow{d: one, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: trial, heightsOnly: true}
 		fl.addPage(o)
 		for i, b := range one.Blocks {
 			t, ok := b.(*doc.Table)

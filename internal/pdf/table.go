@@ -117,21 +117,27 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 		return nil
 	}
 	size := fit.Size
-	set := func(pitch, padY float64) *tableLayout {
+	// The cells' lines do not depend on the row pitch: they are broken once
+	// for both spacings. A trial set (text false) finds the band heights
+	// only; the text is placed in the set that is kept.
+	headCells := fl.layCells(t.Name, header, xs, size, true)
+	bodyCells := fl.layCells(t.Name, body, xs, size, false)
+	set := func(pitch, padY float64, text bool) *tableLayout {
 		tl := &tableLayout{width: width, pitch: size * pitch, padY: size * padY}
 		if len(header) > 0 {
-			tl.header = fl.bands(t.Name, header, xs, size, tl.pitch, tl.padY, true)[0]
+			tl.header = fl.bands(t.Name, header, headCells, xs, size, tl.pitch, tl.padY, true, text)[0]
 		}
-		tl.body = fl.bands(t.Name, body, xs, size, tl.pitch, tl.padY, false)
+		tl.body = fl.bands(t.Name, body, bodyCells, xs, size, tl.pitch, tl.padY, false, text)
 		return tl
 	}
+	text := !fl.heightsOnly
 	if !decide {
 		if fit.Tight {
-			return set(tightPitch, tightPadY)
+			return set(tightPitch, tightPadY, text)
 		}
-		return set(cellPitch, cellPadY)
+		return set(cellPitch, cellPadY, text)
 	}
-	tl := set(cellPitch, cellPadY)
+	tl := set(cellPitch, cellPadY, false)
 	// A table that would take a page more than it must, or of which only
 	// a few rows would be left to its last page, is set tighter when that
 	// saves the page.
@@ -140,14 +146,20 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 	// saved, do not set the table again.
 	k := (tightPitch + 2*tightPadY) / (cellPitch + 2*cellPadY)
 	if n := pagesFor(tl, avail, fl.pg.height()); n > 1 && pagesFor(tl.scaled(k), avail, fl.pg.height()) < n {
-		tight := set(tightPitch, tightPadY)
+		tight := set(tightPitch, tightPadY, false)
 		if pagesFor(tight, avail, fl.pg.height()) < pagesFor(tl, avail, fl.pg.height()) {
 			if f, ok := fl.fits[t]; ok && f.Widths != nil {
 				f.Tight = true
 				fl.fits[t] = f
 			}
+			if text {
+				tight = set(tightPitch, tightPadY, true)
+			}
 			return tight
 		}
+	}
+	if text {
+		tl = set(cellPitch, cellPadY, true)
 	}
 	return tl
 }
@@ -260,26 +272,19 @@ type laidCell struct {
 // minNumberScale is how far a figure too wide for its column may shrink.
 const minNumberScale = 0.7
 
-// bands sets rows: the header as one band, the body as one band per group
-// of rows joined by row spans.
-func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitch, padY float64, header bool) []band {
+// layCells breaks the text of every cell of rows for the columns xs at
+// size: a figure too wide for its column is set smaller instead.
+func (fl *flow) layCells(name string, rows [][]doc.Placed, xs []float64, size float64, header bool) []laidCell {
 	padX := size * cellPadX
-	word := ""
-	if header {
-		word = "表头"
-	}
-
-	// Break every cell's text and find the row heights.
-	heights := make([]float64, len(rows))
-	for r := range heights {
-		heights[r] = pitch + 2*padY
-	}
 	n := 0
 	for _, row := range rows {
 		n += len(row)
 	}
 	cells := make([]laidCell, 0, n) // a laidCell is large: grown by append, it was a third of the time
-	at := &cellWhere{table: name, part: word}
+	at := &cellWhere{table: name}
+	if header {
+		at.part = "表头"
+	}
 	fl.ts.cell = at
 	defer func() { fl.ts.cell = nil }()
 	for r, row := range rows {
@@ -301,9 +306,23 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 				lc.lines = fl.ts.balancedLines(c.Text, inner, role, size)
 			}
 			cells = append(cells, lc)
-			if c.RowSpan == 1 {
-				heights[r] = max(heights[r], float64(len(lc.lines))*pitch+2*padY)
-			}
+		}
+	}
+	return cells
+}
+
+// bands sets rows, their cells laid by layCells, at the row pitch: the
+// header as one band, the body as one band per group of rows joined by
+// row spans. Without text it finds the bands' heights only.
+func (fl *flow) bands(name string, rows [][]doc.Placed, cells []laidCell, xs []float64, size, pitch, padY float64, header, text bool) []band {
+	padX := size * cellPadX
+	heights := make([]float64, len(rows))
+	for r := range heights {
+		heights[r] = pitch + 2*padY
+	}
+	for _, c := range cells {
+		if c.RowSpan == 1 {
+			heights[c.Row] = max(heights[c.Row], float64(len(c.lines))*pitch+2*padY)
 		}
 	}
 	// A row-spanning cell taller than its rows shares the extra among them;
@@ -358,6 +377,15 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 			bands = append(bands, band{h: ys[end[r]] - ys[r]})
 		}
 	}
+	if !text {
+		return bands
+	}
+	at := &cellWhere{table: name}
+	if header {
+		at.part = "表头"
+	}
+	fl.ts.cell = at
+	defer func() { fl.ts.cell = nil }()
 	perBand := make([]int, len(bands))
 	for _, c := range cells {
 		perBand[index[groupOf[c.Row]]]++
