@@ -11,7 +11,9 @@ import (
 // Drawing them as one line makes the page smaller and faster to write, and
 // looks the same. Only horizontal and vertical rules are merged.
 func mergeRules(rules []rule) []rule {
-	var hs, vs, out []rule
+	hs := make([]rule, 0, len(rules))
+	vs := make([]rule, 0, len(rules))
+	var out []rule
 	for _, r := range rules {
 		switch {
 		case gridKey(r.y1) == gridKey(r.y2):
@@ -22,8 +24,10 @@ func mergeRules(rules []rule) []rule {
 			out = append(out, r)
 		}
 	}
-	out = append(out, mergeHorizontal(hs)...)
-	for _, r := range mergeHorizontal(vs) {
+	mh, mv := mergeHorizontal(hs), mergeHorizontal(vs)
+	out = slices.Grow(out, len(mh)+len(mv))
+	out = append(out, mh...)
+	for _, r := range mv {
 		out = append(out, r.transposed())
 	}
 	return out
@@ -45,7 +49,7 @@ func mergeHorizontal(hs []rule) []rule {
 	slices.SortFunc(hs, func(a, b rule) int {
 		return cmp.Or(cmp.Compare(gridKey(a.y1), gridKey(b.y1)), cmp.Compare(a.x1, b.x1))
 	})
-	var out []rule
+	out := make([]rule, 0, len(hs))
 	for i := 0; i < len(hs); {
 		cur := hs[i]
 		for i++; i < len(hs) && gridKey(hs[i].y1) == gridKey(cur.y1) && hs[i].x1 <= cur.x2+eps; i++ {
