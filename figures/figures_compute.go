@@ -215,32 +215,42 @@ func functionName(b *budget.Budget, cat *catalog.Catalogue, code string) string 
 // the department's rows, then each unit's. One pass groups the lines by
 // unit, so the cost grows with the lines, not with lines × units.
 //
-// Each line is added once, to the sum of its own code (add); the rows of
-// its 类, 款 and 项 and the total are then sums of those sums (merge), so a
-// line costs one add however many rows it counts in. Sums of decimals are
+// Each line is added once, to its unit's sum of its own code (add); the
+// department's sums by code, the rows of every 类, 款 and 项 and the totals
+// are then sums of those sums (merge), so a line costs one add however many
+// rows it counts in. Sums of decimals are
 // exact, and a sum's exponent is the least of its terms', so the figures are
 // the same, digit for digit, in whatever order they are added.
 func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(budget.Line) bool, add func(*C, budget.Line), merge func(*C, *C)) ByFunction[C] {
 	var t ByFunction[C]
-	var all []budget.Line
-	byUnit := map[string][]budget.Line{}
-	for _, l := range b.Lines {
+	// The lines by unit, as indexes: a budget.Line is large to copy.
+	byUnit := map[string][]int{}
+	var unitCodes []string // in the order of their first line
+	for i, l := range b.Lines {
 		if keep != nil && !keep(l) {
 			continue
 		}
-		all = append(all, l)
-		byUnit[l.Unit] = append(byUnit[l.Unit], l)
+		if _, ok := byUnit[l.Unit]; !ok {
+			unitCodes = append(unitCodes, l.Unit)
+		}
+		byUnit[l.Unit] = append(byUnit[l.Unit], i)
 	}
-	rows := func(lines []budget.Line) (C, []FunctionRow[C]) {
-		own := map[string]*C{} // by the lines' own codes
-		for _, l := range lines {
-			c := own[l.Function]
+	// own sums a unit's lines by their own codes; the department's sums by
+	// code are the sums of its units'.
+	own := func(lines []int) map[string]*C {
+		sums := map[string]*C{}
+		for _, i := range lines {
+			l := b.Lines[i]
+			c := sums[l.Function]
 			if c == nil {
 				c = new(C)
-				own[l.Function] = c
+				sums[l.Function] = c
 			}
 			add(c, l)
 		}
+		return sums
+	}
+	rows := func(own map[string]*C) (C, []FunctionRow[C]) {
 		var total C
 		sums := map[string]*C{}
 		for code, c := range own {
@@ -267,14 +277,29 @@ func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(
 		}
 		return total, out
 	}
-	t.Total, t.Rows = rows(all)
+	unitOwn := make(map[string]map[string]*C, len(unitCodes))
+	department := map[string]*C{}
+	for _, u := range unitCodes {
+		o := own(byUnit[u])
+		unitOwn[u] = o
+		for code, c := range o {
+			d := department[code]
+			if d == nil {
+				d = new(C)
+				department[code] = d
+			}
+			merge(d, c)
+		}
+	}
+	t.Total, t.Rows = rows(department)
 	for _, u := range b.Units {
-		if u.Code == "" || len(byUnit[u.Code]) == 0 {
+		o := unitOwn[u.Code]
+		if u.Code == "" || len(o) == 0 {
 			continue
 		}
-		total, r := rows(byUnit[u.Code])
+		total, r := rows(o)
 		t.Units = append(t.Units, UnitRows[C]{Code: u.Code, Name: u.Name, Total: total, Rows: r})
-		delete(byUnit, u.Code) // a unit listed twice (an error) gets one entry
+		delete(unitOwn, u.Code) // a unit listed twice (an error) gets one entry
 	}
 	return t
 }
