@@ -35,7 +35,8 @@ func fit(d *doc.Document, o Options) (doc.TableFits, []*doc.FitError, error) {
 	}
 	ts := newTypesetter(o.Fonts)
 	ts.quiet++ // characters no font has are the PDF's problem, not the workbook's
-	_, fits := fitTables(d, o.Format, ts, nil) // no pages: the tables' heights are enough
+	// No pages are made: the tables' heights are enough (no tables map).
+	_, fits := fitTables(d, o.Format, ts, nil)
 	ts.quiet--
 	// A table too wide for a page still goes into a workbook: the writer
 	// fits it itself, as wide as it must be (its fit here is zero).
