@@ -11,8 +11,14 @@ import (
 // Drawing them as one line makes the page smaller and faster to write, and
 // looks the same. Only horizontal and vertical rules are merged.
 func mergeRules(rules []rule) []rule {
-	hs := make([]rule, 0, len(rules))
-	vs := make([]rule, 0, len(rules))
+	nh := 0
+	for _, r := range rules {
+		if gridKey(r.y1) == gridKey(r.y2) {
+			nh++
+		}
+	}
+	hs := make([]rule, 0, nh)
+	vs := make([]rule, 0, len(rules)-nh)
 	var out []rule
 	for _, r := range rules {
 		switch {

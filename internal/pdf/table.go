@@ -106,14 +106,9 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 	for k, w := range fit.Widths {
 		xs[k+1] = xs[k] + w
 	}
-	header, err := doc.Place(t.Header, ncols)
+	header, body, err := fl.ts.grid(t, ncols)
 	if err != nil {
-		fl.ts.problem(fmt.Errorf("header %w", err))
-		return nil
-	}
-	body, err := doc.Place(t.Body, ncols)
-	if err != nil {
-		fl.ts.problem(fmt.Errorf("body %w", err))
+		fl.ts.problem(err)
 		return nil
 	}
 	size := fit.Size
@@ -162,6 +157,28 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 		tl = set(cellPitch, cellPadY, true)
 	}
 	return tl
+}
+
+// placedTable is a table's header and body placed on its grid.
+type placedTable struct {
+	header, body [][]doc.Placed
+	err          error
+}
+
+// grid places tb's header and body on a grid of ncols columns, once per
+// table: fitting a table lays it out several times.
+func (t *typesetter) grid(tb *doc.Table, ncols int) (header, body [][]doc.Placed, err error) {
+	if p, ok := t.placed[tb]; ok {
+		return p.header, p.body, p.err
+	}
+	var p placedTable
+	if p.header, p.err = doc.Place(tb.Header, ncols); p.err != nil {
+		p.err = fmt.Errorf("header %w", p.err)
+	} else if p.body, p.err = doc.Place(tb.Body, ncols); p.err != nil {
+		p.err = fmt.Errorf("body %w", p.err)
+	}
+	t.placed[tb] = p
+	return p.header, p.body, p.err
 }
 
 // scaled is tl with every band k times as tall: an estimate of its

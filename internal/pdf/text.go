@@ -5,6 +5,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
@@ -29,6 +30,7 @@ type typesetter struct {
 	// it out several times (tighter rows, the other orientation), and the
 	// same cell at the same width breaks the same way each time.
 	balanced map[balanceKey][]linebreak.Line
+	placed   map[*doc.Table]placedTable // each table's grid, placed once (table.go)
 }
 
 type balanceKey struct {
@@ -38,7 +40,8 @@ type balanceKey struct {
 }
 
 func newTypesetter(s *fonts.Set) *typesetter {
-	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{}}
+	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{},
+		placed: map[*doc.Table]placedTable{}}
 }
 
 // balancedLines breaks a cell's text into lines of similar length within
