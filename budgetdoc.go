@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
@@ -199,6 +200,7 @@ type Rendered struct {
 	layOnce sync.Once
 	layout  *pdf.Layout
 	layErr  error
+	laid    atomic.Pointer[pdf.Layout] // the layout once made, for the workbook's fits
 }
 
 // Render builds the budget's document (see Build) ready to be written. It
@@ -230,6 +232,9 @@ func (r *Rendered) Document() *doc.Document { return r.doc }
 func (r *Rendered) pages() (*pdf.Layout, error) {
 	r.layOnce.Do(func() {
 		r.layout, r.layErr = pdf.Lay(r.doc, pdf.Options{Format: r.opts.pageFormat(), Fonts: r.opts.Fonts})
+		if r.layErr == nil {
+			r.laid.Store(r.layout)
+		}
 	})
 	return r.layout, r.layErr
 }
@@ -296,13 +301,19 @@ var formats = []formatEntry{
 		return docx.Write(ctx, w, r.doc, o)
 	}},
 	{FormatXLSX, "xlsx", ".xlsx", func(ctx context.Context, r *Rendered, w io.Writer) error {
-		// No pages to lay out, but the columns are measured as the PDF's.
+		// No pages to lay out, but the columns are measured as the PDF's:
+		// the PDF's own fits when its pages are laid out already (a PDF
+		// written first), else pdf.Fit, which gives the same.
 		o := r.writerOptions()
-		fits, err := pdf.Fit(r.doc, pdf.Options{Format: o.Format, Fonts: o.Fonts})
-		if err != nil {
-			return err
+		if l := r.laid.Load(); l != nil {
+			o.Fits = l.Fits()
+		} else {
+			fits, err := pdf.Fit(r.doc, pdf.Options{Format: o.Format, Fonts: o.Fonts})
+			if err != nil {
+				return err
+			}
+			o.Fits = fits
 		}
-		o.Fits = fits
 		return xlsx.Write(ctx, w, r.doc, o)
 	}},
 }

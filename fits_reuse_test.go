@@ -1,0 +1,39 @@
+package budgetdoc
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+)
+
+// TestWorkbookSameAfterPDF checks that the workbook is the same bytes
+// whether it is written alone (its columns from pdf.Fit) or after the PDF
+// (its columns from the PDF's layout).
+func TestWorkbookSameAfterPDF(t *testing.T) {
+	for _, path := range []string{"examples/fengqiu/fengqiu.yaml", "examples/shifan/shifan.yaml"} {
+		b, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write := func(pdfFirst bool) []byte {
+			r, err := Render(context.Background(), b, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pdfFirst {
+				if err := r.Write(context.Background(), io.Discard, FormatPDF); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var out bytes.Buffer
+			if err := r.Write(context.Background(), &out, FormatXLSX); err != nil {
+				t.Fatal(err)
+			}
+			return out.Bytes()
+		}
+		if !bytes.Equal(write(false), write(true)) {
+			t.Errorf("%s: the workbook written after the PDF differs from the one written alone", path)
+		}
+	}
+}
