@@ -37,3 +37,36 @@ func TestWorkbookSameAfterPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookBesidePDF writes the PDF and the workbook of one Rendered at
+// once (run it with -race): the workbook is the one written alone.
+func TestWorkbookBesidePDF(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := Render(context.Background(), b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := alone.Write(context.Background(), &want, FormatXLSX); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Render(context.Background(), b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() { done <- r.Write(context.Background(), io.Discard, FormatPDF) }()
+	var got bytes.Buffer
+	if err := r.Write(context.Background(), &got, FormatXLSX); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the workbook written beside the PDF differs from the one written alone")
+	}
+}
