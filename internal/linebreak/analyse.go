@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -220,10 +221,13 @@ func cacheRanks(text string, rank []uint8) {
 		return
 	}
 	kept := append([]uint8(nil), rank...)
+	// The key is a copy: text may be a slice of a longer string (a line of
+	// a paragraph), which the cache must not keep alive.
+	key := strings.Clone(text)
 	rankCache.Lock()
 	if len(rankCache.m) >= maxCached {
 		clear(rankCache.m)
 	}
-	rankCache.m[text] = kept
+	rankCache.m[key] = kept
 	rankCache.Unlock()
 }
