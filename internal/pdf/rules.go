@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -59,8 +58,21 @@ func mergeHorizontal(hs []rule) []rule {
 	for i, r := range hs {
 		ks[i] = keyed{gridKey(r.y1), rule{min(r.x1, r.x2), r.y1, max(r.x1, r.x2), r.y1}}
 	}
+	// By line, then from the left: the order cmp.Compare gives (no
+	// coordinate is NaN), without computing the second key when the
+	// first decides.
 	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(cmp.Compare(a.y, b.y), cmp.Compare(a.r.x1, b.r.x1))
+		switch {
+		case a.y < b.y:
+			return -1
+		case a.y > b.y:
+			return 1
+		case a.r.x1 < b.r.x1:
+			return -1
+		case a.r.x1 > b.r.x1:
+			return 1
+		}
+		return 0
 	})
 	out := make([]rule, 0, len(ks))
 	for i := 0; i < len(ks); {
