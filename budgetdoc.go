@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/catalog"
@@ -228,6 +229,7 @@ type Rendered struct {
 	layOnce sync.Once
 	layout  *pdf.Layout
 	layErr  error
+	laid    atomic.Pointer[pdf.Layout] // the layout once made, for the workbook's fits
 }
 
 // Render builds the budget's document (see Build) ready to be written. It
@@ -266,6 +268,9 @@ func (r *Rendered) pages() (*pdf.Layout, error) {
 				ps[i] = tableProblem(r.budget, fe)
 			}
 			r.layErr = ps
+		}
+		if r.layErr == nil {
+			r.laid.Store(r.layout)
 		}
 	})
 	return r.layout, r.layErr
@@ -333,13 +338,19 @@ var formats = []formatEntry{
 		return docx.Write(ctx, w, r.doc, o)
 	}},
 	{FormatXLSX, "xlsx", ".xlsx", func(ctx context.Context, r *Rendered, w io.Writer) error {
-		// No pages to lay out, but the columns are measured as the PDF's.
+		// No pages to lay out, but the columns are measured as the PDF's:
+		// the PDF's own fits when its pages are laid out already (a PDF
+		// written first), else pdf.Fit, which gives the same.
 		o := r.writerOptions()
-		fits, err := pdf.Fit(r.doc, pdf.Options{Format: o.Format, Fonts: o.Fonts})
-		if err != nil {
-			return err
+		if l := r.laid.Load(); l != nil {
+			o.Fits = l.Fits()
+		} else {
+			fits, err := pdf.Fit(r.doc, pdf.Options{Format: o.Format, Fonts: o.Fonts})
+			if err != nil {
+				return err
+			}
+			o.Fits = fits
 		}
-		o.Fits = fits
 		return xlsx.Write(ctx, w, r.doc, o)
 	}},
 }

@@ -31,7 +31,7 @@ func Compute(b *budget.Budget, cat *catalog.Catalogue) *Figures {
 		SpecialTransfers: b.SpecialTransfers,
 	}
 	for _, t := range b.SpecialTransfers {
-		f.SpecialTransfersTotal = f.SpecialTransfersTotal.Add(t.Amount)
+		f.SpecialTransfersTotal = plus(f.SpecialTransfersTotal, t.Amount)
 	}
 
 	addSpending := func(c *SpendingColumns, l budget.Line) { addSpendingLine(c, l, projects) }
@@ -45,18 +45,18 @@ func Compute(b *budget.Budget, cat *catalog.Catalogue) *Figures {
 	f.StateCapital = spending(b, stateCapital, addSpending)
 	for _, l := range b.Lines {
 		if l.Source == budget.SourceGeneralAppropriation {
-			f.GeneralAppropriation = f.GeneralAppropriation.Add(l.Amount)
+			f.GeneralAppropriation = plus(f.GeneralAppropriation, l.Amount)
 		}
 		if l.Source.IsFiscal() {
-			f.Fiscal = f.Fiscal.Add(l.Amount)
+			f.Fiscal = plus(f.Fiscal, l.Amount)
 		}
 	}
 	f.Income = incomeFigures(b)
 
-	f.SpendingByFunction = buildByFunction(b, cat, nil, addSpending)
-	f.GeneralByFunction = buildByFunction(b, cat, general, addSpending)
-	f.GovernmentFundByFunction = buildByFunction(b, cat, govFund, addSpending)
-	f.IncomeByFunction = buildByFunction(b, cat, nil, addIncomeLine)
+	f.SpendingByFunction = buildByFunction(b, cat, nil, addSpending, mergeSpending)
+	f.GeneralByFunction = buildByFunction(b, cat, general, addSpending, mergeSpending)
+	f.GovernmentFundByFunction = buildByFunction(b, cat, govFund, addSpending, mergeSpending)
+	f.IncomeByFunction = buildByFunction(b, cat, nil, addIncomeLine, mergeIncome)
 
 	f.Classes = classes(b, cat)
 	f.ClassShares = sharesOfClasses(f.Classes, func(r ClassRow) decimal.Decimal { return r.General }, f.General.Total)
@@ -96,40 +96,40 @@ func economicClass(code string) string {
 // 服务支出, anything else → 工资福利支出 or 资本性支出).
 func addSpendingLine(c *SpendingColumns, l budget.Line, projects map[string]*budget.Project) {
 	a := l.Amount
-	c.Total = c.Total.Add(a)
+	c.Total = plus(c.Total, a)
 	if l.Project == "" {
-		c.Basic = c.Basic.Add(a)
+		c.Basic = plus(c.Basic, a)
 		class := economicClass(l.Economic)
 		if l.Basic == budget.BasicPersonnel {
-			c.Personnel = c.Personnel.Add(a)
+			c.Personnel = plus(c.Personnel, a)
 			if class == ecoFamily {
-				c.FamilySubsidy = c.FamilySubsidy.Add(a)
+				c.FamilySubsidy = plus(c.FamilySubsidy, a)
 			} else {
-				c.Wages = c.Wages.Add(a)
+				c.Wages = plus(c.Wages, a)
 			}
 		} else {
-			c.Public = c.Public.Add(a)
+			c.Public = plus(c.Public, a)
 			if class == ecoGoodsServices {
-				c.GoodsServices = c.GoodsServices.Add(a)
+				c.GoodsServices = plus(c.GoodsServices, a)
 			} else {
-				c.Capital = c.Capital.Add(a)
+				c.Capital = plus(c.Capital, a)
 			}
 		}
 		return
 	}
-	c.Projects = c.Projects.Add(a)
+	c.Projects = plus(c.Projects, a)
 	if p := projects[l.Project]; p != nil && p.Type == budget.ProjectSpecificTarget {
-		c.SpecificTarget = c.SpecificTarget.Add(a)
+		c.SpecificTarget = plus(c.SpecificTarget, a)
 	} else {
-		c.OtherOperation = c.OtherOperation.Add(a)
+		c.OtherOperation = plus(c.OtherOperation, a)
 	}
 }
 
 // addIncomeLine adds a line to the columns of 表二.
 func addIncomeLine(c *IncomeColumns, l budget.Line) {
-	c.Total = c.Total.Add(l.Amount)
+	c.Total = plus(c.Total, l.Amount)
 	if l.CarryOver {
-		c.CarryOver = c.CarryOver.Add(l.Amount)
+		c.CarryOver = plus(c.CarryOver, l.Amount)
 		return
 	}
 	addSource(&c.SourceAmounts, l.Source, l.Amount)
@@ -144,7 +144,7 @@ func spending(b *budget.Budget, keep func(budget.Line) bool, add func(*SpendingC
 		}
 		add(&s.SpendingColumns, l)
 		if l.CarryOver {
-			s.CarryOver = s.CarryOver.Add(l.Amount)
+			s.CarryOver = plus(s.CarryOver, l.Amount)
 		}
 	}
 	bp := money.Shares([]decimal.Decimal{s.Basic, s.Projects}, s.Total)
@@ -157,36 +157,36 @@ func spending(b *budget.Budget, keep func(budget.Line) bool, add func(*SpendingC
 func addSource(s *SourceAmounts, src budget.Source, a decimal.Decimal) {
 	switch src {
 	case budget.SourceGeneralAppropriation:
-		s.GeneralAppropriation = s.GeneralAppropriation.Add(a)
+		s.GeneralAppropriation = plus(s.GeneralAppropriation, a)
 	case budget.SourceGeneralOther:
-		s.GeneralOther = s.GeneralOther.Add(a)
+		s.GeneralOther = plus(s.GeneralOther, a)
 	case budget.SourceGovernmentFund:
-		s.GovernmentFund = s.GovernmentFund.Add(a)
+		s.GovernmentFund = plus(s.GovernmentFund, a)
 	case budget.SourceStateCapital:
-		s.StateCapital = s.StateCapital.Add(a)
+		s.StateCapital = plus(s.StateCapital, a)
 	case budget.SourceSpecialAccount:
-		s.SpecialAccount = s.SpecialAccount.Add(a)
+		s.SpecialAccount = plus(s.SpecialAccount, a)
 	case budget.SourceBusinessIncome:
-		s.Business = s.Business.Add(a)
+		s.Business = plus(s.Business, a)
 	case budget.SourceOperatingIncome:
-		s.Operating = s.Operating.Add(a)
+		s.Operating = plus(s.Operating, a)
 	case budget.SourceSuperiorSubsidy:
-		s.Superior = s.Superior.Add(a)
+		s.Superior = plus(s.Superior, a)
 	case budget.SourceAffiliatedRemittance:
-		s.Affiliated = s.Affiliated.Add(a)
+		s.Affiliated = plus(s.Affiliated, a)
 	default:
-		s.Other = s.Other.Add(a)
+		s.Other = plus(s.Other, a)
 	}
 	if src.IsGeneral() {
-		s.General = s.General.Add(a)
+		s.General = plus(s.General, a)
 	}
 	if src.IsFiscal() {
-		s.Fiscal = s.Fiscal.Add(a)
+		s.Fiscal = plus(s.Fiscal, a)
 	}
 	if src.IsUnitFunds() || !src.Known() {
-		s.UnitFunds = s.UnitFunds.Add(a)
+		s.UnitFunds = plus(s.UnitFunds, a)
 	}
-	s.Total = s.Total.Add(a)
+	s.Total = plus(s.Total, a)
 }
 
 func incomeFigures(b *budget.Budget) IncomeFigures {
@@ -214,29 +214,54 @@ func functionName(b *budget.Budget, cat *catalog.Catalogue, code string) string 
 // buildByFunction builds a table by 功能分类 from the lines keep selects:
 // the department's rows, then each unit's. One pass groups the lines by
 // unit, so the cost grows with the lines, not with lines × units.
-func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(budget.Line) bool, add func(*C, budget.Line)) ByFunction[C] {
+//
+// Each line is added once, to its unit's sum of its own code (add); the
+// department's sums by code, the rows of every 类, 款 and 项 and the totals
+// are then sums of those sums (merge), so a line costs one add however many
+// rows it counts in. Sums of decimals are
+// exact, and a sum's exponent is the least of its terms', so the figures are
+// the same, digit for digit, in whatever order they are added.
+func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(budget.Line) bool, add func(*C, budget.Line), merge func(*C, *C)) ByFunction[C] {
 	var t ByFunction[C]
-	var all []budget.Line
-	byUnit := map[string][]budget.Line{}
-	for _, l := range b.Lines {
+	// The lines by unit, as indexes: a budget.Line is large to copy.
+	byUnit := map[string][]int{}
+	var unitCodes []string // in the order of their first line
+	for i, l := range b.Lines {
 		if keep != nil && !keep(l) {
 			continue
 		}
-		all = append(all, l)
-		byUnit[l.Unit] = append(byUnit[l.Unit], l)
+		if _, ok := byUnit[l.Unit]; !ok {
+			unitCodes = append(unitCodes, l.Unit)
+		}
+		byUnit[l.Unit] = append(byUnit[l.Unit], i)
 	}
-	rows := func(lines []budget.Line) (C, []FunctionRow[C]) {
+	// own sums a unit's lines by their own codes; the department's sums by
+	// code are the sums of its units'.
+	own := func(lines []int) map[string]*C {
+		sums := map[string]*C{}
+		for _, i := range lines {
+			l := b.Lines[i]
+			c := sums[l.Function]
+			if c == nil {
+				c = new(C)
+				sums[l.Function] = c
+			}
+			add(c, l)
+		}
+		return sums
+	}
+	rows := func(own map[string]*C) (C, []FunctionRow[C]) {
 		var total C
 		sums := map[string]*C{}
-		for _, l := range lines {
-			add(&total, l)
-			for _, code := range functionAncestors(l.Function) {
-				c := sums[code]
-				if c == nil {
-					c = new(C)
-					sums[code] = c
+		for code, c := range own {
+			merge(&total, c)
+			for _, a := range functionAncestors(code) {
+				s := sums[a]
+				if s == nil {
+					s = new(C)
+					sums[a] = s
 				}
-				add(c, l)
+				merge(s, c)
 			}
 		}
 		codes := make([]string, 0, len(sums))
@@ -252,16 +277,81 @@ func buildByFunction[C any](b *budget.Budget, cat *catalog.Catalogue, keep func(
 		}
 		return total, out
 	}
-	t.Total, t.Rows = rows(all)
+	unitOwn := make(map[string]map[string]*C, len(unitCodes))
+	department := map[string]*C{}
+	for _, u := range unitCodes {
+		o := own(byUnit[u])
+		unitOwn[u] = o
+		for code, c := range o {
+			d := department[code]
+			if d == nil {
+				d = new(C)
+				department[code] = d
+			}
+			merge(d, c)
+		}
+	}
+	t.Total, t.Rows = rows(department)
 	for _, u := range b.Units {
-		if u.Code == "" || len(byUnit[u.Code]) == 0 {
+		o := unitOwn[u.Code]
+		if u.Code == "" || len(o) == 0 {
 			continue
 		}
-		total, r := rows(byUnit[u.Code])
+		total, r := rows(o)
 		t.Units = append(t.Units, UnitRows[C]{Code: u.Code, Name: u.Name, Total: total, Rows: r})
-		delete(byUnit, u.Code) // a unit listed twice (an error) gets one entry
+		delete(unitOwn, u.Code) // a unit listed twice (an error) gets one entry
 	}
 	return t
+}
+
+// mergeSpending adds the columns of src to c.
+func mergeSpending(c, src *SpendingColumns) {
+	c.Total = plus(c.Total, src.Total)
+	c.Basic = plus(c.Basic, src.Basic)
+	c.Personnel = plus(c.Personnel, src.Personnel)
+	c.Wages = plus(c.Wages, src.Wages)
+	c.FamilySubsidy = plus(c.FamilySubsidy, src.FamilySubsidy)
+	c.Public = plus(c.Public, src.Public)
+	c.GoodsServices = plus(c.GoodsServices, src.GoodsServices)
+	c.Capital = plus(c.Capital, src.Capital)
+	c.Projects = plus(c.Projects, src.Projects)
+	c.OtherOperation = plus(c.OtherOperation, src.OtherOperation)
+	c.SpecificTarget = plus(c.SpecificTarget, src.SpecificTarget)
+}
+
+// mergeIncome adds the columns of src to c.
+func mergeIncome(c, src *IncomeColumns) {
+	c.Total = plus(c.Total, src.Total)
+	c.CarryOver = plus(c.CarryOver, src.CarryOver)
+	s, t := &c.SourceAmounts, &src.SourceAmounts
+	s.GeneralAppropriation = plus(s.GeneralAppropriation, t.GeneralAppropriation)
+	s.GeneralOther = plus(s.GeneralOther, t.GeneralOther)
+	s.GovernmentFund = plus(s.GovernmentFund, t.GovernmentFund)
+	s.StateCapital = plus(s.StateCapital, t.StateCapital)
+	s.SpecialAccount = plus(s.SpecialAccount, t.SpecialAccount)
+	s.Business = plus(s.Business, t.Business)
+	s.Operating = plus(s.Operating, t.Operating)
+	s.Superior = plus(s.Superior, t.Superior)
+	s.Affiliated = plus(s.Affiliated, t.Affiliated)
+	s.Other = plus(s.Other, t.Other)
+	s.General = plus(s.General, t.General)
+	s.Fiscal = plus(s.Fiscal, t.Fiscal)
+	s.UnitFunds = plus(s.UnitFunds, t.UnitFunds)
+	s.Total = plus(s.Total, t.Total)
+}
+
+// plus is a.Add(b), the same digits and exponent, without the work (a new
+// big integer) when one side is a zero that cannot change the other's
+// exponent: most columns of most rows are zero, and the first amount added
+// to a sum meets a zero.
+func plus(a, b decimal.Decimal) decimal.Decimal {
+	switch {
+	case b.IsZero() && b.Exponent() >= a.Exponent():
+		return a
+	case a.IsZero() && a.Exponent() >= b.Exponent():
+		return b
+	}
+	return a.Add(b)
 }
 
 // functionAncestors returns the 类, 款 and 项 codes of a 7-digit code (fewer
@@ -353,11 +443,11 @@ func generalBasicByEconomic(b *budget.Budget, cat *catalog.Catalogue) []BasicEco
 			r = &BasicEconomicRow{Code: l.Economic, Name: name, GovCode: gov, GovName: govName}
 			rows[k] = r
 		}
-		r.Total = r.Total.Add(l.Amount)
+		r.Total = plus(r.Total, l.Amount)
 		if l.Basic == budget.BasicPersonnel {
-			r.Personnel = r.Personnel.Add(l.Amount)
+			r.Personnel = plus(r.Personnel, l.Amount)
 		} else {
-			r.Public = r.Public.Add(l.Amount)
+			r.Public = plus(r.Public, l.Amount)
 		}
 	}
 	out := make([]BasicEconomicRow, 0, len(rows))
@@ -392,16 +482,16 @@ func byEconomic(b *budget.Budget, cat *catalog.Catalogue) []EconomicRow {
 				r = &EconomicRow{Level: level, Code: code, Name: name}
 				rows[code] = r
 			}
-			r.Total = r.Total.Add(l.Amount)
+			r.Total = plus(r.Total, l.Amount)
 			switch {
 			case l.Project != "":
-				r.Projects = r.Projects.Add(l.Amount)
+				r.Projects = plus(r.Projects, l.Amount)
 			case l.Basic == budget.BasicPersonnel:
-				r.Basic = r.Basic.Add(l.Amount)
-				r.Personnel = r.Personnel.Add(l.Amount)
+				r.Basic = plus(r.Basic, l.Amount)
+				r.Personnel = plus(r.Personnel, l.Amount)
 			default:
-				r.Basic = r.Basic.Add(l.Amount)
-				r.Public = r.Public.Add(l.Amount)
+				r.Basic = plus(r.Basic, l.Amount)
+				r.Public = plus(r.Public, l.Amount)
 			}
 		}
 	}
@@ -415,7 +505,7 @@ func byEconomic(b *budget.Budget, cat *catalog.Catalogue) []EconomicRow {
 
 func addProjectLine(p *ProjectAmounts, l budget.Line) {
 	a := l.Amount
-	p.Total = p.Total.Add(a)
+	p.Total = plus(p.Total, a)
 	switch {
 	case l.Source.IsFiscal():
 		f := &p.Current
@@ -424,18 +514,18 @@ func addProjectLine(p *ProjectAmounts, l budget.Line) {
 		}
 		switch l.Source {
 		case budget.SourceGovernmentFund:
-			f.GovernmentFund = f.GovernmentFund.Add(a)
+			f.GovernmentFund = plus(f.GovernmentFund, a)
 		case budget.SourceStateCapital:
-			f.StateCapital = f.StateCapital.Add(a)
+			f.StateCapital = plus(f.StateCapital, a)
 		default:
-			f.General = f.General.Add(a)
+			f.General = plus(f.General, a)
 		}
-		f.Total = f.Total.Add(a)
-		p.Government = p.Government.Add(a)
+		f.Total = plus(f.Total, a)
+		p.Government = plus(p.Government, a)
 	case l.Source == budget.SourceSpecialAccount:
-		p.SpecialAccount = p.SpecialAccount.Add(a)
+		p.SpecialAccount = plus(p.SpecialAccount, a)
 	default:
-		p.UnitFunds = p.UnitFunds.Add(a)
+		p.UnitFunds = plus(p.UnitFunds, a)
 	}
 }
 
@@ -467,7 +557,7 @@ func projectFigures(b *budget.Budget) ProjectFigures {
 			pf.ShortName = p.Name
 		}
 		for _, pr := range p.Procurement {
-			pf.Procurement = pf.Procurement.Add(pr.Amount)
+			pf.Procurement = plus(pf.Procurement, pr.Amount)
 		}
 		index[p.Code] = len(out.All)
 		out.All = append(out.All, pf)
@@ -501,19 +591,19 @@ func projectFigures(b *budget.Budget) ProjectFigures {
 }
 
 func addFiscal(to *FiscalAmounts, f FiscalAmounts) {
-	to.General = to.General.Add(f.General)
-	to.GovernmentFund = to.GovernmentFund.Add(f.GovernmentFund)
-	to.StateCapital = to.StateCapital.Add(f.StateCapital)
-	to.Total = to.Total.Add(f.Total)
+	to.General = plus(to.General, f.General)
+	to.GovernmentFund = plus(to.GovernmentFund, f.GovernmentFund)
+	to.StateCapital = plus(to.StateCapital, f.StateCapital)
+	to.Total = plus(to.Total, f.Total)
 }
 
 func addAmounts(to *ProjectAmounts, p ProjectAmounts) {
-	to.Total = to.Total.Add(p.Total)
+	to.Total = plus(to.Total, p.Total)
 	addFiscal(&to.Current, p.Current)
 	addFiscal(&to.CarryOver, p.CarryOver)
-	to.SpecialAccount = to.SpecialAccount.Add(p.SpecialAccount)
-	to.UnitFunds = to.UnitFunds.Add(p.UnitFunds)
-	to.Government = to.Government.Add(p.Government)
+	to.SpecialAccount = plus(to.SpecialAccount, p.SpecialAccount)
+	to.UnitFunds = plus(to.UnitFunds, p.UnitFunds)
+	to.Government = plus(to.Government, p.Government)
 }
 
 func threePublicAmounts(t budget.ThreePublic) ThreePublicAmounts {
@@ -543,13 +633,13 @@ func threePublicFigures(b *budget.Budget) ThreePublicFigures {
 func (p *ProcurementFigures) add(pr budget.Procurement) {
 	switch pr.Category {
 	case budget.ProcurementGoods:
-		p.Goods = p.Goods.Add(pr.Amount)
+		p.Goods = plus(p.Goods, pr.Amount)
 	case budget.ProcurementWorks:
-		p.Works = p.Works.Add(pr.Amount)
+		p.Works = plus(p.Works, pr.Amount)
 	case budget.ProcurementServices:
-		p.Services = p.Services.Add(pr.Amount)
+		p.Services = plus(p.Services, pr.Amount)
 	}
-	p.Total = p.Total.Add(pr.Amount)
+	p.Total = plus(p.Total, pr.Amount)
 }
 
 func procurementFigures(b *budget.Budget) ProcurementFigures {
@@ -574,7 +664,7 @@ func yearOnYear(b *budget.Budget, f *Figures) YearOnYear {
 			continue
 		}
 		priorByCode[p.Code] = true
-		priorProjects = priorProjects.Add(p.Amount)
+		priorProjects = plus(priorProjects, p.Amount)
 	}
 	priorTotal := b.Prior.Basic.Add(priorProjects)
 	priorGeneral := priorTotal.Sub(b.Prior.GovernmentFund).Sub(b.Prior.StateCapital)
@@ -601,8 +691,8 @@ func yearOnYear(b *budget.Budget, f *Figures) YearOnYear {
 			y.NewProjects = append(y.NewProjects, NamedAmount{Code: p.Code, Name: p.Name, ShortName: p.ShortName, Amount: p.Total})
 			continue
 		}
-		thisCont = thisCont.Add(p.Total)
-		priorCont = priorCont.Add(p.Prior)
+		thisCont = plus(thisCont, p.Total)
+		priorCont = plus(priorCont, p.Prior)
 		if largest == nil || p.Total.GreaterThan(largest.Total) {
 			largest = p
 		}

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -72,10 +73,22 @@ func (sc *scratch) analyse(text string, measure Measure) {
 		sc.rank = make([]uint8, n+1)
 	}
 	sc.rank = sc.rank[:n+1]
-	clear(sc.rank)
 	if n == 0 {
+		clear(sc.rank)
 		return
 	}
+	if ranks, ok := cachedRanks(text); ok {
+		copy(sc.rank, ranks)
+		return
+	}
+	clear(sc.rank)
+	sc.rankBreaks()
+	cacheRanks(text, sc.rank)
+}
+
+// rankBreaks ranks every position between two runes of the decoded text.
+func (sc *scratch) rankBreaks() {
+	n := len(sc.runes)
 
 	// UAX #14 and UAX #29, as the segmenter computes them. The flags are
 	// collected in rank first and turned into ranks below.
@@ -172,4 +185,49 @@ func keepsTogether(a, b, lastInk, beforeA rune) bool {
 		return true
 	}
 	return false
+}
+
+// The ranks of a text depend on the text alone, not on the width or the
+// measure, and the same short texts are broken again and again: a table
+// cell is measured for its column's fit at each size tried, balanced at
+// several widths, and set again for each layout of its table, and a
+// budget's tables repeat their row and column names. So the ranks of short
+// texts are kept: the segmenter was half the cost of an analysis.
+const (
+	maxCachedRunes = 64   // longer texts (paragraphs) are analysed anew each time
+	maxCached      = 8192 // texts kept; the cache is emptied when it is full
+)
+
+var rankCache = struct {
+	sync.Mutex
+	m map[string][]uint8
+}{m: map[string][]uint8{}}
+
+// cachedRanks returns the kept ranks of text, which the caller must not
+// change.
+func cachedRanks(text string) ([]uint8, bool) {
+	if len(text) > maxCachedRunes*utf8.UTFMax {
+		return nil, false
+	}
+	rankCache.Lock()
+	r, ok := rankCache.m[text]
+	rankCache.Unlock()
+	return r, ok
+}
+
+// cacheRanks keeps a copy of the ranks of a short text.
+func cacheRanks(text string, rank []uint8) {
+	if len(rank) > maxCachedRunes+1 || len(text) > maxCachedRunes*utf8.UTFMax {
+		return
+	}
+	kept := append([]uint8(nil), rank...)
+	// The key is a copy: text may be a slice of a longer string (a line of
+	// a paragraph), which the cache must not keep alive.
+	key := strings.Clone(text)
+	rankCache.Lock()
+	if len(rankCache.m) >= maxCached {
+		clear(rankCache.m)
+	}
+	rankCache.m[key] = kept
+	rankCache.Unlock()
 }

@@ -10,6 +10,11 @@ func Widest(text string, measure Measure) float64 {
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.analyse(text, measure)
+	return sc.widest()
+}
+
+// widest is Widest of the analysed text.
+func (sc *scratch) widest() float64 {
 	best, cur := 0.0, 0.0
 	for i, r := range sc.runes {
 		if i > 0 && sc.rank[i] >= rankBreak {

@@ -62,3 +62,7 @@ func BenchmarkBareGopdf(b *testing.B) {
 	}
 	b.ReportMetric(float64(l.Pages()), "pages")
 }
+
+// WriteBare is writeBare for the benchmarks of package pdf_test, which can
+// build a real report.
+var WriteBare = writeBare

@@ -35,7 +35,8 @@ func fit(d *doc.Document, o Options) (doc.TableFits, []*doc.FitError, error) {
 	}
 	ts := newTypesetter(o.Fonts)
 	ts.quiet++ // characters no font has are the PDF's problem, not the workbook's
-	_, fits := fitTables(d, o.Format, ts, map[int]*tableLayout{})
+	// No pages are made: the tables' heights are enough (no tables map).
+	_, fits := fitTables(d, o.Format, ts, nil)
 	ts.quiet--
 	// A table too wide for a page still goes into a workbook: the writer
 	// fits it itself, as wide as it must be (its fit here is zero).
@@ -69,7 +70,8 @@ func (l *Layout) Fits() doc.TableFits {
 // the document with every annex flowed as plain blocks, preceded by a page
 // of the orientation its fit needs. A table that cannot fit is recorded as a
 // problem of ts (even when ts is quiet). Each table is laid out once, into
-// tables (by block index of the returned document), for the flow to use.
+// tables (by block index of the returned document), for the flow to use;
+// with tables nil only to decide its fit, without placing its text.
 func fitTables(d *doc.Document, f doc.Format, ts *typesetter, tables map[int]*tableLayout) (*doc.Document, doc.TableFits) {
 	ts.quiet++ // characters no font has are reported where they are set
 	fits, err := doc.FitAll(d, f, func(r rune, bold bool, size float64) float64 {
@@ -103,14 +105,17 @@ func fitTables(d *doc.Document, f doc.Format, ts *typesetter, tables map[int]*ta
 // blocks around it that share its page, into tables. The layout is the one
 // the flow uses: characters no font has are reported here, in their cells.
 func decideTight(d *doc.Document, fits doc.TableFits, f doc.Format, ts *typesetter, tables map[int]*tableLayout) {
-	fl := &flow{d: d, f: f, ts: ts, tables: tables, fits: fits}
+	fl := &flow{d: d, f: f, ts: ts, tables: tables, fits: fits, heightsOnly: tables == nil}
 	for i, b := range d.Blocks {
 		t, ok := b.(*doc.Table)
 		if !ok || t == nil || fits[t].Widths == nil {
 			continue
 		}
 		fl.addPage(fits[t].Orientation)
-		tables[i] = fl.layTable(i, t, fl.pg.width(), true)
+		tl := fl.layTable(i, t, fl.pg.width(), true)
+		if tables != nil {
+			tables[i] = tl
+		}
 	}
 }
 
@@ -166,7 +171,7 @@ func turnToOnePage(a *doc.Annex, fits doc.TableFits, f doc.Format, ts *typesette
 		for _, t := range a.Tables {
 			trial[t] = fit
 		}
-		fl := &flow{d: one, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: trial}
+		fl := &flow{d: one, f: f, ts: ts, tables: map[int]*tableLayout{}, fits: trial, heightsOnly: true}
 		fl.addPage(o)
 		for i, b := range one.Blocks {
 			t, ok := b.(*doc.Table)

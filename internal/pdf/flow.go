@@ -28,6 +28,9 @@ type flow struct {
 	headings []placedHeading
 	tables   map[int]*tableLayout // laid-out tables by block index
 	fits     doc.TableFits        // sizes and column widths of the tables
+	// heightsOnly: a trial layout, which needs the tables' heights, not
+	// their text placed.
+	heightsOnly bool
 }
 
 // maxProblems caps the problems one error lists: a font set missing a whole

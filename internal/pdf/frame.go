@@ -43,7 +43,11 @@ func abs(x float64) float64 {
 // drawRules draws a page's rules: the thin borders of its cells, merged
 // where they continue each other, then each table's frame over them.
 func drawRules(gp *gopdf.GoPdf, p *page) {
-	rules := p.rules
+	n := len(p.rules)
+	for _, b := range p.bands {
+		n += 4 * len(b.cells) // at most four borders a cell
+	}
+	rules := append(make([]rule, 0, n), p.rules...)
 	for _, b := range p.bands {
 		rules = b.rules(rules)
 	}

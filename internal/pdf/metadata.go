@@ -161,7 +161,10 @@ func readObjects(pdf []byte) ([]*object, error) {
 		if e.off >= end || !bytes.HasPrefix(pdf[e.off:], []byte(strconv.Itoa(e.num)+" 0 obj")) {
 			return nil, fmt.Errorf("pdf: object %d is not where gopdf's xref table puts it", e.num)
 		}
-		objs[i] = &object{num: e.num, body: bytes.Clone(pdf[e.off:end])}
+		// The body is pdf's own bytes, not a copy: finish replaces a body
+		// it changes (ReplaceAll makes a new slice) and never writes into
+		// one, and a copy of every object was a copy of the whole file.
+		objs[i] = &object{num: e.num, body: pdf[e.off:end:end]}
 	}
 	return objs, nil
 }

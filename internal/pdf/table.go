@@ -106,32 +106,33 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 	for k, w := range fit.Widths {
 		xs[k+1] = xs[k] + w
 	}
-	header, err := doc.Place(t.Header, ncols)
+	header, body, err := fl.ts.grid(t, ncols)
 	if err != nil {
-		fl.ts.problem(fmt.Errorf("header %w", err))
-		return nil
-	}
-	body, err := doc.Place(t.Body, ncols)
-	if err != nil {
-		fl.ts.problem(fmt.Errorf("body %w", err))
+		fl.ts.problem(err)
 		return nil
 	}
 	size := fit.Size
-	set := func(pitch, padY float64) *tableLayout {
+	// The cells' lines do not depend on the row pitch: they are broken once
+	// for both spacings. A trial set (text false) finds the band heights
+	// only; the text is placed in the set that is kept.
+	headCells := fl.layCells(t.Name, header, xs, size, true)
+	bodyCells := fl.layCells(t.Name, body, xs, size, false)
+	set := func(pitch, padY float64, text bool) *tableLayout {
 		tl := &tableLayout{width: width, pitch: size * pitch, padY: size * padY}
 		if len(header) > 0 {
-			tl.header = fl.bands(t.Name, header, xs, size, tl.pitch, tl.padY, true)[0]
+			tl.header = fl.bands(t.Name, header, headCells, xs, size, tl.pitch, tl.padY, true, text)[0]
 		}
-		tl.body = fl.bands(t.Name, body, xs, size, tl.pitch, tl.padY, false)
+		tl.body = fl.bands(t.Name, body, bodyCells, xs, size, tl.pitch, tl.padY, false, text)
 		return tl
 	}
+	text := !fl.heightsOnly
 	if !decide {
 		if fit.Tight {
-			return set(tightPitch, tightPadY)
+			return set(tightPitch, tightPadY, text)
 		}
-		return set(cellPitch, cellPadY)
+		return set(cellPitch, cellPadY, text)
 	}
-	tl := set(cellPitch, cellPadY)
+	tl := set(cellPitch, cellPadY, false)
 	// A table that would take a page more than it must, or of which only
 	// a few rows would be left to its last page, is set tighter when that
 	// saves the page.
@@ -140,16 +141,44 @@ func (fl *flow) layTable(i int, t *doc.Table, width float64, decide bool) *table
 	// saved, do not set the table again.
 	k := (tightPitch + 2*tightPadY) / (cellPitch + 2*cellPadY)
 	if n := pagesFor(tl, avail, fl.pg.height()); n > 1 && pagesFor(tl.scaled(k), avail, fl.pg.height()) < n {
-		tight := set(tightPitch, tightPadY)
+		tight := set(tightPitch, tightPadY, false)
 		if pagesFor(tight, avail, fl.pg.height()) < pagesFor(tl, avail, fl.pg.height()) {
 			if f, ok := fl.fits[t]; ok && f.Widths != nil {
 				f.Tight = true
 				fl.fits[t] = f
 			}
+			if text {
+				tight = set(tightPitch, tightPadY, true)
+			}
 			return tight
 		}
 	}
+	if text {
+		tl = set(cellPitch, cellPadY, true)
+	}
 	return tl
+}
+
+// placedTable is a table's header and body placed on its grid.
+type placedTable struct {
+	header, body [][]doc.Placed
+	err          error
+}
+
+// grid places tb's header and body on a grid of ncols columns, once per
+// table: fitting a table lays it out several times.
+func (t *typesetter) grid(tb *doc.Table, ncols int) (header, body [][]doc.Placed, err error) {
+	if p, ok := t.placed[tb]; ok {
+		return p.header, p.body, p.err
+	}
+	var p placedTable
+	if p.header, p.err = doc.Place(tb.Header, ncols); p.err != nil {
+		p.err = fmt.Errorf("header %w", p.err)
+	} else if p.body, p.err = doc.Place(tb.Body, ncols); p.err != nil {
+		p.err = fmt.Errorf("body %w", p.err)
+	}
+	t.placed[tb] = p
+	return p.header, p.body, p.err
 }
 
 // scaled is tl with every band k times as tall: an estimate of its
@@ -260,24 +289,24 @@ type laidCell struct {
 // minNumberScale is how far a figure too wide for its column may shrink.
 const minNumberScale = 0.7
 
-// bands sets rows: the header as one band, the body as one band per group
-// of rows joined by row spans.
-func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitch, padY float64, header bool) []band {
+// layCells breaks the text of every cell of rows for the columns xs at
+// size: a figure too wide for its column is set smaller instead.
+func (fl *flow) layCells(name string, rows [][]doc.Placed, xs []float64, size float64, header bool) []laidCell {
 	padX := size * cellPadX
-	word := ""
+	n := 0
+	for _, row := range rows {
+		n += len(row)
+	}
+	cells := make([]laidCell, 0, n) // a laidCell is large: grown by append, it was a third of the time
+	at := &cellWhere{table: name}
 	if header {
-		word = "表头"
+		at.part = "表头"
 	}
-
-	// Break every cell's text and find the row heights.
-	heights := make([]float64, len(rows))
-	for r := range heights {
-		heights[r] = pitch + 2*padY
-	}
-	var cells []laidCell
+	fl.ts.cell = at
+	defer func() { fl.ts.cell = nil }()
 	for r, row := range rows {
 		for _, c := range row {
-			fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, r+1, c.Col+1)
+			at.row, at.col = r+1, c.Col+1
 			role := cellRole(c.Bold)
 			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
 			lc := laidCell{Placed: c, role: role, size: size, align: cellAlign(c.Cell, header)}
@@ -294,9 +323,23 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 				lc.lines = fl.ts.balancedLines(c.Text, inner, role, size)
 			}
 			cells = append(cells, lc)
-			if c.RowSpan == 1 {
-				heights[r] = max(heights[r], float64(len(lc.lines))*pitch+2*padY)
-			}
+		}
+	}
+	return cells
+}
+
+// bands sets rows, their cells laid by layCells, at the row pitch: the
+// header as one band, the body as one band per group of rows joined by
+// row spans. Without text it finds the bands' heights only.
+func (fl *flow) bands(name string, rows [][]doc.Placed, cells []laidCell, xs []float64, size, pitch, padY float64, header, text bool) []band {
+	padX := size * cellPadX
+	heights := make([]float64, len(rows))
+	for r := range heights {
+		heights[r] = pitch + 2*padY
+	}
+	for _, c := range cells {
+		if c.RowSpan == 1 {
+			heights[c.Row] = max(heights[c.Row], float64(len(c.lines))*pitch+2*padY)
 		}
 	}
 	// A row-spanning cell taller than its rows shares the extra among them;
@@ -351,12 +394,29 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, xs []float64, size, pitc
 			bands = append(bands, band{h: ys[end[r]] - ys[r]})
 		}
 	}
+	if !text {
+		return bands
+	}
+	at := &cellWhere{table: name}
+	if header {
+		at.part = "表头"
+	}
+	fl.ts.cell = at
+	defer func() { fl.ts.cell = nil }()
+	perBand := make([]int, len(bands))
+	for _, c := range cells {
+		perBand[index[groupOf[c.Row]]]++
+	}
+	for k := range bands {
+		bands[k].cells = make([]cellBox, 0, perBand[k])
+	}
 	for _, c := range cells {
 		g := groupOf[c.Row]
 		b := &bands[index[g]]
 		box := cellBox{x0: xs[c.Col], x1: xs[c.Col+c.ColSpan], y0: ys[c.Row] - ys[g], y1: ys[c.Row+c.RowSpan] - ys[g]}
-		fl.ts.where = fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", name, word, c.Row+1, c.Col+1)
+		at.row, at.col = c.Row+1, c.Col+1
 		top := box.y0 + max(padY, (box.y1-box.y0-float64(len(c.lines))*pitch)/2)
+		box.lines = make([]cellLine, 0, len(c.lines))
 		for k, ln := range c.lines {
 			slotTop := top + float64(k)*pitch
 			x := box.x0 + padX

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/budgetdoc/budgetdoc/internal/linebreak"
 )
@@ -19,8 +20,9 @@ const emBaseline = 0.88
 // the characters no font has, with the place where they occur.
 type typesetter struct {
 	fonts    *fonts.Set
-	where    string // the place being set, for error messages
-	quiet    int    // > 0: measuring ahead, record no problems
+	where    string     // the place being set, for error messages
+	cell     *cellWhere // when not nil, the place is this table cell, not where
+	quiet    int        // > 0: measuring ahead, record no problems
 	problems []error
 	seen     map[string]bool
 	used     map[*fonts.Face]bool
@@ -31,6 +33,7 @@ type typesetter struct {
 	// justified remembers the lines of justified paragraphs in the same
 	// way: every layout pass sets the body text again.
 	justified map[justifyKey][]linebreak.Squeezed
+	placed    map[*doc.Table]placedTable // each table's grid, placed once (table.go)
 }
 
 type justifyKey struct {
@@ -47,7 +50,7 @@ type balanceKey struct {
 
 func newTypesetter(s *fonts.Set) *typesetter {
 	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{},
-		justified: map[justifyKey][]linebreak.Squeezed{}}
+		justified: map[justifyKey][]linebreak.Squeezed{}, placed: map[*doc.Table]placedTable{}}
 }
 
 // balancedLines breaks a cell's text into lines of similar length within
@@ -67,12 +70,29 @@ func (t *typesetter) problem(err error) {
 	if t.quiet > 0 {
 		return
 	}
-	msg := t.where + "：" + err.Error()
+	where := t.place()
+	msg := where + "：" + err.Error()
 	if t.seen[msg] {
 		return
 	}
 	t.seen[msg] = true
-	t.problems = append(t.problems, fmt.Errorf("%s：%w", t.where, err))
+	t.problems = append(t.problems, fmt.Errorf("%s：%w", where, err))
+}
+
+// cellWhere is the table cell being set. The message's words are made only
+// when there is a problem: formatting them for every cell, each time a
+// table is laid out, was a twentieth of a PDF's time.
+type cellWhere struct {
+	table, part string // part: "表头" for the header, else ""
+	row, col    int    // from 1
+}
+
+// place is where the text being set stands, for a message.
+func (t *typesetter) place() string {
+	if c := t.cell; c != nil {
+		return fmt.Sprintf("表格“%s”%s第 %d 行第 %d 列", c.table, c.part, c.row, c.col)
+	}
+	return t.where
 }
 
 // face returns the face that draws r in role, or nil (and records the
