@@ -20,16 +20,29 @@ import (
 //
 // shifan-501002 is the 单位预算 of 示范 department's second unit, a 事业
 // unit with 事业收入 and a 政府性基金 project.
-var examples = []struct {
-	name, input string
-	minSize     float64 // the format's TableMinSize; 0 keeps GB/T 9704's
-	unit        string  // the unit whose 单位预算 it is; "" for the department's
-}{
+var examples = []example{
 	{"fengqiu", "examples/fengqiu/fengqiu.yaml", 0, ""},
 	{"shifan", "examples/shifan/shifan.yaml", 0, ""},
 	{"shifan-501002", "examples/shifan/shifan.yaml", 0, "501002"},
 	{"suzhou", "examples/suzhou/suzhou.yaml", 0, ""},
 	{"suzhou-yuan", "examples/suzhou/suzhou-yuan.yaml", 7, ""},
+}
+
+type example struct {
+	name, input string
+	minSize     float64 // the format's TableMinSize; 0 keeps GB/T 9704's
+	unit        string  // the unit whose 单位预算 it is; "" for the department's
+}
+
+// options are the options the example is rendered with.
+func (ex example) options() *Options {
+	o := &Options{}
+	if ex.minSize > 0 {
+		f := GBT9704()
+		f.TableMinSize = ex.minSize
+		o.PageFormat = &f
+	}
+	return o
 }
 
 // TestGolden pins the whole output of each example: a text dump of the
@@ -48,12 +61,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			o := &Options{}
-			if ex.minSize > 0 {
-				f := GBT9704()
-				f.TableMinSize = ex.minSize
-				o.PageFormat = &f
-			}
+			o := ex.options()
 			if ps := Validate(b, o); ps.Err() != nil {
 				t.Fatal(ps)
 			}

@@ -53,12 +53,7 @@ func TestEveryUnitOfEveryExample(t *testing.T) {
 				t.Fatal(err)
 			}
 			withUnitFacts(b)
-			o := &Options{}
-			if ex.minSize > 0 {
-				f := GBT9704()
-				f.TableMinSize = ex.minSize
-				o.PageFormat = &f
-			}
+			o := ex.options()
 			if ps := Validate(b, o); ps.Err() != nil {
 				t.Fatalf("the department with its units' facts: %v", ps)
 			}
