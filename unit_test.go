@@ -9,6 +9,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/budget"
 	"github.com/budgetdoc/budgetdoc/figures"
+	"github.com/budgetdoc/budgetdoc/internal/synth"
 )
 
 // withUnitFacts gives every unit of b facts of its own that add up to the
@@ -92,5 +93,40 @@ func TestEveryUnitOfEveryExample(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Fifty units: every unit's document of a synthetic county 教育局 (2 000
+// lines, 50 schools) validates and builds, and the units add up to the
+// department.
+func TestFiftyUnits(t *testing.T) {
+	data, err := synth.YAML(synth.Size{Lines: 2000, Units: 50, Projects: 120, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("synth.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withUnitFacts(b)
+	if ps := Validate(b, nil); ps.Err() != nil {
+		t.Fatal(ps)
+	}
+	total, projects := decimal.Zero, 0
+	for _, u := range b.Units {
+		ub, err := b.Unit(u.Code)
+		if err != nil {
+			t.Fatalf("unit %s: %v", u.Code, err)
+		}
+		if _, err := Build(context.Background(), ub, nil); err != nil {
+			t.Fatalf("unit %s: %v", u.Code, err)
+		}
+		f := figures.Compute(ub, nil)
+		total = total.Add(f.All.Total)
+		projects += len(f.Projects.All)
+	}
+	dept := figures.Compute(b, nil)
+	if !total.Equal(dept.All.Total) || projects != len(dept.Projects.All) {
+		t.Errorf("the units add up to %s in %d projects, the department has %s in %d", total, projects, dept.All.Total, len(dept.Projects.All))
 	}
 }
