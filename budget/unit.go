@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,9 @@ import (
 //
 // The unit's budget remembers where it came from: the problems its Check
 // finds name the department's fields and file positions (the unit's prior
-// year is units[2].prior, its first line the department's line it is).
+// year is units[2].prior, its first line the department's line it is). It
+// has lists of its own (lines, projects) but shares the department's texts
+// and nested lists: change neither while the other is used.
 func (b *Budget) Unit(code string) (*Budget, error) {
 	i := -1
 	for k, u := range b.Units {
@@ -82,20 +85,11 @@ func (b *Budget) partByUnit() map[string]*unitPart {
 	for k, l := range b.Lines {
 		p := part(l.Unit)
 		p.lines = append(p.lines, k)
-		if j, ok := byCode[l.Project]; ok && b.Projects[j].Unit != l.Unit && !containsInt(p.projects, j) {
+		if j, ok := byCode[l.Project]; ok && b.Projects[j].Unit != l.Unit && !slices.Contains(p.projects, j) {
 			p.projects = append(p.projects, j)
 		}
 	}
 	return parts
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // unitBudget makes the budget of unit i from its part, and lists the facts
