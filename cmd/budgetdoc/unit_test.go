@@ -130,3 +130,18 @@ func TestValidateUnitWorkbook(t *testing.T) {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// A unit's document that would have another input's name is not made: the
+// department's file fails, naming the clash, and the other is made.
+func TestBatchEachUnitNameClash(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	copyFile(t, shifan, in, "示范.yaml")
+	copyFile(t, fengqiu, in, "示范-501002.yaml")
+	r := runCmd(t, "batch", in, "-o", out, "--each-unit")
+	if r.code != exitFailed || !strings.Contains(r.stdout, "单位 501002 的单位预算会写成") {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
+	}
+	if got := strings.Join(fileNames(t, out), " "); got != "示范-501002-019001.pdf 示范-501002.pdf" {
+		t.Errorf("OUTDIR holds %s", got)
+	}
+}
