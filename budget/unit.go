@@ -43,6 +43,27 @@ func (b *Budget) Unit(code string) (*Budget, error) {
 	return ub, nil
 }
 
+// UnitBudgets returns the budget of every unit (see Unit), in the order of
+// Units, dividing the lines among them in one pass. A unit that cannot
+// have one is nil, and the error lists what each such unit lacks.
+func (b *Budget) UnitBudgets() ([]*Budget, error) {
+	parts := b.partByUnit()
+	out := make([]*Budget, len(b.Units))
+	var missing Problems
+	for i, u := range b.Units {
+		ub, lacks := b.unitBudget(i, parts[u.Code])
+		if len(lacks) > 0 {
+			missing = append(missing, lacks...)
+			continue
+		}
+		out[i] = ub
+	}
+	if len(missing) > 0 {
+		return out, missing
+	}
+	return out, nil
+}
+
 // unitNotFound is the problem of a unit code the department has no unit of.
 func (b *Budget) unitNotFound(code string) Problem {
 	var units []string

@@ -217,3 +217,29 @@ func TestInUnit(t *testing.T) {
 		t.Errorf("元 to 万元 with rounding: %v", err)
 	}
 }
+
+// UnitBudgets gives what Unit gives for each unit, at one pass over the
+// lines, and lists every unit's missing facts at once.
+func TestUnitBudgets(t *testing.T) {
+	b := parseText(t, shifanText(t))
+	all, err := b.UnitBudgets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, u := range b.Units {
+		one, err := b.Unit(u.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if all[i].Department.Name != one.Department.Name || !all[i].Prior.Basic.Equal(one.Prior.Basic) || len(all[i].Lines) != len(one.Lines) || len(all[i].Projects) != len(one.Projects) {
+			t.Errorf("unit %s: UnitBudgets and Unit differ", u.Code)
+		}
+	}
+	text := strings.Replace(shifanText(t), "    offices: [综合股, 清扫保洁股]\n", "", 1)
+	text = strings.Replace(text, "    offices: [综合股, 养护股]\n", "", 1)
+	all, err = parseText(t, text).UnitBudgets()
+	ps, _ := AsProblems(err)
+	if len(ps) != 2 || ps[0].Path.String() != "units[1]" || ps[1].Path.String() != "units[2]" || all[0] == nil || all[1] != nil || all[2] != nil {
+		t.Errorf("problems %v; budgets %v", ps, all)
+	}
+}

@@ -297,18 +297,19 @@ func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []strin
 	base := strings.TrimSuffix(filepath.Base(r.input), filepath.Ext(r.input))
 	docs := []document{{b, base}}
 	if eachUnit {
-		for _, u := range b.Units {
+		ubs, err := b.UnitBudgets()
+		if ps, ok := budget.AsProblems(err); ok {
+			r.problems = appendNew(r.problems, ps...)
+		}
+		for i, u := range b.Units {
 			name := base + "-" + u.Code
 			if taken[nameKey(name+"."+kinds[0])] {
 				r.err = fmt.Errorf("%s：单位 %s 的单位预算会写成 %s，与另一个预算文件写出的文件同名：请给其中一个文件改名；没有写出任何文件", r.input, u.Code, filepath.Join(outdir, name+"."+kinds[0]))
 				return
 			}
-			ub, err := b.Unit(u.Code)
-			if ps, ok := budget.AsProblems(err); ok {
-				r.problems = appendNew(r.problems, ps...)
-				continue
+			if ubs[i] != nil {
+				docs = append(docs, document{ubs[i], name})
 			}
-			docs = append(docs, document{ub, name})
 		}
 	}
 	var outputs []output

@@ -120,13 +120,14 @@ func loadAndCheck(input string, units unitChoice, opts *budgetdoc.Options) (b *b
 	}
 	problems = budgetdoc.Validate(b, opts)
 	if units.each {
-		for _, u := range b.Units {
-			ub, err := b.Unit(u.Code)
-			if ps, ok := budget.AsProblems(err); ok {
-				problems = appendNew(problems, ps...)
-				continue
+		ubs, err := b.UnitBudgets()
+		if ps, ok := budget.AsProblems(err); ok {
+			problems = appendNew(problems, ps...)
+		}
+		for _, ub := range ubs {
+			if ub != nil {
+				problems = appendNew(problems, budgetdoc.Validate(ub, opts)...)
 			}
-			problems = appendNew(problems, budgetdoc.Validate(ub, opts)...)
 		}
 	}
 	return b, problems, nil
