@@ -130,3 +130,23 @@ func TestFiftyUnits(t *testing.T) {
 		t.Errorf("the units add up to %s in %d projects, the department has %s in %d", total, projects, dept.All.Total, len(dept.Projects.All))
 	}
 }
+
+// BenchmarkUnitBudgets divides a department of 20 000 lines among its
+// 1 000 units, as validate and batch --each-unit do.
+func BenchmarkUnitBudgets(b *testing.B) {
+	data, err := synth.YAML(synth.Size{Lines: 20000, Units: 1000, Projects: 1000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bud, err := Parse("synth.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	withUnitFacts(bud)
+	b.ResetTimer()
+	for range b.N {
+		if _, err := bud.UnitBudgets(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
