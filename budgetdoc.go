@@ -43,7 +43,8 @@ func GBT9704() doc.Format { return doc.GBT9704() }
 type Options struct {
 	// Profile is the document definition; nil means the built-in one for
 	// the budget (profile.Default): the 河南部门预算, or for a unit's budget
-	// (budget.Budget.Unit) the 河南单位预算.
+	// (budget.Budget.Unit) the 河南单位预算. A unit's budget under a
+	// department's profile is published as that profile's ForUnit.
 	Profile *profile.Profile
 	// Catalogue is laid over the built-in catalogue of the budget's year
 	// (and the profile's): a region's own 科目 list (catalog.LoadFile).
@@ -67,8 +68,11 @@ func (o *Options) orDefault() *Options {
 }
 
 func (o *Options) profile(b *budget.Budget) *profile.Profile {
-	if o.Profile == nil {
+	switch {
+	case o.Profile == nil:
 		return profile.Default(b)
+	case b.Department.Parent != "":
+		return o.Profile.ForUnit()
 	}
 	return o.Profile
 }

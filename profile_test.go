@@ -122,3 +122,33 @@ func TestUnitDocument(t *testing.T) {
 		t.Error("a department's budget built as a 单位预算")
 	}
 }
+
+// A unit's budget under a department's definition is published as that
+// definition's 单位预算: its tables, numbers and wording, with 单位 for 部门.
+func TestUnitUnderDefinition(t *testing.T) {
+	b, err := Load("examples/shifan/shifan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := b.Unit("501002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profile.LoadDir("testdata/profiles/test-province")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(context.Background(), u, &Options{Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := doc.Dump(d)
+	for _, want := range []string{"2023年度单位预算", "一、单位收支总体情况表", "收入总计2,570,000.00元", "本单位"} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("the unit's document lacks %q", want)
+		}
+	}
+	if strings.Contains(dump, "基本支出表") {
+		t.Error("a table the definition drops is printed")
+	}
+}

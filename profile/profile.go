@@ -112,22 +112,39 @@ func Henan() *Profile {
 }
 
 // HenanUnit is the 河南单位预算: the 河南部门预算 of one unit of a
-// department of several, with 单位 in its titles and "本单位" in its words.
-// Its budget is the unit's (budget.Budget.Unit), so every figure is the
-// unit's alone.
+// department of several (see ForUnit).
 func HenanUnit() *Profile {
-	p := Henan()
-	p.Name = "河南单位预算"
+	p := Henan().ForUnit()
 	p.Description = "河南省单位预算公开：部门所属一个预算单位的预算，内容同部门预算"
-	p.Title = "单位预算"
-	p.Scope = ScopeUnit
-	for i, r := range p.Tables {
-		t, _ := LookupTable(r.ID)
-		if rest, ok := strings.CutPrefix(t.Name, "部门"); ok && !strings.HasPrefix(rest, "（") {
-			p.Tables[i].Name = "单位" + rest // 部门收支总体情况表 → 单位收支总体情况表
+	return p
+}
+
+// ForUnit is the profile's 单位预算: the same document for one unit of a
+// department (a budget made by budget.Budget.Unit, so every figure is the
+// unit's alone), with 单位 for 部门 in its name, its title and the names
+// of its tables (部门收支总体情况表 → 单位收支总体情况表), and "本单位" in
+// its words. A profile of ScopeUnit is its own.
+func (p *Profile) ForUnit() *Profile {
+	if p.Scope == ScopeUnit {
+		return p
+	}
+	u := *p
+	u.Scope = ScopeUnit
+	u.Name = strings.Replace(p.Name, "部门预算", "单位预算", 1)
+	u.Title = strings.Replace(p.Title, "部门", "单位", 1)
+	u.Tables = slices.Clone(p.Tables)
+	for i, r := range u.Tables {
+		name := r.Name
+		if name == "" {
+			if t, ok := LookupTable(r.ID); ok {
+				name = t.Name
+			}
+		}
+		if rest, ok := strings.CutPrefix(name, "部门"); ok && !strings.HasPrefix(rest, "（") {
+			u.Tables[i].Name = "单位" + rest
 		}
 	}
-	return p
+	return &u
 }
 
 // Builtin lists the built-in profiles; the first is the default, and the

@@ -114,3 +114,25 @@ func TestDefinitionFolderWithoutFile(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// A definition's 单位预算 is the same document for one unit: 单位 for 部门
+// in its title and table names, the rest as defined.
+func TestForUnit(t *testing.T) {
+	p, err := LoadDir("../testdata/profiles/test-province")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := p.ForUnit()
+	if u.Scope != ScopeUnit || u.Title != "单位预算" || u.Name != "测试省单位预算" || !u.Numbers.Thousands || u.Catalogue != p.Catalogue {
+		t.Errorf("ForUnit: %+v", u)
+	}
+	if u.Tables[0].Name != "单位收支总体情况表" || u.Tables[4].Name != "一般公共预算支出表" || u.Tables[8].Name != "" {
+		t.Errorf("tables %+v", u.Tables)
+	}
+	if p.Scope != ScopeDepartment || p.Tables[0].Name != "" {
+		t.Error("ForUnit changed the profile itself")
+	}
+	if u.ForUnit() != u {
+		t.Error("a unit's profile is not its own ForUnit")
+	}
+}
