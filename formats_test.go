@@ -178,6 +178,10 @@ func TestLibreOfficeOpensDOCX(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
+	// The 目录 stands on one page, its last entry with its title.
+	if toc := pdftotext(t, filepath.Join(dir, "fengqiu.pdf"), "-f", "2", "-l", "2"); !strings.Contains(toc, "目") || !strings.Contains(toc, "十二、部门预算项目绩效目标汇总表") {
+		t.Errorf("the 目录 does not fit its page in LibreOffice:\n%s", toc)
+	}
 	text := footer.ReplaceAllString(squeeze(pdftotext(t, filepath.Join(dir, "fengqiu.pdf"))), "")
 	for _, blk := range doc.Flatten(d.Blocks) {
 		switch x := blk.(type) {

@@ -218,8 +218,10 @@ func styleDefs(o config) []styleDef {
 		})
 	}
 	defs = append(defs,
+		// Half a line under the 目录's title, as in the PDF: a whole one
+		// pushed 封丘's last entry onto a page of its own.
 		styleDef{id: styleTOCHeading, name: "TOC Heading", basedOn: styleNormal, next: styleNormal,
-			pPr: exactLines(0, f.LinePitch, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
+			pPr: exactLines(0, f.LinePitch/2, titleLine) + `<w:jc w:val="center"/>`, font: fn.Title, size: f.TitleSize, bold: regularTitle(fn.Title)},
 	)
 	// TOC entries indent two characters a level; a wrapped entry's later
 	// lines hang two characters further in, as in the PDF.
