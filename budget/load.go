@@ -2,7 +2,6 @@ package budget
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -67,24 +66,9 @@ func parse(name string, data []byte, validate bool) (*Budget, error) {
 	if p != nil {
 		return nil, Problems{*p}
 	}
-	var root *yaml.Node
-	if isJSON {
-		root, err = decode.JSON(data)
-	} else {
-		root, err = decode.YAML(data)
-	}
-	if err != nil {
-		syn := &decode.SyntaxError{Message: err.Error()}
-		errors.As(err, &syn)
-		kind := "YAML"
-		if isJSON {
-			kind = "JSON"
-		}
-		return nil, Problems{{
-			Code:    CodeSyntax,
-			Pos:     Position{File: name, Line: syn.Line, Column: syn.Column},
-			Message: kind + " 语法错误：" + syn.Message,
-		}}
+	root, syn := decode.Tree(data, isJSON)
+	if syn != nil {
+		return nil, Problems{{Code: CodeSyntax, Pos: Position{File: name, Line: syn.Line, Column: syn.Column}, Message: syn.Message}}
 	}
 	if p := checkRoot(name, root); p != nil {
 		return nil, Problems{*p}

@@ -185,19 +185,9 @@ func readTree(name string, data []byte, w io.Writer) (*yaml.Node, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("%s：文件不是 UTF-8 编码：请另存为 UTF-8 编码", name)
 	}
-	var root *yaml.Node
-	var err error
-	kind := "YAML"
-	if inputKind(name) == "json" {
-		kind = "JSON"
-		root, err = decode.JSON(data)
-	} else {
-		root, err = decode.YAML(data)
-	}
-	if err != nil {
-		syn := &decode.SyntaxError{Message: err.Error()}
-		errors.As(err, &syn)
-		return nil, fmt.Errorf("%s:%d:%d: %s 语法错误：%s", name, syn.Line, syn.Column, kind, syn.Message)
+	root, syn := decode.Tree(data, inputKind(name) == "json")
+	if syn != nil {
+		return nil, fmt.Errorf("%s:%d:%d: %s", name, syn.Line, syn.Column, syn.Message)
 	}
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s：文件中没有预算数据（应由 department:、units:、lines: 等各项组成）", name)

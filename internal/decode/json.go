@@ -162,3 +162,20 @@ func explainJSON(parserText string) string {
 	}
 	return "这里有不该出现的字符“" + char + "”"
 }
+
+// Tree parses data as JSON when isJSON, else as YAML (see JSON and YAML).
+// A syntax error comes back as a *SyntaxError whose Message names the
+// syntax, "YAML 语法错误：…", as a message to the reader begins.
+func Tree(data []byte, isJSON bool) (*yaml.Node, *SyntaxError) {
+	parse, kind := YAML, "YAML"
+	if isJSON {
+		parse, kind = JSON, "JSON"
+	}
+	root, err := parse(data)
+	if err == nil {
+		return root, nil
+	}
+	syn := &SyntaxError{Message: err.Error()}
+	errors.As(err, &syn)
+	return nil, &SyntaxError{Position: syn.Position, Message: kind + " 语法错误：" + syn.Message}
+}
