@@ -1125,25 +1125,24 @@ func (r *reader) mappingIn(m *yaml.Node, path string, pos decode.Position) *yaml
 	if path == "" {
 		return m
 	}
-	parent, key := splitPath(path)
-	p := r.mappingIn(m, parent, pos)
-	if v := lookup(p, key); v != nil {
-		return v
-	}
-	v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: pos.Line, Column: pos.Column}
-	p.Content = append(p.Content, keyNode(key, v), v)
-	return v
+	return r.nodeIn(m, path, pos, yaml.MappingNode, "!!map")
 }
 
 // sequenceIn returns the list at a dotted path within the mapping m,
 // making it as needed.
 func (r *reader) sequenceIn(m *yaml.Node, path string, pos decode.Position) *yaml.Node {
+	return r.nodeIn(m, path, pos, yaml.SequenceNode, "!!seq")
+}
+
+// nodeIn returns the node at path within m, making it of kind (and its
+// parent mappings) at pos when it is not there.
+func (r *reader) nodeIn(m *yaml.Node, path string, pos decode.Position, kind yaml.Kind, tag string) *yaml.Node {
 	parent, key := splitPath(path)
 	p := r.mappingIn(m, parent, pos)
 	if v := lookup(p, key); v != nil {
 		return v
 	}
-	v := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: pos.Line, Column: pos.Column}
+	v := &yaml.Node{Kind: kind, Tag: tag, Line: pos.Line, Column: pos.Column}
 	p.Content = append(p.Content, keyNode(key, v), v)
 	return v
 }
