@@ -1,9 +1,11 @@
 package budget
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -105,17 +107,9 @@ func scaledCopy(v reflect.Value, factor decimal.Decimal, path string, inexact fu
 	return out
 }
 
-// jsonName is a field's name in the input and in field paths.
+// jsonName is a field's name in the input and in field paths, as the
+// text walker (texts.go) names it.
 func jsonName(f reflect.StructField) string {
-	name := f.Tag.Get("json")
-	for i, c := range name {
-		if c == ',' {
-			name = name[:i]
-			break
-		}
-	}
-	if name == "" {
-		return f.Name
-	}
-	return name
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return cmp.Or(name, f.Name)
 }
