@@ -132,11 +132,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for i, in := range inputs {
 		results[i] = &fileResult{input: in}
 	}
-	claimOutputNames(results, outdir, kinds)
-	taken := map[string]bool{}
-	for _, in := range inputs {
-		taken[nameKey(filepath.Base(outputPath(outdir, in, kinds[0])))] = true
-	}
+	taken := claimOutputNames(results, outdir, kinds)
 	protected := newInputFiles(append(inputs, rf.fontFiles()...)...)
 
 	progress := newProgress(stderr, len(inputs))
@@ -233,8 +229,13 @@ func budgetFiles(dir string) ([]string, error) {
 
 // outputPath is OUTDIR/<input base name>.<kind>.
 func outputPath(outdir, input, kind string) string {
-	base := filepath.Base(input)
-	return filepath.Join(outdir, strings.TrimSuffix(base, filepath.Ext(base))+"."+kind)
+	return filepath.Join(outdir, stem(input)+"."+kind)
+}
+
+// stem is a file's base name without its extension.
+func stem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // nameKey is how a file system that ignores case and Unicode
@@ -247,8 +248,9 @@ func nameKey(name string) string {
 // claimOutputNames fails every file whose documents would have the same
 // name as another file's (a.yaml and A.json both make a.pdf on Windows):
 // which of them was meant cannot be told, so none is made, and each
-// message names the other inputs.
-func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
+// message names the other inputs. It returns the names claimed, as nameKey
+// sees them.
+func claimOutputNames(results []*fileResult, outdir string, kinds []string) map[string]bool {
 	claims := map[string][]*fileResult{}
 	var keys []string
 	for _, r := range results {
@@ -274,6 +276,11 @@ func claimOutputNames(results []*fileResult, outdir string, kinds []string) {
 				r.input, outputPath(outdir, r.input, kinds[0]), strings.Join(others, "、"))
 		}
 	}
+	taken := make(map[string]bool, len(claims))
+	for key := range claims {
+		taken[key] = true
+	}
+	return taken
 }
 
 // renderFile loads, checks and renders one budget file into r: the
@@ -294,7 +301,7 @@ func renderFile(ctx context.Context, r *fileResult, outdir string, kinds []strin
 		budget *budget.Budget
 		name   string // the outputs' base name, without extension
 	}
-	base := strings.TrimSuffix(filepath.Base(r.input), filepath.Ext(r.input))
+	base := stem(r.input)
 	docs := []document{{b, base}}
 	if eachUnit {
 		ubs, err := b.UnitBudgets()
