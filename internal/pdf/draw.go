@@ -174,10 +174,10 @@ func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 	for _, t := range texts {
 		if t.stroke != d.stroke {
 			if d.stroke > 0 {
-				d.gp.SetCustomLineType(strokeEnd, 0)
+				d.gp.SetCustomLineType([]float64{strokeEnd}, 0)
 			}
 			if t.stroke > 0 {
-				d.gp.SetCustomLineType(strokeStart, t.stroke)
+				d.gp.SetCustomLineType([]float64{strokeStart}, t.stroke)
 			}
 			d.stroke = t.stroke
 		}
@@ -197,7 +197,7 @@ func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 		}
 	}
 	if d.stroke > 0 {
-		d.gp.SetCustomLineType(strokeEnd, 0)
+		d.gp.SetCustomLineType([]float64{strokeEnd}, 0)
 		d.stroke = 0
 	}
 	return nil
@@ -208,11 +208,14 @@ func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
 // no rule uses, "[0.01] W d" and "[0.02] 0.00 d", and strokeText turns
 // them into "q 2 Tr W w" and "Q" in the content streams. Each marker is
 // as long as what replaces it, so no offset or length in the file changes.
-var (
-	strokeStart = []float64{0.01}
-	strokeEnd   = []float64{0.02}
-	strokeMarks = regexp.MustCompile(`\[0\.01\] ([0-9]\.[0-9]{2}) d\n|\[0\.02\] 0\.00 d\n`)
+// The dash arrays are made afresh for each call: gopdf's SetCustomLineType
+// converts them to points in place, and documents are drawn concurrently.
+const (
+	strokeStart = 0.01
+	strokeEnd   = 0.02
 )
+
+var strokeMarks = regexp.MustCompile(`\[0\.01\] ([0-9]\.[0-9]{2}) d\n|\[0\.02\] 0\.00 d\n`)
 
 // strokeText rewrites the stroke markers of gopdf's uncompressed output
 // in place.
