@@ -19,7 +19,7 @@ func writeBare(w io.Writer, l *Layout, level int) error {
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: f.PageWidth, H: f.PageHeight}})
 	gp.SetCompressLevel(level)
 	for _, face := range l.used {
-		if err := register(gp, face); err != nil {
+		if err := registerWhole(gp, face); err != nil {
 			return err
 		}
 	}

@@ -14,23 +14,38 @@ import (
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
-// parsed holds each face's TrueType data parsed once per process: gopdf
-// parses a font in AddTTFFontData, which costs more than drawing a page.
-// gopdf gives every document its own glyph subset of the shared parse.
+// parsed holds each face read once per process: gopdf parses a font in
+// AddTTFFontData, which costs more than drawing a page, and gives every
+// document its own glyph subset of the shared parse. gopdf reads the face
+// hollowed out, and the font file is made from file (fontfile.go).
 var parsed sync.Map // *fonts.Face → *parsedFace
 
 type parsedFace struct {
 	once sync.Once
 	c    gopdf.FontContainer
+	file *face
 	err  error
 }
 
-func register(gp *gopdf.GoPdf, f *fonts.Face) error {
+// parse reads f for gopdf and for its font files, once.
+func parse(f *fonts.Face) (*parsedFace, error) {
 	v, _ := parsed.LoadOrStore(f, &parsedFace{})
 	pf := v.(*parsedFace)
-	pf.once.Do(func() { pf.err = pf.c.AddTTFFontData(f.Name(), f.Data()) })
+	pf.once.Do(func() {
+		if pf.file, pf.err = readFace(f.Data()); pf.err == nil {
+			pf.err = pf.c.AddTTFFontData(f.Name(), pf.file.hollow())
+		}
+	})
 	if pf.err != nil {
-		return fmt.Errorf("pdf: font %s: %w", f.Name(), pf.err)
+		return nil, fmt.Errorf("pdf: font %s: %w", f.Name(), pf.err)
+	}
+	return pf, nil
+}
+
+func register(gp *gopdf.GoPdf, f *fonts.Face) error {
+	pf, err := parse(f)
+	if err != nil {
+		return err
 	}
 	return gp.AddTTFFontFromFontContainer(f.Name(), &pf.c)
 }

@@ -28,9 +28,17 @@ func (l *Layout) finish(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, err := fontFiles(objs, l.used)
+	if err != nil {
+		return nil, err
+	}
 	tags := subsetTags(objs)
 	catalog := false
 	for _, o := range objs {
+		if file, ok := files[o.num]; ok {
+			o.body = file
+			continue
+		}
 		if isStream(o) {
 			continue // stream data is never touched
 		}

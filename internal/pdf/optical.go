@@ -76,7 +76,14 @@ type glyphs struct {
 type inkBox struct{ xMin, yMin, xMax, yMax float64 }
 
 func newGlyphs(data []byte) *glyphs {
-	t := sfntTables(data)
+	records, err := sfntTables(data)
+	if err != nil {
+		return &glyphs{}
+	}
+	t := map[string][]byte{}
+	for tag, r := range records {
+		t[tag] = data[r.offset : r.offset+r.length]
+	}
 	head := t["head"]
 	if len(head) < 54 || t["loca"] == nil || t["glyf"] == nil || t["cmap"] == nil {
 		return &glyphs{}
@@ -139,27 +146,6 @@ func blankSides(f *fonts.Face, r rune) (left, right float64) {
 	}
 	blanks.Store(k, s)
 	return s[0], s[1]
-}
-
-// sfntTables maps the table tags of a TrueType font to their bytes.
-func sfntTables(data []byte) map[string][]byte {
-	if len(data) < 12 {
-		return nil
-	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	out := map[string][]byte{}
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			break
-		}
-		off, size := int(binary.BigEndian.Uint32(data[rec+8:])), int(binary.BigEndian.Uint32(data[rec+12:]))
-		if off < 0 || size < 0 || off+size > len(data) {
-			continue
-		}
-		out[string(data[rec:rec+4])] = data[off : off+size]
-	}
-	return out
 }
 
 // cmapLookup finds r's glyph in the Windows Unicode BMP subtable (format

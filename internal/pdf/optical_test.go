@@ -79,7 +79,7 @@ func TestKaiInkMatchesBody(t *testing.T) {
 	gp.SetNoCompression()
 	gp.AddPage()
 	for _, f := range []*fonts.Face{serif, kai} {
-		if err := register(gp, f); err != nil {
+		if err := registerWhole(gp, f); err != nil {
 			t.Fatal(err)
 		}
 	}
