@@ -18,8 +18,8 @@ import (
 // memory. So WriteTo has gopdf write the content streams uncompressed, and
 // compressStreams deflates them afterwards with writers kept in a pool.
 // The ToUnicode maps, which gopdf never compresses, are deflated on the
-// same pass. The font files are the one kind gopdf always deflates itself;
-// they come through as they are.
+// same pass. The font files, which gopdf always deflates itself, are made
+// and deflated in finish instead (fontfile.go) and come through as they are.
 //
 // compressStreams reads exactly what gopdf writes: objects numbered 1..N in
 // order, each "N 0 obj\n…endobj\n\n", one cross-reference section, and the
