@@ -19,11 +19,11 @@ import (
 // (PdfDictionaryObj.write), with a new writer at the default level whatever
 // SetCompressLevel says, and no hook reaches that object. On the 封丘
 // report that was the largest single cost of the PDF: 19 ms and 4 MB of
-// the writers' tables. So gopdf is given each face hollowed out: the same
-// file with its loca table zeroed, so that every glyph is empty. Everything
-// gopdf reads (cmap, hmtx, head, OS/2, name, post) is the face's own, so the
-// glyph numbers, the /W widths and the descriptor it writes are what the
-// face gives; only its font file is empty of outlines, and cheap to make.
+// the writers' tables. So gopdf is given each face hollowed out (hollow):
+// every glyph empty. Everything gopdf reads (cmap, hmtx, head, OS/2, name,
+// post) is the face's own, so the glyph numbers, the /W widths and the
+// descriptor it writes are what the face gives; only its font file is
+// empty, and cheap to make.
 // finish then puts the real font file in its place, built here the way
 // gopdf's makeFont builds it, from the glyphs the CIDFont's /W array
 // lists, and deflated with the kept writers (streams.go) at streamLevel.
@@ -33,12 +33,23 @@ import (
 // composite glyph but not the components of those, and fontFile takes
 // them all.
 
-// hollow returns a copy of the face's data with every loca entry zero: a
-// font whose glyphs all have no outline.
+// hollow returns a copy of the face's data for gopdf: every loca entry
+// zero, so every glyph has no outline, and the tables gopdf only copies into
+// its font file (hmtx, cvt, fpgm, prep) recorded as empty in the table
+// directory. gopdf reads hmtx by the count hhea gives, from the table's
+// offset, never by its length, so the widths it reads are the face's.
 func (f *face) hollow() []byte {
-	loca := f.tables["loca"]
 	out := bytes.Clone(f.data)
-	clear(out[loca.offset : loca.offset+loca.length])
+	if loca, ok := f.tables["loca"]; ok {
+		clear(out[loca.offset : loca.offset+loca.length])
+	}
+	for i := range int(binary.BigEndian.Uint16(out[4:])) {
+		r := out[12+16*i:]
+		switch string(r[:4]) {
+		case "hmtx", "cvt ", "fpgm", "prep":
+			binary.BigEndian.PutUint32(r[12:], 0)
+		}
+	}
 	return out
 }
 
