@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"regexp"
@@ -38,13 +37,38 @@ import (
 // its font file (hmtx, cvt, fpgm, prep) recorded as empty in the table
 // directory. gopdf reads hmtx by the count hhea gives, from the table's
 // offset, never by its length, so the widths it reads are the face's.
+//
+// The glyf table, most of a face and never read once loca is zero, is left
+// out where it lies before the cmap table: gopdf reads some glyph ids of a
+// cmap from wherever they point, even past the table (fonts/cmap.go), so
+// the bytes from the cmap to the end of the file stay as they are.
 func (f *face) hollow() []byte {
-	out := bytes.Clone(f.data)
+	glyf := f.tables["glyf"]
+	if glyf.offset+glyf.length > f.tables["cmap"].offset || glyf.length == 0 {
+		glyf.length = 0 // kept
+	}
+	for _, t := range f.tables {
+		if t != glyf && t.offset < glyf.offset+glyf.length && t.offset+t.length > glyf.offset {
+			glyf.length = 0 // another table in the same bytes: kept
+		}
+	}
+	cut := glyf.offset + glyf.length
+	out := slices.Concat(f.data[:glyf.offset], f.data[cut:])
 	if loca, ok := f.tables["loca"]; ok {
-		clear(out[loca.offset : loca.offset+loca.length])
+		at := loca.offset
+		if at >= cut {
+			at -= glyf.length
+		}
+		clear(out[at : at+loca.length])
 	}
 	for i := range int(binary.BigEndian.Uint16(out[4:])) {
 		r := out[12+16*i:]
+		switch off := binary.BigEndian.Uint32(r[8:]); {
+		case string(r[:4]) == "glyf":
+			binary.BigEndian.PutUint32(r[12:], binary.BigEndian.Uint32(r[12:])-glyf.length)
+		case off >= cut:
+			binary.BigEndian.PutUint32(r[8:], off-glyf.length)
+		}
 		switch string(r[:4]) {
 		case "hmtx", "cvt ", "fpgm", "prep":
 			binary.BigEndian.PutUint32(r[12:], 0)

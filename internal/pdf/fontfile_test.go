@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -272,4 +273,65 @@ func FuzzFontFile(f *testing.F) {
 			t.Fatalf("the font file does not read back: %v", err)
 		}
 	})
+}
+
+// gopdf writes the same document from a hollowed face as from the whole
+// one, font file apart: glyph numbers, widths, descriptor and ToUnicode map.
+// Most faces keep their outlines before the cmap and drop them from the
+// hollow copy; WenKai-Tongyong keeps them after it, and keeps them.
+func TestHollowReadsAsWhole(t *testing.T) {
+	for _, f := range fonts.Default().Faces() {
+		t.Run(f.Name(), func(t *testing.T) {
+			write := func(register func(*gopdf.GoPdf, *fonts.Face) error) []byte {
+				gp := &gopdf.GoPdf{}
+				gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: *gopdf.PageSizeA4})
+				gp.SetNoCompression()
+				if err := register(gp, f); err != nil {
+					t.Fatal(err)
+				}
+				gp.AddPage()
+				if err := gp.SetFont(f.Name(), "", 10); err != nil {
+					t.Fatal(err)
+				}
+				if err := gp.Text(sampleOf(f, 5)); err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if _, err := gp.WriteTo(&buf); err != nil {
+					t.Fatal(err)
+				}
+				return buf.Bytes()
+			}
+			// Every object but the font file, which finish replaces.
+			objects := func(pdf []byte) map[int]string {
+				objs, err := readObjects(pdf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := map[int]string{}
+				for _, o := range objs {
+					m[o.num] = string(o.body)
+				}
+				for _, o := range objs {
+					if ff := fontFile2.FindSubmatch(o.body); ff != nil {
+						n, _ := strconv.Atoi(string(ff[1]))
+						delete(m, n)
+					}
+				}
+				return m
+			}
+			whole, hollowed := objects(write(registerWhole)), objects(write(register))
+			if len(whole) < 5 || !maps.Equal(whole, hollowed) {
+				t.Error("gopdf writes another document from the hollowed face")
+			}
+			pf, err := parse(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			glyf, cmap := pf.file.tables["glyf"], pf.file.tables["cmap"]
+			if size := len(pf.file.hollow()); glyf.offset < cmap.offset && size > len(f.Data())-int(glyf.length) {
+				t.Errorf("hollowed face of %d bytes keeps its %d bytes of outlines", size, glyf.length)
+			}
+		})
+	}
 }
