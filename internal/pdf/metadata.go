@@ -191,14 +191,19 @@ func writeObjects(pdf []byte, objs []*object) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: cannot find gopdf's xref table and trailer")
 	}
 	trailer += xref
+	// One buffer of the final size: the objects may have grown (the font
+	// files do), and a buffer doubled on the way is a copy of the file more.
+	size, length := 0, first
+	for _, o := range objs {
+		size = max(size, o.num+1)
+		length += len(o.body)
+	}
 	var out bytes.Buffer
-	out.Grow(len(pdf) + 512)
+	out.Grow(length + 20*(size+1) + start - trailer + 64)
 	out.Write(pdf[:first])
-	offsets := map[int]int{}
-	size := 0
+	offsets := make(map[int]int, len(objs))
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
-		size = max(size, o.num+1)
 		out.Write(o.body)
 	}
 	at := out.Len()
