@@ -33,10 +33,13 @@ import (
 // them all.
 
 // hollow returns a copy of the face's data for gopdf: every loca entry
-// zero, so every glyph has no outline, and the tables gopdf only copies into
+// zero, so every glyph has no outline; the tables gopdf only copies into
 // its font file (hmtx, cvt, fpgm, prep) recorded as empty in the table
-// directory. gopdf reads hmtx by the count hhea gives, from the table's
-// offset, never by its length, so the widths it reads are the face's.
+// directory; and no glyphs in maxp, which gopdf reads only to size its
+// font file's loca and to repeat the last width past hhea's count (its
+// widths lookup takes the last one itself). gopdf reads hmtx by the count
+// hhea gives, from the table's offset, never by its length, so the widths
+// it reads are the face's.
 //
 // The glyf table, most of a face and never read once loca is zero, is left
 // out where it lies before the cmap table: gopdf reads some glyph ids of a
@@ -72,6 +75,8 @@ func (f *face) hollow() []byte {
 		switch string(r[:4]) {
 		case "hmtx", "cvt ", "fpgm", "prep":
 			binary.BigEndian.PutUint32(r[12:], 0)
+		case "maxp":
+			binary.BigEndian.PutUint16(out[binary.BigEndian.Uint32(r[8:])+4:], 0)
 		}
 	}
 	return out
