@@ -250,24 +250,33 @@ func balancedHeader(p doc.Placed, widths []int, size float64, pad int) string {
 // slots lays placed cells out row by row, left to right, with a
 // continuation slot wherever a cell spans down into a row.
 func slots(placed [][]doc.Placed, ncols int) [][]slot {
-	grid := make([][]*slot, len(placed))
-	for r := range grid {
-		grid[r] = make([]*slot, ncols)
-	}
-	for _, row := range placed {
-		for _, p := range row {
-			for r := p.Row; r < p.Row+p.RowSpan; r++ {
-				grid[r][p.Col] = &slot{cell: p, continued: r > p.Row}
+	// at[r*ncols+c] names the cell that starts at or spans down into row
+	// r, column c: its row in placed and 1 + its index there (0: none).
+	// One array for the grid, one for the slots.
+	type ref struct{ row, i int }
+	at := make([]ref, len(placed)*ncols)
+	n := 0
+	for pr, row := range placed {
+		for i, p := range row {
+			for r := p.Row; r < p.Row+p.RowSpan && r < len(placed); r++ {
+				if p.Col >= 0 && p.Col < ncols {
+					at[r*ncols+p.Col] = ref{pr, i + 1}
+					n++
+				}
 			}
 		}
 	}
-	out := make([][]slot, len(grid))
-	for r, row := range grid {
-		for _, s := range row {
-			if s != nil {
-				out[r] = append(out[r], *s)
+	out := make([][]slot, len(placed))
+	all := make([]slot, 0, n)
+	for r := range placed {
+		start := len(all)
+		for _, x := range at[r*ncols : (r+1)*ncols] {
+			if x.i > 0 {
+				p := placed[x.row][x.i-1]
+				all = append(all, slot{cell: p, continued: r > p.Row})
 			}
 		}
+		out[r] = all[start:len(all):len(all)]
 	}
 	return out
 }
