@@ -16,20 +16,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The cells of the sheets, their row heights and merged ranges, and the
-// shared strings are kept here and written as XML by this file, not through
-// excelize's cell functions: those find the sheet by name, re-check merged
-// ranges and re-marshal the whole worksheet with encoding/xml, which was
-// two thirds of the workbook's time. Everything else (styles, sheet and page
-// setup, defined names, properties, the package) is still excelize's; at
-// Write the cells are put into its worksheet parts through its ZipWriter
-// hook.
+// The cells of the sheets, their row heights, merged ranges and column
+// widths, and the shared strings are kept here and written as XML by this
+// file, not through excelize's cell functions: those find the sheet by
+// name, re-check merged ranges and re-marshal the whole worksheet with
+// encoding/xml, which was two thirds of the workbook's time. Everything
+// else (styles, sheet and page setup, defined names, properties, the
+// package) is still excelize's; at Write the cells are put into its
+// worksheet parts through its ZipWriter hook.
 //
 // The XML is byte for byte what excelize writes for the same calls
-// (SetCellStr, SetCellFloat, SetCellStyle, MergeCell, SetRowHeight), so
-// that the workbook did not change: TestCellsAsExcelizeWritesThem holds
-// the two side by side. The rules below that look arbitrary are
-// excelize's, named where they come from.
+// (SetCellStr, SetCellFloat, SetCellStyle, MergeCell, SetRowHeight,
+// SetColWidth), so that the workbook did not change:
+// TestCellsAsExcelizeWritesThem holds the two side by side. The rules
+// below that look arbitrary are excelize's, named where they come from.
 
 // cellSink takes the cells of one sheet as writeSheet makes them: rows and
 // columns are 1-based.
@@ -39,6 +39,7 @@ type cellSink interface {
 	float(col, row int, v float64) error
 	style(c0, r0, c1, r1, id int) error
 	height(row int, h float64) error
+	widths(w []float64) error // of columns A, B, …
 }
 
 // cell is what a worksheet's <c> carries.
@@ -60,6 +61,7 @@ type sheetRow struct {
 // written (its trimRow and trimCell).
 type sheetCells struct {
 	sst    *sharedStrings
+	cols   []float64 // column widths, from A
 	rows   []sheetRow
 	merges [][4]int          // c0, r0, c1, r1, in the order made
 	inside map[[2]int][2]int // a merged cell (col, row) → its range's top left
@@ -146,8 +148,38 @@ func (c *sheetCells) height(row int, h float64) error {
 	return nil
 }
 
-// appendXML appends the sheet's <sheetData> and <mergeCells>.
+func (c *sheetCells) widths(w []float64) error {
+	for i, x := range w {
+		if x > excelize.MaxColumnWidth {
+			return fmt.Errorf("column %d: %w", i+1, excelize.ErrColumnWidth)
+		}
+	}
+	c.cols = w
+	return nil
+}
+
+// appendXML appends the sheet's <cols>, <sheetData> and <mergeCells>.
 func (c *sheetCells) appendXML(b []byte) []byte {
+	if len(c.cols) > 0 {
+		// Neighbours of the same width are one <col> (excelize's
+		// mergeExpandedCols).
+		b = append(b, "<cols>"...)
+		for i := 0; i < len(c.cols); {
+			j := i + 1
+			for j < len(c.cols) && c.cols[j] == c.cols[i] {
+				j++
+			}
+			b = append(b, `<col customWidth="true" max="`...)
+			b = strconv.AppendInt(b, int64(j), 10)
+			b = append(b, `" min="`...)
+			b = strconv.AppendInt(b, int64(i+1), 10)
+			b = append(b, `" width="`...)
+			b = strconv.AppendFloat(b, c.cols[i], 'g', -1, 64)
+			b = append(b, `"></col>`...)
+			i = j
+		}
+		b = append(b, "</cols>"...)
+	}
 	b = append(b, "<sheetData>"...)
 	for i, r := range c.rows {
 		full := true
@@ -428,13 +460,14 @@ func (z *cellsZip) Close() error {
 }
 
 // withCells is the worksheet part with the sheet's cells in place of the
-// <sheetData> excelize wrote: empty, but for the one string that made it
-// register the string table (see Write).
+// <sheetData> excelize wrote (empty, but for the one string that made it
+// register the string table, see Write), with the columns before it, where
+// excelize puts them.
 func withCells(part []byte, c *sheetCells) ([]byte, error) {
 	start := bytes.Index(part, []byte("<sheetData>"))
 	end := bytes.Index(part, []byte("</sheetData>"))
-	if start < 0 || end < start || bytes.Count(part, []byte("<sheetData")) != 1 {
-		return nil, errors.New("the worksheet has no <sheetData> to fill")
+	if start < 0 || end < start || bytes.Count(part, []byte("<sheetData")) != 1 || bytes.Contains(part, []byte("<cols>")) {
+		return nil, errors.New("the worksheet has no <sheetData> to fill, or columns of its own")
 	}
 	out := make([]byte, 0, len(part)+64*len(c.rows))
 	out = append(out, part[:start]...)

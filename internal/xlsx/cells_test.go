@@ -35,6 +35,15 @@ func (e excelizeCells) style(c0, r0, c1, r1, id int) error {
 func (e excelizeCells) height(row int, h float64) error {
 	return e.x.SetRowHeight(e.sheet, row, h)
 }
+func (e excelizeCells) widths(w []float64) error {
+	for i, cw := range w {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := e.x.SetColWidth(e.sheet, col, col, cw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // oddTextDocument has the texts whose storing has rules of its own: spaces
 // and newlines at the ends (xml:space), characters XML escapes, text that

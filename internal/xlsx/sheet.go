@@ -59,11 +59,8 @@ func writeSheet(x *excelize.File, cells cellSink, st *styles, name string, s she
 	}
 	w := &sheetWriter{x: x, cells: cells, st: st, f: f, name: name, ncols: ncols, size: fit.Size, tight: fit.Tight,
 		widths: columnWidths(fit.Widths, all, fit.Size), row: 1}
-	for i, cw := range w.widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := x.SetColWidth(name, col, col, cw); err != nil {
-			return fmt.Errorf("column %d width: %w", i+1, err)
-		}
+	if err := cells.widths(w.widths); err != nil {
+		return fmt.Errorf("column widths: %w", err)
 	}
 	if s.title != "" {
 		if err := w.title(s.title); err != nil {
