@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/shopspring/decimal"
@@ -263,14 +264,47 @@ type narrator struct {
 	data TemplateData
 }
 
-// newNarrator parses the default templates, then each layer over them: a
-// template a layer defines replaces the one of the same name.
+// defaultTemplates are the default templates, parsed once for every
+// document (a batch of a hundred parsed them a hundred times). Their
+// functions are stand-ins of the right types: each narrator's clone gets
+// its budget's own.
+var defaultTemplates = sync.OnceValues(func() (*template.Template, error) {
+	var noFigures figures.Figures
+	return template.New("").Funcs(narrativeFuncs(&noFigures, money.Fixed2)).ParseFS(templates.Default(), "*.tmpl")
+})
+
+// newNarrator takes the default templates, then parses each layer over
+// them: a template a layer defines replaces the one of the same name.
 func newNarrator(f *figures.Figures, data TemplateData, nf NumberFormat, layers ...fs.FS) (*narrator, error) {
 	amount := money.Fixed2
 	if nf.Thousands {
 		amount = func(d decimal.Decimal) string { return groupThousands(money.Fixed2(d)) }
 	}
-	funcs := template.FuncMap{
+	funcs := narrativeFuncs(f, amount)
+	base, err := defaultTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
+	}
+	t, err := base.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
+	}
+	t.Funcs(funcs) // this budget's functions in place of the parse-time ones
+	for _, fsys := range layers {
+		if fsys == nil {
+			continue
+		}
+		if t, err = t.ParseFS(fsys, "*.tmpl"); err != nil {
+			return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
+		}
+	}
+	return &narrator{tmpl: t, data: data}, nil
+}
+
+// narrativeFuncs are the templates' functions for the figures f, amounts
+// written by amount.
+func narrativeFuncs(f *figures.Figures, amount func(decimal.Decimal) string) template.FuncMap {
+	return template.FuncMap{
 		"money": func(d decimal.Decimal) string {
 			if d.IsZero() {
 				return "0"
@@ -287,19 +321,6 @@ func newNarrator(f *figures.Figures, data TemplateData, nf NumberFormat, layers 
 		"prior":   func() int { return f.PriorYear },
 		"unit":    func() string { return f.MoneyUnit },
 	}
-	t, err := template.New("").Funcs(funcs).ParseFS(templates.Default(), "*.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
-	}
-	for _, fsys := range layers {
-		if fsys == nil {
-			continue
-		}
-		if t, err = t.ParseFS(fsys, "*.tmpl"); err != nil {
-			return nil, fmt.Errorf("说明文字模板无法读取：%w", err)
-		}
-	}
-	return &narrator{tmpl: t, data: data}, nil
 }
 
 // text executes one template to a string.

@@ -79,3 +79,31 @@ func TestGroupThousands(t *testing.T) {
 		}
 	}
 }
+
+// The default templates are parsed once and shared: each narrator still
+// has its own budget's functions, and a layer changes only its own.
+func TestNarratorsShareNoState(t *testing.T) {
+	own := fstest.MapFS{"x.tmpl": {Data: []byte(`{{define "glossary"}}{{year}}/{{prior}} {{money .Amount}}{{end}}`)}}
+	type data struct{ Amount decimal.Decimal }
+	a, err := newNarrator(&figures.Figures{Year: 2023, PriorYear: 2022}, TemplateData{}, NumberFormat{Thousands: true}, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newNarrator(&figures.Figures{Year: 2031, PriorYear: 2030}, TemplateData{}, NumberFormat{}, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[*narrator]string{a: "2023/2022 12,345.60", b: "2031/2030 12345.60"} {
+		var s strings.Builder
+		if err := n.tmpl.ExecuteTemplate(&s, "glossary", data{decimal.RequireFromString("12345.6")}); err != nil || s.String() != want {
+			t.Errorf("glossary = %q (%v), want %q", s.String(), err, want)
+		}
+	}
+	plain, err := newNarrator(&figures.Figures{Year: 2023}, TemplateData{}, NumberFormat{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := plain.text("glossary"); err != nil || !strings.Contains(got, "名词解释") {
+		t.Errorf("a layer reached the shared defaults: glossary = %.40q (%v)", got, err)
+	}
+}

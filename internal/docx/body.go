@@ -7,7 +7,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/doc"
 )
 
-// pPr is a paragraph's properties; xml writes them in the order the schema
+// pPr is a paragraph's properties; write puts them in the order the schema
 // demands (Word rejects a document whose pPr children are out of order).
 type pPr struct {
 	style           string
@@ -20,11 +20,12 @@ type pPr struct {
 	sectPr          string // set when the paragraph ends a section
 }
 
-func (p pPr) xml() string {
-	var b strings.Builder
+func (p pPr) write(b *strings.Builder) {
 	b.WriteString("<w:pPr>")
 	if p.style != "" {
-		b.WriteString(`<w:pStyle w:val="` + p.style + `"/>`)
+		b.WriteString(`<w:pStyle w:val="`)
+		b.WriteString(p.style)
+		b.WriteString(`"/>`)
 	}
 	if p.keepNext {
 		b.WriteString("<w:keepNext/>")
@@ -35,29 +36,35 @@ func (p pPr) xml() string {
 	b.WriteString(p.tabs)
 	b.WriteString(p.spacing)
 	if p.jc != "" {
-		b.WriteString(`<w:jc w:val="` + p.jc + `"/>`)
+		b.WriteString(`<w:jc w:val="`)
+		b.WriteString(p.jc)
+		b.WriteString(`"/>`)
 	}
 	if p.outline > 0 {
-		fmt.Fprintf(&b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
+		fmt.Fprintf(b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
 	}
 	b.WriteString(p.sectPr)
 	b.WriteString("</w:pPr>")
-	return b.String()
 }
 
 // element is a block-level element of the body: a paragraph or a table.
-type element interface{ xml() string }
+type element interface{ write(b *strings.Builder) }
 
 type paragraph struct {
 	pPr     pPr
 	content string // runs, bookmarks, hyperlinks
 }
 
-func (p *paragraph) xml() string { return "<w:p>" + p.pPr.xml() + p.content + "</w:p>" }
+func (p *paragraph) write(b *strings.Builder) {
+	b.WriteString("<w:p>")
+	p.pPr.write(b)
+	b.WriteString(p.content)
+	b.WriteString("</w:p>")
+}
 
 type table string
 
-func (t table) xml() string { return string(t) }
+func (t table) write(b *strings.Builder) { b.WriteString(string(t)) }
 
 // section is what a w:sectPr says about a run of pages.
 type section struct {
@@ -100,13 +107,22 @@ func buildBody(d *doc.Document, o config) ([]byte, error) {
 		}
 	}
 	var out strings.Builder
+	size := 0
+	for _, e := range b.elems {
+		if t, ok := e.(table); ok {
+			size += len(t)
+		} else {
+			size += 256
+		}
+	}
+	out.Grow(size + 1024)
 	out.WriteString(xmlHeader)
 	out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	for i, e := range b.elems {
-		out.WriteString(e.xml())
+		e.write(&out)
 		// Word joins adjacent tables into one; a paragraph keeps them apart.
 		if _, ok := e.(table); ok && (i+1 == len(b.elems) || isTable(b.elems[i+1])) {
-			out.WriteString(spacerParagraph(pPr{}).xml())
+			spacerParagraph(pPr{}).write(&out)
 		}
 	}
 	out.WriteString(b.sectPr(b.sec))

@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -129,9 +130,9 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 					trPr()
 					for _, s := range rows[r][:k] {
 						s.cell.RowSpan = 1
-						x.WriteString(tableCell(s, widths, false, size, false))
+						writeTableCell(&x, s, widths, false, size, false)
 					}
-					x.WriteString(nestedRows(placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad))
+					writeNestedRows(&x, placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad)
 					x.WriteString(`</w:tr>`)
 					r = ends[r] - 1
 					continue
@@ -142,7 +143,7 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 					if g.header && !s.continued {
 						s.cell.Text = balancedHeader(s.cell, widths, fit.Size, pad)
 					}
-					x.WriteString(tableCell(s, widths, g.header, size, keep))
+					writeTableCell(&x, s, widths, g.header, size, keep)
 				}
 				x.WriteString(`</w:tr>`)
 			}
@@ -183,44 +184,44 @@ func labelColumns(placed [][]doc.Placed, r, end int) int {
 	return k
 }
 
-// nestedRows is the cell holding columns k.. of a group's rows as a table
-// of their own, on the outer grid: no margins around it, its inner rules
-// the outer table's, the outer cell's borders its frame.
-func nestedRows(rows [][]doc.Placed, k int, widths []int, size string, height, pad int) string {
+// writeNestedRows writes the cell holding columns k.. of a group's rows as
+// a table of their own, on the outer grid: no margins around it, its inner
+// rules the outer table's, the outer cell's borders its frame.
+func writeNestedRows(x *strings.Builder, rows [][]doc.Placed, k int, widths []int, size string, height, pad int) {
 	sub := widths[k:]
 	total := 0
 	for _, w := range sub {
 		total += w
 	}
-	var x strings.Builder
-	fmt.Fprintf(&x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>`, total, len(sub))
+	fmt.Fprintf(x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>`, total, len(sub))
 	x.WriteString(`<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar></w:tcPr>`)
-	fmt.Fprintf(&x, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>`, total)
+	fmt.Fprintf(x, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>`, total)
 	for _, side := range []string{"top", "left", "bottom", "right"} {
 		x.WriteString(`<w:` + side + ` w:val="nil"/>`)
 	}
 	for _, side := range []string{"insideH", "insideV"} {
 		x.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
-	fmt.Fprintf(&x, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, pad, pad)
+	fmt.Fprintf(x, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, pad, pad)
 	for _, w := range sub {
-		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
+		fmt.Fprintf(x, `<w:gridCol w:w="%d"/>`, w)
 	}
 	x.WriteString(`</w:tblGrid>`)
 	for q, row := range rows {
-		fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/></w:trPr>`, height)
+		fmt.Fprintf(x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/></w:trPr>`, height)
 		for _, p := range row {
 			if q == 0 && p.Col < k {
 				continue
 			}
 			p.Col -= k
-			x.WriteString(tableCell(slot{cell: p}, sub, false, size, false))
+			writeTableCell(x, slot{cell: p}, sub, false, size, false)
 		}
 		x.WriteString(`</w:tr>`)
 	}
 	// A cell must end with a paragraph, even after a table: the smallest.
-	x.WriteString(`</w:tbl>` + spacerParagraph(pPr{}).xml() + `</w:tc>`)
-	return x.String()
+	x.WriteString(`</w:tbl>`)
+	spacerParagraph(pPr{}).write(x)
+	x.WriteString(`</w:tc>`)
 }
 
 // balancedHeader is a header cell's text with its lines broken as the PDF
@@ -249,24 +250,33 @@ func balancedHeader(p doc.Placed, widths []int, size float64, pad int) string {
 // slots lays placed cells out row by row, left to right, with a
 // continuation slot wherever a cell spans down into a row.
 func slots(placed [][]doc.Placed, ncols int) [][]slot {
-	grid := make([][]*slot, len(placed))
-	for r := range grid {
-		grid[r] = make([]*slot, ncols)
-	}
-	for _, row := range placed {
-		for _, p := range row {
-			for r := p.Row; r < p.Row+p.RowSpan; r++ {
-				grid[r][p.Col] = &slot{cell: p, continued: r > p.Row}
+	// at[r*ncols+c] names the cell that starts at or spans down into row
+	// r, column c: its row in placed and 1 + its index there (0: none).
+	// One array for the grid, one for the slots.
+	type ref struct{ row, i int }
+	at := make([]ref, len(placed)*ncols)
+	n := 0
+	for pr, row := range placed {
+		for i, p := range row {
+			for r := p.Row; r < p.Row+p.RowSpan && r < len(placed); r++ {
+				if p.Col >= 0 && p.Col < ncols {
+					at[r*ncols+p.Col] = ref{pr, i + 1}
+					n++
+				}
 			}
 		}
 	}
-	out := make([][]slot, len(grid))
-	for r, row := range grid {
-		for _, s := range row {
-			if s != nil {
-				out[r] = append(out[r], *s)
+	out := make([][]slot, len(placed))
+	all := make([]slot, 0, n)
+	for r := range placed {
+		start := len(all)
+		for _, x := range at[r*ncols : (r+1)*ncols] {
+			if x.i > 0 {
+				p := placed[x.row][x.i-1]
+				all = append(all, slot{cell: p, continued: r > p.Row})
 			}
 		}
+		out[r] = all[start:len(all):len(all)]
 	}
 	return out
 }
@@ -281,16 +291,22 @@ func sizeRun(size float64, f doc.Format) string {
 	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
 }
 
-func tableCell(s slot, widths []int, header bool, size string, keepNext bool) string {
+// writeTableCell writes the w:tc of a slot: a cell, or the continuation of
+// one spanning down.
+func writeTableCell(x *strings.Builder, s slot, widths []int, header bool, size string, keepNext bool) {
 	p := s.cell
 	w := 0
 	for _, g := range widths[p.Col : p.Col+p.ColSpan] {
 		w += g
 	}
-	var x strings.Builder
-	fmt.Fprintf(&x, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, w)
+	var num [20]byte
+	x.WriteString(`<w:tc><w:tcPr><w:tcW w:w="`)
+	x.Write(strconv.AppendInt(num[:0], int64(w), 10))
+	x.WriteString(`" w:type="dxa"/>`)
 	if p.ColSpan > 1 {
-		fmt.Fprintf(&x, `<w:gridSpan w:val="%d"/>`, p.ColSpan)
+		x.WriteString(`<w:gridSpan w:val="`)
+		x.Write(strconv.AppendInt(num[:0], int64(p.ColSpan), 10))
+		x.WriteString(`"/>`)
 	}
 	switch {
 	case s.continued:
@@ -301,17 +317,19 @@ func tableCell(s slot, widths []int, header bool, size string, keepNext bool) st
 	x.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
 	if s.continued {
 		x.WriteString(`<w:p/></w:tc>`)
-		return x.String()
+		return
 	}
 	rPr := ""
-	if p.Bold {
-		rPr = `<w:b/><w:bCs/>`
+	switch {
+	case p.Bold:
+		rPr = `<w:rPr><w:b/><w:bCs/>` + size + `</w:rPr>`
+	case size != "":
+		rPr = `<w:rPr>` + size + `</w:rPr>`
 	}
-	if rPr += size; rPr != "" {
-		rPr = `<w:rPr>` + rPr + `</w:rPr>`
-	}
-	x.WriteString(`<w:p>` + pPr{style: styleTableText, jc: cellAlign(p.Cell, header), keepNext: keepNext}.xml() + runs(p.Text, rPr) + `</w:p></w:tc>`)
-	return x.String()
+	x.WriteString(`<w:p>`)
+	pPr{style: styleTableText, jc: cellAlign(p.Cell, header), keepNext: keepNext}.write(x)
+	writeRuns(x, p.Text, rPr)
+	x.WriteString(`</w:p></w:tc>`)
 }
 
 // cellAlign: the cell's own alignment, else header cells centred, numbers

@@ -42,8 +42,50 @@ func xmlChar(r rune) bool {
 // rejected what XML cannot hold; should anything slip through, it becomes
 // U+FFFD rather than a malformed part.
 func esc(s string) string {
+	if plainXML(s) {
+		return s
+	}
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(s) + 8)
+	writeEsc(&b, s)
+	return b.String()
+}
+
+// plainXML reports whether s is UTF-8 text that needs no escaping: most of
+// a budget's text, so esc and writeEsc copy it whole.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			// Hanzi and other multi-byte text: checked by rune below.
+			return plainRunes(s[i:])
+		case c < 0x20, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
+}
+
+func plainRunes(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1, !xmlChar(r):
+			return false
+		case r < 0x20, r == '&', r == '<', r == '>', r == '"', r == '\'':
+			return false
+		}
+	}
+	return true
+}
+
+// writeEsc writes s escaped as esc does.
+func writeEsc(b *strings.Builder, s string) {
+	if plainXML(s) {
+		b.WriteString(s)
+		return
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -70,26 +112,33 @@ func esc(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
 
 // runs turns text into w:r elements with run properties rPr (may be empty):
 // "\t" becomes w:tab and "\n", "\r\n" or "\r" a w:br, as Word wants them;
 // a tab or newline inside w:t would be taken for a plain space.
 func runs(text, rPr string) string {
-	if text == "" {
-		return ""
-	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
 	var b strings.Builder
+	writeRuns(&b, text, rPr)
+	return b.String()
+}
+
+// writeRuns writes runs(text, rPr) to b.
+func writeRuns(b *strings.Builder, text, rPr string) {
+	if text == "" {
+		return
+	}
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	b.WriteString("<w:r>")
 	b.WriteString(rPr)
 	start := 0
 	flush := func(end int) {
 		if end > start {
 			b.WriteString(`<w:t xml:space="preserve">`)
-			b.WriteString(esc(text[start:end]))
+			writeEsc(b, text[start:end])
 			b.WriteString("</w:t>")
 		}
 	}
@@ -107,5 +156,4 @@ func runs(text, rPr string) string {
 	}
 	flush(len(text))
 	b.WriteString("</w:r>")
-	return b.String()
 }

@@ -16,6 +16,7 @@ import (
 // so the same table always gives the same XML.
 type sheetWriter struct {
 	x      *excelize.File
+	cells  cellSink // the sheet's cells, row heights and merged ranges
 	st     *styles
 	f      doc.Format
 	name   string
@@ -31,7 +32,7 @@ type sheetWriter struct {
 	starts  []bool
 }
 
-func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Format, fit doc.TableFit) error {
+func writeSheet(x *excelize.File, cells cellSink, st *styles, name string, s sheetSpec, f doc.Format, fit doc.TableFit) error {
 	ncols := s.table.NumColumns()
 	if ncols == 0 {
 		return errors.New("the table has no columns")
@@ -56,13 +57,10 @@ func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Fo
 	for _, g := range groups {
 		all = append(all, g.rows...)
 	}
-	w := &sheetWriter{x: x, st: st, f: f, name: name, ncols: ncols, size: fit.Size, tight: fit.Tight,
+	w := &sheetWriter{x: x, cells: cells, st: st, f: f, name: name, ncols: ncols, size: fit.Size, tight: fit.Tight,
 		widths: columnWidths(fit.Widths, all, fit.Size), row: 1}
-	for i, cw := range w.widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := x.SetColWidth(name, col, col, cw); err != nil {
-			return fmt.Errorf("column %d width: %w", i+1, err)
-		}
+	if err := cells.widths(w.widths); err != nil {
+		return fmt.Errorf("column widths: %w", err)
 	}
 	if s.title != "" {
 		if err := w.title(s.title); err != nil {
@@ -99,7 +97,7 @@ func writeSheet(x *excelize.File, st *styles, name string, s sheetSpec, f doc.Fo
 // setHeight sets the height of the current row and remembers it.
 func (w *sheetWriter) setHeight(h float64, start bool) error {
 	h = min(h, maxRowHeight)
-	if err := w.x.SetRowHeight(w.name, w.row, h); err != nil {
+	if err := w.cells.height(w.row, h); err != nil {
 		return err
 	}
 	w.heights = append(w.heights, h)
@@ -130,18 +128,17 @@ func (w *sheetWriter) spanWidthPt(from, to int) float64 {
 // text writes a text cell spanning columns from..to of the current row. Text
 // is always stored as a string: "=1+1" stays text, never a formula.
 func (w *sheetWriter) text(from, to int, s string, style int) error {
-	first, last := cellName(w.row, from), cellName(w.row, to)
 	if to > from {
-		if err := w.x.MergeCell(w.name, first, last); err != nil {
+		if err := w.cells.merge(from, w.row, to, w.row); err != nil {
 			return err
 		}
 	}
 	if s != "" {
-		if err := w.x.SetCellStr(w.name, first, s); err != nil {
+		if err := w.cells.str(from, w.row, s); err != nil {
 			return err
 		}
 	}
-	return w.x.SetCellStyle(w.name, first, last, style)
+	return w.cells.style(from, w.row, to, w.row, style)
 }
 
 func (w *sheetWriter) title(s string) error {
@@ -219,20 +216,19 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 		for _, p := range row {
 			r0, c0 := top+p.Row, p.Col+1
 			r1, c1 := r0+p.RowSpan-1, c0+p.ColSpan-1
-			first, last := cellName(r0, c0), cellName(r1, c1)
 			if r1 > r0 || c1 > c0 {
-				if err := w.x.MergeCell(w.name, first, last); err != nil {
+				if err := w.cells.merge(c0, r0, c1, r1); err != nil {
 					return fmt.Errorf("row %d, column %d: %w", p.Row+1, c0, err)
 				}
 			}
-			if err := w.value(first, p.Cell); err != nil {
+			if err := w.value(c0, r0, p.Cell); err != nil {
 				return fmt.Errorf("row %d, column %d: %w", p.Row+1, c0, err)
 			}
 			style, err := w.st.cell(p.Cell, header, w.size)
 			if err != nil {
 				return err
 			}
-			if err := w.x.SetCellStyle(w.name, first, last, style); err != nil {
+			if err := w.cells.style(c0, r0, c1, r1, style); err != nil {
 				return err
 			}
 			if p.RowSpan == 1 {
@@ -275,7 +271,7 @@ func (w *sheetWriter) grid(rows [][]doc.Placed, header bool) error {
 }
 
 // value stores a figure as a number and anything else as a string.
-func (w *sheetWriter) value(ref string, c doc.Cell) error {
+func (w *sheetWriter) value(col, row int, c doc.Cell) error {
 	if c.Number.Valid {
 		// The decimal's own digits parsed as a float64: the nearest double,
 		// which is all a spreadsheet number can hold.
@@ -283,10 +279,10 @@ func (w *sheetWriter) value(ref string, c doc.Cell) error {
 		if err != nil || math.IsInf(v, 0) {
 			return fmt.Errorf("figure %s does not fit a spreadsheet number", c.Number.Decimal)
 		}
-		return w.x.SetCellFloat(w.name, ref, v, -1, 64)
+		return w.cells.float(col, row, v)
 	}
 	if c.Text == "" {
 		return nil
 	}
-	return w.x.SetCellStr(w.name, ref, c.Text)
+	return w.cells.str(col, row, c.Text)
 }

@@ -10,6 +10,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
@@ -34,6 +35,13 @@ const fixedTimestamp = "2000-01-01T00:00:00Z"
 // the sheet has the PDF's columns. It stops with ctx's error between sheets
 // when ctx is cancelled.
 func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) error {
+	return writeWorkbook(ctx, w, d, o, nil)
+}
+
+// writeWorkbook is Write; with viaExcelize set, the cells go to the sink it makes
+// rather than to this package's own (cells.go), so that a test can hold the
+// two workbooks side by side.
+func writeWorkbook(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options, viaExcelize func(x *excelize.File, sheet string) cellSink) error {
 	if d == nil {
 		return errors.New("xlsx: no document")
 	}
@@ -50,6 +58,16 @@ func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) 
 	x := excelize.NewFile()
 	defer x.Close()
 	st := newStyles(x, f)
+	// The parts whose content this package writes, by their names in the
+	// package: excelize names the sheets' parts by their place.
+	parts := map[string]func([]byte) ([]byte, error){}
+	var current string // the sheet being written
+	sst := newSharedStrings(func(s string) error {
+		// The first string makes excelize register its string table, at the
+		// moment it would have with every string its own, so the package's
+		// relationships are in the same order. Its table is replaced at Write.
+		return x.SetCellStr(current, "A1", s)
+	})
 	for i, s := range sheets {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -77,9 +95,28 @@ func Write(ctx context.Context, w io.Writer, d *doc.Document, o writer.Options) 
 				return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
 			}
 		}
-		if err := writeSheet(x, st, names[i], s, f, fit); err != nil {
+		var cells cellSink
+		if viaExcelize != nil {
+			cells = viaExcelize(x, names[i])
+		} else {
+			c := newSheetCells(sst)
+			cells, current = c, names[i]
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = func(part []byte) ([]byte, error) { return withCells(part, c) }
+		}
+		if err := writeSheet(x, cells, st, names[i], s, f, fit); err != nil {
 			return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, err)
 		}
+		if sst.err != nil {
+			return fmt.Errorf("xlsx: table %d %q: %w", i+1, s.table.Name, sst.err)
+		}
+	}
+	if viaExcelize == nil {
+		if len(sst.texts) > 0 {
+			parts["xl/sharedStrings.xml"] = func([]byte) ([]byte, error) { return sst.xml(), nil }
+		}
+		x.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+			return &cellsZip{zw: zip.NewWriter(w), parts: parts, done: map[string]bool{}}
+		})
 	}
 	x.SetActiveSheet(0)
 	if err := setProperties(x, d); err != nil {
