@@ -98,7 +98,7 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 	}
 	d := &decoder{
 		opts:       opts,
-		positions:  map[string]Position{},
+		positions:  make(map[string]Position, values(n)),
 		expanding:  map[*yaml.Node]bool{},
 		typeFields: map[reflect.Type][]field{},
 	}
@@ -119,6 +119,27 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 		d.value(n, v.Elem(), "")
 	}
 	return Result{Positions: d.positions, Errors: d.errs, Incomplete: d.stopped}
+}
+
+// values counts the values of tree n, not following aliases: the paths
+// decoding records a position for, at most, so that the map of them is
+// made once at its size (growing it was a tenth of decoding a large budget).
+func values(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	count := 1
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			count += values(n.Content[i])
+		}
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			count += values(c)
+		}
+	}
+	return count
 }
 
 type decoder struct {

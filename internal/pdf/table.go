@@ -387,7 +387,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, cells []laidCell, xs []f
 		groupOf[r] = start
 		end[start] = stop
 	}
-	index := map[int]int{} // first row of a group → its band
+	index := make([]int, len(rows)) // first row of a group → its band
 	for r := range rows {
 		if groupOf[r] == r {
 			index[r] = len(bands)
