@@ -227,7 +227,8 @@ type Rendered struct {
 	opts     *Options
 	warnings budget.Problems
 	// budget is what Render made the document of, so that a table too
-	// wide for a page is a problem at its field; nil after Prepare.
+	// wide for a page is a problem at its field; nil after Prepare, and
+	// once the pages are laid out.
 	budget *budget.Budget
 
 	layOnce sync.Once
@@ -276,6 +277,10 @@ func (r *Rendered) pages() (*pdf.Layout, error) {
 		if r.layErr == nil {
 			r.laid.Store(r.layout)
 		}
+		// Only a table too wide names its field: the budget (its
+		// values and every field's place in the file) need not stay in
+		// memory while the pages are drawn.
+		r.budget = nil
 	})
 	return r.layout, r.layErr
 }

@@ -48,12 +48,12 @@ func parseWorkbook(name string, data []byte) (*Budget, error) {
 	}
 	// Every cell read has a position, so that a value left empty is named
 	// by its cell; where decoding recorded one too, it is the same cell.
-	b.source = &sourceMap{file: name, pos: make(map[string]Position, len(t.Positions)), warnings: ps}
-	for path, p := range t.Positions {
-		b.source.pos[path] = cellPosition(name, p)
+	b.source = &sourceMap{file: name, pos: t.Positions, cells: true, warnings: ps}
+	if b.source.pos == nil {
+		b.source.pos = map[string]decode.Position{}
 	}
 	for path, p := range res.Positions {
-		b.source.pos[path] = cellPosition(name, p)
+		b.source.pos[path] = p
 	}
 	return b, nil
 }

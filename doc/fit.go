@@ -77,6 +77,27 @@ func (e *FitError) Error() string {
 // rest of the width is shared out by the natural width of the body text, so
 // a column with no body text stays narrow.
 func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (TableFit, error) {
+	return fitTables(tables, f, o, canTurn, m, textNeeds{})
+}
+
+// textNeeds remembers cellNeed of text cells, by what it depends on: a long
+// table repeats its 科目 names and codes in every unit's rows, and breaking
+// them to find their widest part was a third of fitting the table. One
+// textNeeds is only for one Measure.
+type textNeeds map[textKey]textNeed
+
+type textKey struct {
+	text         string
+	bold, header bool
+	size         float64
+}
+
+type textNeed struct {
+	min, nat float64
+	token    string
+}
+
+func fitTables(tables []*Table, f Format, o Orientation, canTurn bool, m Measure, memo textNeeds) (TableFit, error) {
 	if len(tables) == 0 {
 		return TableFit{}, fmt.Errorf("no tables to fit")
 	}
@@ -115,7 +136,7 @@ func Fit(tables []*Table, f Format, o Orientation, canTurn bool, m Measure) (Tab
 	for _, or := range orients {
 		width := TextWidth(f, or)
 		for size := f.TableSize; size >= floor-1e-9; size -= 0.5 {
-			cols := measureColumns(groups, headerOf, ncols, size, m)
+			cols := measureColumns(groups, headerOf, ncols, size, m, memo)
 			if w, ok := cols.share(width); ok {
 				return TableFit{Size: size, Widths: w, Orientation: or}, nil
 			}
@@ -154,7 +175,7 @@ const (
 	textChars      = 3
 )
 
-func measureColumns(groups [][][]Placed, headerOf []bool, ncols int, size float64, m Measure) *columns {
+func measureColumns(groups [][][]Placed, headerOf []bool, ncols int, size float64, m Measure, memo textNeeds) *columns {
 	c := &columns{min: make([]float64, ncols), nat: make([]float64, ncols), body: make([]bool, ncols),
 		token: make([]string, ncols), header: make([]string, ncols)}
 	pad := 2 * CellPadX * size
@@ -171,7 +192,7 @@ func measureColumns(groups [][][]Placed, headerOf []bool, ncols int, size float6
 				if p.Text == "" {
 					continue
 				}
-				mn, nat, tok := cellNeed(p.Cell, header, size, m)
+				mn, nat, tok := memo.cellNeed(p.Cell, header, size, m)
 				// A hair over the text, so that rounding never makes the
 				// line one rune too long for its cell.
 				mn, nat = mn+pad+fitSlack, nat+pad+fitSlack
@@ -230,6 +251,21 @@ func widen(ws []float64, total float64) {
 	for j := range ws {
 		ws[j] *= total / sum
 	}
+}
+
+// cellNeed is the package's cellNeed, remembered for text cells (a
+// figure's width is quicker to measure than to look up).
+func (memo textNeeds) cellNeed(c Cell, header bool, size float64, m Measure) (minW, nat float64, token string) {
+	if c.Number.Valid {
+		return cellNeed(c, header, size, m)
+	}
+	k := textKey{c.Text, c.Bold, header, size}
+	if n, ok := memo[k]; ok {
+		return n.min, n.nat, n.token
+	}
+	minW, nat, token = cellNeed(c, header, size, m)
+	memo[k] = textNeed{minW, nat, token}
+	return minW, nat, token
 }
 
 // cellNeed is the narrowest and the natural width of a cell's text, without
@@ -425,8 +461,9 @@ func (c *columns) fitError(table string, width float64) *FitError {
 func FitAll(d *Document, f Format, m Measure) (TableFits, error) {
 	fits := TableFits{}
 	var errs []error
+	memo := textNeeds{}
 	fit := func(ts []*Table, o Orientation, canTurn bool) {
-		fi, err := Fit(ts, f, o, canTurn, m)
+		fi, err := fitTables(ts, f, o, canTurn, m, memo)
 		if err != nil {
 			errs = append(errs, err)
 			fi = TableFit{} // reported: the writers skip it
@@ -465,7 +502,7 @@ func FitAll(d *Document, f Format, m Measure) (TableFits, error) {
 				if t == nil {
 					continue
 				}
-				if fi, err := Fit([]*Table{t}, f, o, true, m); err == nil && fi.Orientation == OrientationLandscape {
+				if fi, err := fitTables([]*Table{t}, f, o, true, m, memo); err == nil && fi.Orientation == OrientationLandscape {
 					o = OrientationLandscape
 				}
 			}

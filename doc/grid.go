@@ -15,13 +15,22 @@ type Placed struct {
 // that runs past the last row. Every writer places cells with it, so the
 // PDF, Word and Excel tables cannot disagree.
 func Place(rows [][]Cell, ncols int) ([][]Placed, error) {
+	// One array each for the grid and for the cells: a long table has
+	// thousands of rows, and slices made row by row were most of placing it.
+	grid := make([]bool, len(rows)*ncols)
 	taken := make([][]bool, len(rows))
 	for i := range taken {
-		taken[i] = make([]bool, ncols)
+		taken[i] = grid[i*ncols : (i+1)*ncols]
 	}
+	n := 0
+	for _, row := range rows {
+		n += len(row)
+	}
+	cells := make([]Placed, 0, n)
 	out := make([][]Placed, len(rows))
 	for r, row := range rows {
 		c := 0
+		start := len(cells)
 		for _, cell := range row {
 			for c < ncols && taken[r][c] {
 				c++
@@ -41,8 +50,11 @@ func Place(rows [][]Cell, ncols int) ([][]Placed, error) {
 					taken[i][j] = true
 				}
 			}
-			out[r] = append(out[r], Placed{Cell: cell, Row: r, Col: c, RowSpan: rs, ColSpan: cs})
+			cells = append(cells, Placed{Cell: cell, Row: r, Col: c, RowSpan: rs, ColSpan: cs})
 			c += cs
+		}
+		if len(cells) > start {
+			out[r] = cells[start:len(cells):len(cells)] // full: an append copies
 		}
 	}
 	for r := range taken {

@@ -97,9 +97,10 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 		opts.MaxErrors = DefaultMaxErrors
 	}
 	d := &decoder{
-		opts:      opts,
-		positions: map[string]Position{},
-		expanding: map[*yaml.Node]bool{},
+		opts:       opts,
+		positions:  make(map[string]Position, values(n)),
+		expanding:  map[*yaml.Node]bool{},
+		typeFields: map[reflect.Type][]field{},
 	}
 	v := reflect.ValueOf(out)
 	switch {
@@ -120,6 +121,27 @@ func Node(n *yaml.Node, out any, opts Options) Result {
 	return Result{Positions: d.positions, Errors: d.errs, Incomplete: d.stopped}
 }
 
+// values counts the values of tree n, not following aliases: the paths
+// decoding records a position for, at most, so that the map of them is
+// made once at its size (growing it was a tenth of decoding a large budget).
+func values(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	count := 1
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			count += values(n.Content[i])
+		}
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			count += values(c)
+		}
+	}
+	return count
+}
+
 type decoder struct {
 	opts      Options
 	positions map[string]Position
@@ -135,6 +157,8 @@ type decoder struct {
 	// stopped is set once the alias budget or the error budget is spent:
 	// going on would only bury the errors already found.
 	stopped bool
+	// typeFields are the decodable fields of each struct type met.
+	typeFields map[reflect.Type][]field
 }
 
 func (d *decoder) fail(n *yaml.Node, path, msg string) {
@@ -251,6 +275,17 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
+// fields is fields(t), worked out once per type: a budget's every line is
+// a struct of the same type.
+func (d *decoder) fields(t reflect.Type) []field {
+	fs, ok := d.typeFields[t]
+	if !ok {
+		fs = fields(t)
+		d.typeFields[t] = fs
+	}
+	return fs
+}
+
 // field is a struct field decoded from the key name.
 type field struct {
 	name  string
@@ -292,10 +327,46 @@ func index(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }
 
+// keySet is the keys of a mapping taken so far, to tell duplicates: looked
+// through in turn while few (a budget line has a handful: a map for each of
+// 20 000 lines was a tenth of decoding them), in a map beyond.
+type keySet struct {
+	n     int
+	small [16]*yaml.Node
+	more  map[string]*yaml.Node
+}
+
+func (s *keySet) find(key string) *yaml.Node {
+	if s.more != nil {
+		return s.more[key]
+	}
+	for _, k := range s.small[:s.n] {
+		if k.Value == key {
+			return k
+		}
+	}
+	return nil
+}
+
+func (s *keySet) add(k *yaml.Node) {
+	if s.more == nil && s.n < len(s.small) {
+		s.small[s.n] = k
+		s.n++
+		return
+	}
+	if s.more == nil {
+		s.more = map[string]*yaml.Node{}
+		for _, t := range s.small[:s.n] {
+			s.more[t.Value] = t
+		}
+	}
+	s.more[k.Value] = k
+}
+
 // keys walks the entries of mapping n in order, reporting keys that are not
 // text, merge keys and duplicates, and calls each for the rest.
 func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
-	first := map[string]*yaml.Node{}
+	var taken keySet
 	// prevValue is the value of the entry before, if a plain scalar
 	// that a thousands separator may have cut short.
 	var prevKey string
@@ -331,11 +402,11 @@ func (d *decoder) keys(n *yaml.Node, path string, each func(key string, k, v *ya
 			d.fail(k, path, "冒号前缺少键名")
 			continue
 		}
-		if f, dup := first[k.Value]; dup {
+		if f := taken.find(k.Value); f != nil {
 			d.fail(k, join(path, k.Value), fmt.Sprintf("键%s重复（第 %d 行已经写过）：请删去其中一个", Quote(k.Value), f.Line))
 			continue
 		}
-		first[k.Value] = k
+		taken.add(k)
 		if v.Kind == yaml.ScalarNode && v.Style == 0 {
 			prevKey, prevValue = k.Value, v
 		}
@@ -367,7 +438,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 		d.mismatch(n, v, path)
 		return
 	}
-	fs := fields(v.Type())
+	fs := d.fields(v.Type())
 	d.keys(n, path, func(key string, k, val *yaml.Node) {
 		for _, f := range fs {
 			if f.name == key {

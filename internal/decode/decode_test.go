@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -37,6 +38,15 @@ func decodeYAML(t *testing.T, src string) (doc, Result) {
 	}
 	var d doc
 	return d, Node(n, &d, Options{DecimalName: "数字（以万元为单位的金额）"})
+}
+
+// manyKeys is n lines "  k1: 1" … "  kn: 1" of a mapping.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  k%d: 1\n", i+1)
+	}
+	return b.String()
 }
 
 func errorStrings(r Result) []string {
@@ -123,6 +133,12 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`2:1: name: 键“name”重复（第 1 行已经写过）：请删去其中一个`}},
 		{"duplicate map key", "money:\n  a: 1\n  a: 2\n",
 			[]string{`3:3: money.a: 键“a”重复（第 2 行已经写过）：请删去其中一个`}},
+		// Past 16 keys the keys taken are kept in a map: a duplicate of an
+		// early key and one of a late key are both found.
+		{"duplicate map keys among many", "money:\n" + manyKeys(20) + "  k2: 1\n  k19: 2\n  k20: 3\n",
+			[]string{`22:3: money.k2: 键“k2”重复（第 3 行已经写过）：请删去其中一个`,
+				`23:3: money.k19: 键“k19”重复（第 20 行已经写过）：请删去其中一个`,
+				`24:3: money.k20: 键“k20”重复（第 21 行已经写过）：请删去其中一个`}},
 		{"string given a mapping", "name: {a: 1}\n",
 			[]string{`1:7: name: 应为文字，实际是一组“键: 值”`}},
 		{"list given a mapping", "items: {a: 1}\n",

@@ -43,16 +43,15 @@ func abs(x float64) float64 {
 // drawRules draws a page's rules: the thin borders of its cells, merged
 // where they continue each other, then each table's frame over them.
 func drawRules(gp *gopdf.GoPdf, p *page) {
-	n := len(p.rules)
-	for _, b := range p.bands {
-		n += 4 * len(b.cells) // at most four borders a cell
-	}
-	rules := append(make([]rule, 0, n), p.rules...)
+	s := ruleScratches.Get().(*ruleScratch)
+	defer ruleScratches.Put(s)
+	rules := append(s.rules[:0], p.rules...)
 	for _, b := range p.bands {
 		rules = b.rules(rules)
 	}
+	s.rules = rules
 	gp.SetLineWidth(borderWidth)
-	for _, r := range mergeRules(rules) {
+	for _, r := range s.merge(rules) {
 		gp.Line(r.x1, r.y1, r.x2, r.y2)
 	}
 	fs := frames(p.bands)

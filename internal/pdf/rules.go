@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // mergeRules joins borders that continue each other: every cell draws its
@@ -10,15 +11,26 @@ import (
 // Drawing them as one line makes the page smaller and faster to write, and
 // looks the same. Only horizontal and vertical rules are merged.
 func mergeRules(rules []rule) []rule {
-	nh := 0
-	for _, r := range rules {
-		if gridKey(r.y1) == gridKey(r.y2) {
-			nh++
-		}
-	}
-	hs := make([]rule, 0, nh)
-	vs := make([]rule, 0, len(rules)-nh)
-	var out []rule
+	var s ruleScratch
+	return slices.Clone(s.merge(rules))
+}
+
+// ruleScratch holds the slices merging a page's rules needs, kept from page
+// to page: a long table's pages each have hundreds of borders, and making
+// the slices afresh for every page was most of the bytes a PDF allocated
+// while drawing.
+type ruleScratch struct {
+	rules, hs, vs, out []rule
+	keys               []uint64
+	xs                 []float64
+}
+
+var ruleScratches = sync.Pool{New: func() any { return new(ruleScratch) }}
+
+// merge is mergeRules into s's slices: the result is valid until the next
+// call.
+func (s *ruleScratch) merge(rules []rule) []rule {
+	hs, vs, out := s.hs[:0], s.vs[:0], s.out[:0]
 	for _, r := range rules {
 		switch {
 		case gridKey(r.y1) == gridKey(r.y2):
@@ -29,12 +41,14 @@ func mergeRules(rules []rule) []rule {
 			out = append(out, r)
 		}
 	}
-	mh, mv := mergeHorizontal(hs), mergeHorizontal(vs)
-	out = slices.Grow(out, len(mh)+len(mv))
-	out = append(out, mh...)
-	for _, r := range mv {
-		out = append(out, r.transposed())
+	s.hs, s.vs = hs, vs
+	out = s.mergeHorizontal(out, hs)
+	n := len(out)
+	out = s.mergeHorizontal(out, vs)
+	for i := n; i < len(out); i++ {
+		out[i] = out[i].transposed()
 	}
+	s.out = out
 	return out
 }
 
@@ -45,11 +59,67 @@ func gridKey(v float64) float64 { return math.Round(v * 100) }
 // transposed is r with x and y swapped: a vertical rule as a horizontal one.
 func (r rule) transposed() rule { return rule{r.y1, r.x1, r.y2, r.x2} }
 
-// mergeHorizontal joins horizontal rules on one line that touch or overlap.
-func mergeHorizontal(hs []rule) []rule {
+// Sort keys of mergeHorizontal: a rule's line (its gridKey, offset to be
+// positive), the rank of its left end among the page's left ends, and its
+// index, packed into one integer, so that the sort compares integers.
+const (
+	keyIndexBits = 24
+	keyRankBits  = 20
+	keyLineBits  = 64 - keyIndexBits - keyRankBits
+	keyLineShift = 1 << (keyLineBits - 1) // lines above and below the page
+)
+
+// mergeHorizontal appends to dst the horizontal rules hs joined where they
+// lie on one line and touch or overlap, by line and then from the left.
+func (s *ruleScratch) mergeHorizontal(dst, hs []rule) []rule {
 	const eps = 0.01
-	// Each rule's line key is computed once, not in every comparison of
-	// the sort (a third of drawing a long table's rules).
+	if len(hs) >= 1<<keyIndexBits {
+		return append(dst, mergeHorizontalSorted(hs)...)
+	}
+	// The left ends, ranked: a page's rules start at a few dozen places.
+	xs := s.xs[:0]
+	for _, r := range hs {
+		xs = append(xs, min(r.x1, r.x2))
+	}
+	slices.Sort(xs)
+	xs = slices.Compact(xs)
+	s.xs = xs
+	if len(xs) >= 1<<keyRankBits {
+		return append(dst, mergeHorizontalSorted(hs)...)
+	}
+	keys := s.keys[:0]
+	for i, r := range hs {
+		line := gridKey(r.y1) + keyLineShift
+		if !(line >= 0 && line < 1<<keyLineBits) {
+			return append(dst, mergeHorizontalSorted(hs)...) // far off any page
+		}
+		rank, _ := slices.BinarySearch(xs, min(r.x1, r.x2))
+		keys = append(keys, uint64(line)<<(keyRankBits+keyIndexBits)|uint64(rank)<<keyIndexBits|uint64(i))
+	}
+	slices.Sort(keys)
+	s.keys = keys
+	at := func(k int) (r rule, line uint64) {
+		r = hs[keys[k]&(1<<keyIndexBits-1)]
+		return rule{min(r.x1, r.x2), r.y1, max(r.x1, r.x2), r.y1}, keys[k] >> (keyRankBits + keyIndexBits)
+	}
+	for i := 0; i < len(keys); {
+		cur, y := at(i)
+		for i++; i < len(keys); i++ {
+			next, ny := at(i)
+			if ny != y || next.x1 > cur.x2+eps {
+				break
+			}
+			cur.x2 = max(cur.x2, next.x2)
+		}
+		dst = append(dst, cur)
+	}
+	return dst
+}
+
+// mergeHorizontalSorted is mergeHorizontal for any number of rules and any
+// coordinates, sorting the rules themselves.
+func mergeHorizontalSorted(hs []rule) []rule {
+	const eps = 0.01
 	type keyed struct {
 		y float64 // gridKey(r.y1)
 		r rule
@@ -58,10 +128,8 @@ func mergeHorizontal(hs []rule) []rule {
 	for i, r := range hs {
 		ks[i] = keyed{gridKey(r.y1), rule{min(r.x1, r.x2), r.y1, max(r.x1, r.x2), r.y1}}
 	}
-	// By line, then from the left: the order cmp.Compare gives (no
-	// coordinate is NaN), without computing the second key when the
-	// first decides.
-	slices.SortFunc(ks, func(a, b keyed) int {
+	// By line, then from the left, then in the order given.
+	slices.SortStableFunc(ks, func(a, b keyed) int {
 		switch {
 		case a.y < b.y:
 			return -1

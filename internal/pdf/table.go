@@ -277,9 +277,11 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// laidCell is a placed cell with its text broken into lines.
+// laidCell is a placed cell with its text broken into lines. It points at
+// the cell placed once for the table (typesetter.grid): a copy in every
+// laid cell doubled what laying out a long table allocated.
 type laidCell struct {
-	doc.Placed
+	*doc.Placed
 	role  fonts.Role
 	size  float64
 	align align
@@ -297,7 +299,9 @@ func (fl *flow) layCells(name string, rows [][]doc.Placed, xs []float64, size fl
 	for _, row := range rows {
 		n += len(row)
 	}
-	cells := make([]laidCell, 0, n) // a laidCell is large: grown by append, it was a third of the time
+	cells := make([]laidCell, 0, n) // grown by append, it was a third of the time
+	// The one line of each figure, from one array.
+	figureLines := make([]linebreak.Line, 0, n)
 	at := &cellWhere{table: name}
 	if header {
 		at.part = "表头"
@@ -305,7 +309,8 @@ func (fl *flow) layCells(name string, rows [][]doc.Placed, xs []float64, size fl
 	fl.ts.cell = at
 	defer func() { fl.ts.cell = nil }()
 	for r, row := range rows {
-		for _, c := range row {
+		for k := range row {
+			c := &row[k]
 			at.row, at.col = r+1, c.Col+1
 			role := cellRole(c.Bold)
 			inner := xs[c.Col+c.ColSpan] - xs[c.Col] - 2*padX
@@ -318,7 +323,8 @@ func (fl *flow) layCells(name string, rows [][]doc.Placed, xs []float64, size fl
 				if w > inner {
 					lc.size = size * max(inner/w, minNumberScale)
 				}
-				lc.lines = []linebreak.Line{{Text: c.Text, Width: w * lc.size / size, Last: true}}
+				figureLines = append(figureLines, linebreak.Line{Text: c.Text, Width: w * lc.size / size, Last: true})
+				lc.lines = figureLines[len(figureLines)-1 : len(figureLines) : len(figureLines)]
 			} else {
 				lc.lines = fl.ts.balancedLines(c.Text, inner, role, size)
 			}
@@ -387,7 +393,7 @@ func (fl *flow) bands(name string, rows [][]doc.Placed, cells []laidCell, xs []f
 		groupOf[r] = start
 		end[start] = stop
 	}
-	index := map[int]int{} // first row of a group → its band
+	index := make([]int, len(rows)) // first row of a group → its band
 	for r := range rows {
 		if groupOf[r] == r {
 			index[r] = len(bands)

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -34,6 +33,8 @@ type typesetter struct {
 	// way: every layout pass sets the body text again.
 	justified map[justifyKey][]linebreak.Squeezed
 	placed    map[*doc.Table]placedTable // each table's grid, placed once (table.go)
+	glyphs    map[fonts.Role]*roleGlyphs
+	last      *roleGlyphs // the role measured last: the next rune is most often in it
 }
 
 type justifyKey struct {
@@ -50,11 +51,12 @@ type balanceKey struct {
 
 func newTypesetter(s *fonts.Set) *typesetter {
 	return &typesetter{fonts: s, seen: map[string]bool{}, used: map[*fonts.Face]bool{}, balanced: map[balanceKey][]linebreak.Line{},
-		justified: map[justifyKey][]linebreak.Squeezed{}, placed: map[*doc.Table]placedTable{}}
+		justified: map[justifyKey][]linebreak.Squeezed{}, placed: map[*doc.Table]placedTable{}, glyphs: map[fonts.Role]*roleGlyphs{}}
 }
 
 // balancedLines breaks a cell's text into lines of similar length within
-// width (linebreak.Balanced), once for each text, width, role and size.
+// width (linebreak.Balanced), once for each text, width, role and size. The
+// lines are shared: the caller must not change them.
 func (t *typesetter) balancedLines(text string, width float64, role fonts.Role, size float64) []linebreak.Line {
 	k := balanceKey{text, width, size, role}
 	lines, ok := t.balanced[k]
@@ -62,7 +64,9 @@ func (t *typesetter) balancedLines(text string, width float64, role fonts.Role, 
 		lines = linebreak.Balanced(text, width, t.measure(role, size))
 		t.balanced[k] = lines
 	}
-	return slices.Clone(lines)
+	// Shared by every cell of this text and width, which none changes:
+	// full, so that an append copies.
+	return lines[:len(lines):len(lines)]
 }
 
 // problem records an error at the current place, once.
@@ -95,15 +99,59 @@ func (t *typesetter) place() string {
 	return t.where
 }
 
+// glyph is the face that draws a rune in a role and the rune's advance in
+// ems there.
+type glyph struct {
+	face *fonts.Face
+	em   float64
+}
+
+// roleGlyphs remembers the glyphs of one role: every rune of every cell is
+// measured several times (fitting, breaking, placing), and picking its face
+// walks the role's chain, looking the rune up in each face's cmap.
+type roleGlyphs struct {
+	role  fonts.Role
+	ascii [128]glyph // face nil: not looked up yet
+	other map[rune]glyph
+}
+
+// glyph returns the face that draws r in role and r's advance, or a nil
+// face (and records the problem) when no face in the role's chain has it.
+func (t *typesetter) glyph(role fonts.Role, r rune) glyph {
+	g := t.last
+	if g == nil || g.role != role {
+		g = t.glyphs[role]
+		if g == nil {
+			g = &roleGlyphs{role: role, other: map[rune]glyph{}}
+			t.glyphs[role] = g
+		}
+		t.last = g
+	}
+	if r >= 0 && r < 128 {
+		if gl := g.ascii[r]; gl.face != nil {
+			return gl
+		}
+	} else if gl, ok := g.other[r]; ok {
+		return gl
+	}
+	f, err := t.fonts.Pick(role, r)
+	if err != nil {
+		t.problem(err) // not remembered: each place is reported
+		return glyph{}
+	}
+	gl := glyph{face: f, em: f.Advance(r)}
+	if r >= 0 && r < 128 {
+		g.ascii[r] = gl
+	} else {
+		g.other[r] = gl
+	}
+	return gl
+}
+
 // face returns the face that draws r in role, or nil (and records the
 // problem) when no face in the role's chain has it.
 func (t *typesetter) face(role fonts.Role, r rune) *fonts.Face {
-	f, err := t.fonts.Pick(role, r)
-	if err != nil {
-		t.problem(err)
-		return nil
-	}
-	return f
+	return t.glyph(role, r).face
 }
 
 // advance is the width of r in points at size; a rune no font has counts as
@@ -112,11 +160,11 @@ func (t *typesetter) advance(role fonts.Role, size float64, r rune) float64 {
 	if r == '\n' || r == '\t' {
 		return 0
 	}
-	f := t.face(role, r)
-	if f == nil {
+	g := t.glyph(role, r)
+	if g.face == nil {
 		return size
 	}
-	return f.Advance(r) * size
+	return g.em * size
 }
 
 // measure adapts advance to linebreak.Measure.
@@ -146,17 +194,19 @@ func (t *typesetter) runs(dst []textItem, role fonts.Role, size, tc, x, y float6
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		f := t.face(role, r)
+		g := t.glyph(role, r)
+		f := g.face
 		if f != cur {
 			flush(i)
 			cur, start, startX = f, i, x
 			if f == nil {
 				start = i + n
+			} else {
+				t.used[f] = true
 			}
 		}
 		if f != nil {
-			t.used[f] = true
-			x += f.Advance(r)*size + tc
+			x += g.em*size + tc
 		} else {
 			x += size + tc
 			start, startX = i+n, x
@@ -232,7 +282,8 @@ func (t *typesetter) spacedRuns(dst []textItem, role fonts.Role, size float64, s
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		f := t.face(role, r)
+		g := t.glyph(role, r)
+		f := g.face
 		if f == nil { // left out, as in runs
 			flush(i)
 			x += size
@@ -240,7 +291,7 @@ func (t *typesetter) spacedRuns(dst []textItem, role fonts.Role, size float64, s
 			continue
 		}
 		t.used[f] = true
-		adv := f.Advance(r) * size
+		adv := g.em * size
 		extra := 0.0
 		if adv >= wideShare*size {
 			extra = sp.track
