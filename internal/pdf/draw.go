@@ -55,7 +55,18 @@ func register(gp *gopdf.GoPdf, f *fonts.Face) error {
 const outlineLift = 6
 
 // WriteTo draws the pages in order, each once, and writes the PDF to w.
+// The pages' contents are let go as they are drawn, so a second WriteTo
+// of the same Layout lays the document out again (the same bytes come out).
 func (l *Layout) WriteTo(w io.Writer) (int64, error) {
+	if l.drawn.Swap(true) {
+		fresh, err := Lay(l.source, l.opts)
+		if err != nil {
+			return 0, err
+		}
+		fresh.drawn.Store(true)
+		l = fresh
+	}
+	astral := l.drawsAstral() // before the pages' texts are let go
 	gp := &gopdf.GoPdf{}
 	f := l.format
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: f.PageWidth, H: f.PageHeight}})
@@ -95,6 +106,7 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 		for _, k := range p.links {
 			gp.AddInternalLink(anchorName(k.target), k.x, k.y+dy, k.w, k.h)
 		}
+		p.texts, p.rules, p.bands = nil, nil, nil // drawn: gopdf holds them now
 	}
 	ob.link()
 	buf := getBuffer()
@@ -110,7 +122,7 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if texts := l.metaTexts(); l.drawsAstral() || slices.ContainsFunc(texts, hasAstral) {
+	if texts := l.metaTexts(); astral || slices.ContainsFunc(texts, hasAstral) {
 		if out, err = repairAstral(out, texts); err != nil {
 			return 0, err
 		}

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/budgetdoc/budgetdoc/doc"
 	"github.com/budgetdoc/budgetdoc/fonts"
@@ -43,6 +44,14 @@ type Layout struct {
 	numbers  doc.PageNumbers
 	used     []*fonts.Face // faces drawn with, in fonts.Set.Faces order
 	fits     doc.TableFits // how each table is set
+
+	// WriteTo lets each page's contents go once the page is drawn: on a
+	// large department they are most of what is held while gopdf writes.
+	// drawn says that has begun; a later WriteTo lays source out again
+	// with opts.
+	drawn  atomic.Bool
+	source *doc.Document
+	opts   Options
 }
 
 // placedHeading is an InTOC heading and where it landed.
@@ -81,6 +90,7 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 	}
 	var numbers doc.PageNumbers
 	var l *Layout
+	source := d
 	ps := &passes{ts: newTypesetter(o.Fonts), tables: map[int]*tableLayout{}}
 	d, ps.fits = fitTables(d, o.Format, ps.ts, ps.tables)
 	for pass := 0; pass < maxTOCPasses; pass++ {
@@ -90,6 +100,7 @@ func Lay(d *doc.Document, o Options) (*Layout, error) {
 			return nil, err
 		}
 		if !hasTOC || sameNumbers(numbers, l.numbers) {
+			l.source, l.opts = source, o
 			return l, nil
 		}
 		numbers = l.numbers

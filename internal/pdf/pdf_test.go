@@ -317,3 +317,38 @@ func TestWriteContract(t *testing.T) {
 		t.Errorf("cancelled: %v, %d bytes", err, none.Len())
 	}
 }
+
+// WriteTo lets each page's contents go once drawn; writing the same Layout
+// again, or twice at once, lays the document out anew and gives the same
+// bytes.
+func TestConcurrentWritesOfOneLayout(t *testing.T) {
+	d := sampleDoc(2, 20)
+	l, err := Lay(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first bytes.Buffer
+	if _, err := l.WriteTo(&first); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range l.pages {
+		if p.texts != nil || p.bands != nil || p.rules != nil {
+			t.Fatalf("page %d keeps its contents after it is drawn", p.index+1)
+		}
+	}
+	results := make(chan []byte, 3)
+	for range 3 {
+		go func() {
+			var buf bytes.Buffer
+			if _, err := l.WriteTo(&buf); err != nil {
+				t.Error(err)
+			}
+			results <- buf.Bytes()
+		}()
+	}
+	for range 3 {
+		if got := <-results; !bytes.Equal(got, first.Bytes()) {
+			t.Error("a later writing of the layout differs from the first")
+		}
+	}
+}

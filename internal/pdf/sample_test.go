@@ -102,8 +102,14 @@ func render(t testing.TB, d *doc.Document) (*Layout, []byte) {
 	if err != nil {
 		t.Fatalf("Lay: %v", err)
 	}
+	// WriteTo lets the pages' contents go as it draws them: it draws a
+	// layout of its own, and l keeps them for the test to look at.
+	drawn, err := Lay(d, Options{})
+	if err != nil {
+		t.Fatalf("Lay: %v", err)
+	}
 	var buf bytes.Buffer
-	if _, err := l.WriteTo(&buf); err != nil {
+	if _, err := drawn.WriteTo(&buf); err != nil {
 		t.Fatalf("WriteTo: %v", err)
 	}
 	return l, buf.Bytes()
