@@ -18,7 +18,9 @@ import (
 //     which print none, as roman numerals i, ii …);
 //   - a subset tag on every embedded font's name (ISO 32000-1 9.6.4,
 //     "ABCDEF+NotoSerifSC-Regular"), derived from a hash of the glyphs the
-//     subset holds, so the same document gets the same tags.
+//     subset holds, so the same document gets the same tags;
+//   - the font files, in place of the empty ones gopdf wrote from the
+//     hollowed faces (fontfile.go).
 //
 // gopdf writes every object uncompressed apart from stream data, one after
 // another, with a classic xref table; finish relies on that and says so
