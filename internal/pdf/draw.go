@@ -14,10 +14,10 @@ import (
 	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
-// parsed holds each face read once per process: gopdf parses a font in
-// AddTTFFontData, which costs more than drawing a page, and gives every
-// document its own glyph subset of the shared parse. gopdf reads the face
-// hollowed out, and the font file is made from file (fontfile.go).
+// parsed holds each face parsed once per process for gopdf: gopdf parses a
+// font in AddTTFFontData, which costs more than drawing a page, and gives
+// every document its own glyph subset of the shared parse. gopdf reads the
+// face hollowed out, and the font file is made from file (fontfile.go).
 var parsed sync.Map // *fonts.Face → *parsedFace
 
 type parsedFace struct {
@@ -32,7 +32,7 @@ func parse(f *fonts.Face) (*parsedFace, error) {
 	v, _ := parsed.LoadOrStore(f, &parsedFace{})
 	pf := v.(*parsedFace)
 	pf.once.Do(func() {
-		if pf.file, pf.err = readFace(f.Data()); pf.err == nil {
+		if pf.file, pf.err = faceOf(f); pf.err == nil {
 			pf.err = pf.c.AddTTFFontData(f.Name(), pf.file.hollow())
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/signintech/gopdf"
 
@@ -113,12 +114,32 @@ func sfntTables(data []byte) (map[string]sfntTable, error) {
 	return t, nil
 }
 
-// face is a TrueType face as fontFile reads it.
+// face is a TrueType face as its font files and its ink boxes
+// (optical.go) read it.
 type face struct {
 	data   []byte
 	tables map[string]sfntTable
 	loca   []uint32 // glyph i's outline is glyf[loca[i]:loca[i+1]]
 	short  bool     // loca holds offsets / 2 in 16 bits
+	cmap   []byte
+	upem   float64
+}
+
+// faces holds each face read once per process.
+var faces sync.Map // *fonts.Face → *faceOnce
+
+type faceOnce struct {
+	once sync.Once
+	f    *face
+	err  error
+}
+
+// faceOf reads f, once.
+func faceOf(f *fonts.Face) (*face, error) {
+	v, _ := faces.LoadOrStore(f, &faceOnce{})
+	o := v.(*faceOnce)
+	o.once.Do(func() { o.f, o.err = readFace(f.Data()) })
+	return o.f, o.err
 }
 
 func readFace(data []byte) (*face, error) {
@@ -130,7 +151,11 @@ func readFace(data []byte) (*face, error) {
 	if head.length < 54 || maxp.length < 6 {
 		return nil, fmt.Errorf("head or maxp table missing or too short")
 	}
-	f := &face{data: data, tables: t, short: binary.BigEndian.Uint16(data[head.offset+50:]) == 0}
+	f := &face{data: data, tables: t, short: binary.BigEndian.Uint16(data[head.offset+50:]) == 0,
+		upem: float64(binary.BigEndian.Uint16(data[head.offset+18:]))}
+	if cmap, ok := t["cmap"]; ok {
+		f.cmap = data[cmap.offset : cmap.offset+cmap.length]
+	}
 	numGlyphs := int(binary.BigEndian.Uint16(data[maxp.offset+4:]))
 	entry := 4
 	if f.short {

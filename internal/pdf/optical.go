@@ -43,18 +43,21 @@ func inkArea(f *fonts.Face) float64 {
 	if v, ok := inkAreas.Load(f); ok {
 		return v.(float64)
 	}
-	a := measureInk(f.Data())
+	a := measureInk(f)
 	inkAreas.Store(f, a)
 	return a
 }
 
 // measureInk reads the glyph boxes from a TrueType font's glyf table (the
 // only outlines this package's fonts can have).
-func measureInk(data []byte) float64 {
-	g := newGlyphs(data)
+func measureInk(f *fonts.Face) float64 {
+	ff, err := faceOf(f)
+	if err != nil {
+		return 0
+	}
 	sum, n := 0.0, 0
 	for _, r := range opticalSample {
-		if b, ok := g.box(r); ok {
+		if b, ok := ff.box(r); ok {
 			sum += (b.xMax - b.xMin) * (b.yMax - b.yMin)
 			n++
 		}
@@ -65,61 +68,24 @@ func measureInk(data []byte) float64 {
 	return sum / float64(n)
 }
 
-// glyphs reads the ink boxes of a TrueType font's glyphs.
-type glyphs struct {
-	loca, glyf, cmap []byte
-	upem             float64
-	longLoca         bool
-}
-
 // inkBox is a glyph's ink box, in ems.
 type inkBox struct{ xMin, yMin, xMax, yMax float64 }
 
-func newGlyphs(data []byte) *glyphs {
-	records, err := sfntTables(data)
-	if err != nil {
-		return &glyphs{}
-	}
-	t := map[string][]byte{}
-	for tag, r := range records {
-		t[tag] = data[r.offset : r.offset+r.length]
-	}
-	head := t["head"]
-	if len(head) < 54 || t["loca"] == nil || t["glyf"] == nil || t["cmap"] == nil {
-		return &glyphs{}
-	}
-	return &glyphs{loca: t["loca"], glyf: t["glyf"], cmap: t["cmap"],
-		upem: float64(binary.BigEndian.Uint16(head[18:])), longLoca: binary.BigEndian.Uint16(head[50:]) == 1}
-}
-
 // box is r's ink box; false if r has no glyph or no ink, or the font
 // cannot be read.
-func (g *glyphs) box(r rune) (inkBox, bool) {
-	if g.upem == 0 {
+func (f *face) box(r rune) (inkBox, bool) {
+	if f.upem == 0 {
 		return inkBox{}, false
 	}
-	gid := cmapLookup(g.cmap, r)
+	gid := cmapLookup(f.cmap, r)
 	if gid == 0 {
 		return inkBox{}, false
 	}
-	be := binary.BigEndian
-	var off, end int
-	if g.longLoca {
-		if 4*gid+8 > len(g.loca) {
-			return inkBox{}, false
-		}
-		off, end = int(be.Uint32(g.loca[4*gid:])), int(be.Uint32(g.loca[4*gid+4:]))
-	} else {
-		if 2*gid+4 > len(g.loca) {
-			return inkBox{}, false
-		}
-		off, end = 2*int(be.Uint16(g.loca[2*gid:])), 2*int(be.Uint16(g.loca[2*gid+2:]))
-	}
-	if end-off < 10 || end > len(g.glyf) {
+	o := f.outline(gid)
+	if len(o) < 10 {
 		return inkBox{}, false
 	}
-	b := g.glyf[off:]
-	v := func(at int) float64 { return float64(int16(be.Uint16(b[at:]))) / g.upem }
+	v := func(at int) float64 { return float64(int16(binary.BigEndian.Uint16(o[at:]))) / f.upem }
 	return inkBox{v(2), v(4), v(6), v(8)}, true
 }
 
@@ -141,8 +107,10 @@ func blankSides(f *fonts.Face, r rune) (left, right float64) {
 		return s[0], s[1]
 	}
 	var s [2]float64
-	if b, ok := newGlyphs(f.Data()).box(r); ok {
-		s = [2]float64{max(0, b.xMin), max(0, f.Advance(r)-b.xMax)}
+	if ff, err := faceOf(f); err == nil {
+		if b, ok := ff.box(r); ok {
+			s = [2]float64{max(0, b.xMin), max(0, f.Advance(r)-b.xMax)}
+		}
 	}
 	blanks.Store(k, s)
 	return s[0], s[1]
