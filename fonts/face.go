@@ -70,9 +70,19 @@ func (f *Face) Data() []byte { return f.data }
 // Has reports whether the font maps r to a real glyph (not .notdef) in the cmap subtable gopdf
 // reads for r.
 func (f *Face) Has(r rune) bool {
+	_, ok := f.Glyph(r)
+	return ok
+}
+
+// Glyph returns the glyph id gopdf draws r with, and whether the face has r (as Has). Content
+// streams name glyphs by these ids: the embedded fonts keep the face's glyph numbering.
+func (f *Face) Glyph(r rune) (id uint16, ok bool) {
 	m := f.m()
 	g := m.cmap.glyph(r)
-	return g != 0 && g < m.numGlyphs
+	if g == 0 || g >= m.numGlyphs {
+		return 0, false
+	}
+	return uint16(g), true
 }
 
 // Advance returns the advance width of r in ems, or 0 if the face does not have r (ask Has or

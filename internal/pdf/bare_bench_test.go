@@ -33,7 +33,7 @@ func writeBare(w io.Writer, l *Layout, level int) error {
 		for _, r := range mergeRules(rules) { // the same lines as WriteTo draws
 			gp.Line(r.x1, r.y1, r.x2, r.y2)
 		}
-		if err := drawPage(gp, p); err != nil {
+		if err := gopdfDrawPage(gp, p); err != nil {
 			return err
 		}
 	}

@@ -1,12 +1,11 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/signintech/gopdf"
@@ -66,6 +65,20 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 		fresh.drawn.Store(true)
 		l = fresh
 	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	file, pages, err := l.draw(buf)
+	if err != nil {
+		return 0, err
+	}
+	return writeCompressed(w, file, pages)
+}
+
+// draw has gopdf write the file into buf, uncompressed and with placeholder
+// page contents, and finishes it (outline, metadata, font files). It
+// returns the file and the pages' own content streams, deflated, which
+// writeCompressed puts in it.
+func (l *Layout) draw(buf *bytes.Buffer) (file []byte, pages [][]byte, err error) {
 	astral := l.drawsAstral() // before the pages' texts are let go
 	gp := &gopdf.GoPdf{}
 	f := l.format
@@ -76,14 +89,16 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 	gp.SetNoCompression()
 	for _, face := range l.used {
 		if err := register(gp, face); err != nil {
-			return 0, err
+			return nil, nil, err
 		}
 	}
 	gp.SetLineWidth(borderWidth)
 	gp.SetStrokeColor(0, 0, 0)
 
 	ob := newOutline(l.headings)
-	for _, p := range l.pages {
+	cw := newContentWriter(gp, l.used)
+	pages = make([][]byte, len(l.pages))
+	for i, p := range l.pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
 		// gopdf reckons anchors, links and bookmarks from the document's
 		// page height; dy converts for a page of another height.
@@ -99,35 +114,32 @@ func (l *Layout) WriteTo(w io.Writer) (int64, error) {
 			gp.SetY(h.y - outlineLift + dy + 20)
 			h.obj = gp.AddOutlineWithPosition(tocText(h.h))
 		}
-		drawRules(gp, p)
-		if err := drawPage(gp, p); err != nil {
-			return 0, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
+		gp.SetLineWidth(borderWidth) // the placeholder (content.go)
+		if pages[i], err = cw.page(p); err != nil {
+			return nil, nil, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
 		}
 		for _, k := range p.links {
 			gp.AddInternalLink(anchorName(k.target), k.x, k.y+dy, k.w, k.h)
 		}
-		p.texts, p.rules, p.bands = nil, nil, nil // drawn: gopdf holds them now
+		p.texts, p.rules, p.bands = nil, nil, nil // drawn: pages[i] holds them now
 	}
 	ob.link()
-	buf := getBuffer()
-	defer putBuffer(buf)
 	if _, err := gp.WriteTo(buf); err != nil {
-		return 0, err
+		return nil, nil, err
 	}
-	strokeText(buf.Bytes())
 	out, err := ob.patchRoot(buf.Bytes())
 	if err == nil {
 		out, err = l.finish(out) // metadata.go: language, page labels, subset tags
 	}
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	if texts := l.metaTexts(); astral || slices.ContainsFunc(texts, hasAstral) {
 		if out, err = repairAstral(out, texts); err != nil {
-			return 0, err
+			return nil, nil, err
 		}
 	}
-	return writeCompressed(w, out)
+	return out, pages, nil
 }
 
 // metaTexts are the texts gopdf writes as "<FEFF…>" strings: the
@@ -171,90 +183,3 @@ func (l *Layout) drawsAstral() bool {
 }
 
 func anchorName(block int) string { return "h" + strconv.Itoa(block) }
-
-// drawPage draws the page's text: its own runs and its table cells'.
-func drawPage(gp *gopdf.GoPdf, p *page) error {
-	d := textDrawer{gp: gp, size: -1, tc: -1}
-	if err := d.draw(p.texts, 0, 0); err != nil {
-		return err
-	}
-	for _, b := range p.bands {
-		for _, c := range b.cells {
-			for _, ln := range c.lines {
-				if err := d.draw(ln.texts, b.x, b.y); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// textDrawer draws runs, setting the font and spacing only when they change.
-type textDrawer struct {
-	gp               *gopdf.GoPdf
-	face             *fonts.Face
-	size, tc, stroke float64
-}
-
-func (d *textDrawer) draw(texts []textItem, dx, dy float64) error {
-	for _, t := range texts {
-		if t.stroke != d.stroke {
-			if d.stroke > 0 {
-				d.gp.SetCustomLineType([]float64{strokeEnd}, 0)
-			}
-			if t.stroke > 0 {
-				d.gp.SetCustomLineType([]float64{strokeStart}, t.stroke)
-			}
-			d.stroke = t.stroke
-		}
-		if t.face != d.face || t.size != d.size {
-			if err := d.gp.SetFont(t.face.Name(), "", t.size); err != nil {
-				return fmt.Errorf("font %s: %w", t.face.Name(), err)
-			}
-			d.face, d.size = t.face, t.size
-		}
-		if t.tc != d.tc {
-			d.gp.SetCharSpacing(t.tc)
-			d.tc = t.tc
-		}
-		d.gp.SetXY(t.x+dx, t.y+dy)
-		if err := d.gp.Text(t.s); err != nil {
-			return err
-		}
-	}
-	if d.stroke > 0 {
-		d.gp.SetCustomLineType([]float64{strokeEnd}, 0)
-		d.stroke = 0
-	}
-	return nil
-}
-
-// Filled and stroked text. gopdf has no operator for the text render mode,
-// so the drawer marks where stroked text starts and ends with dash patterns
-// no rule uses, "[0.01] W d" and "[0.02] 0.00 d", and strokeText turns
-// them into "q 2 Tr W w" and "Q" in the content streams. Each marker is
-// as long as what replaces it, so no offset or length in the file changes.
-// The dash arrays are made afresh for each call: gopdf's SetCustomLineType
-// converts them to points in place, and documents are drawn concurrently.
-const (
-	strokeStart = 0.01
-	strokeEnd   = 0.02
-)
-
-var strokeMarks = regexp.MustCompile(`\[0\.01\] ([0-9]\.[0-9]{2}) d\n|\[0\.02\] 0\.00 d\n`)
-
-// strokeText rewrites the stroke markers of gopdf's uncompressed output
-// in place.
-func strokeText(pdf []byte) {
-	for _, m := range strokeMarks.FindAllSubmatchIndex(pdf, -1) {
-		at, end := m[0], m[1]
-		var op string
-		if m[2] >= 0 {
-			op = "q 2 Tr " + string(pdf[m[2]:m[3]]) + " w\n" // "[0.01] 0.25 d\n": the same 14 bytes
-		} else {
-			op = "Q" + strings.Repeat(" ", end-at-2) + "\n"
-		}
-		copy(pdf[at:end], op)
-	}
-}

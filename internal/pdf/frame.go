@@ -1,7 +1,5 @@
 package pdf
 
-import "github.com/signintech/gopdf"
-
 // frameWidth is the width of a table's outer frame, in points: printed
 // budgets frame a table with a heavier rule than the thin (borderWidth)
 // rules inside it.
@@ -38,29 +36,4 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-// drawRules draws a page's rules: the thin borders of its cells, merged
-// where they continue each other, then each table's frame over them.
-func drawRules(gp *gopdf.GoPdf, p *page) {
-	s := ruleScratches.Get().(*ruleScratch)
-	defer ruleScratches.Put(s)
-	rules := append(s.rules[:0], p.rules...)
-	for _, b := range p.bands {
-		rules = b.rules(rules)
-	}
-	s.rules = rules
-	gp.SetLineWidth(borderWidth)
-	for _, r := range s.merge(rules) {
-		gp.Line(r.x1, r.y1, r.x2, r.y2)
-	}
-	fs := frames(p.bands)
-	if len(fs) == 0 {
-		return
-	}
-	gp.SetLineWidth(frameWidth)
-	for _, f := range fs {
-		gp.RectFromUpperLeftWithStyle(f.x, f.y, f.w, f.h, "D")
-	}
-	gp.SetLineWidth(borderWidth)
 }

@@ -103,10 +103,10 @@ func putBuffer(b *bytes.Buffer) {
 // writeCompressed writes a PDF written by gopdf to w, in one Write, with
 // its streams deflated. w may not keep the bytes (io.Writer's rule), so
 // the buffer they are in is used again.
-func writeCompressed(w io.Writer, pdf []byte) (int64, error) {
+func writeCompressed(w io.Writer, pdf []byte, pages [][]byte) (int64, error) {
 	out := getBuffer()
 	defer putBuffer(out)
-	if err := compressStreams(out, pdf); err != nil {
+	if err := compressStreams(out, pdf, pages); err != nil {
 		return 0, err
 	}
 	n, err := w.Write(out.Bytes())
@@ -115,8 +115,10 @@ func writeCompressed(w io.Writer, pdf []byte) (int64, error) {
 
 // compressStreams writes to out the PDF pdf, written by gopdf, with its
 // uncompressed streams deflated and a cross-reference table for the new
-// offsets.
-func compressStreams(out *bytes.Buffer, pdf []byte) error {
+// offsets. pages are the pages' own content streams, deflated, in page
+// order: each goes in place of the placeholder stream gopdf wrote for its
+// page (content.go).
+func compressStreams(out *bytes.Buffer, pdf []byte, pages [][]byte) error {
 	offsets, xrefAt, trailer, err := gopdfXref(pdf)
 	if err != nil {
 		return err
@@ -127,6 +129,8 @@ func compressStreams(out *bytes.Buffer, pdf []byte) error {
 	newOffsets := make([]int, len(offsets))
 	z := getBuffer()
 	defer putBuffer(z)
+	contentOf := map[int][]byte{} // object number → the stream of its page
+	page := 0
 	for i, start := range offsets {
 		end := xrefAt
 		if i+1 < len(offsets) {
@@ -145,20 +149,41 @@ func compressStreams(out *bytes.Buffer, pdf []byte) error {
 			return fmt.Errorf("pdf: gopdf's object %d: %w", i+1, err)
 		}
 		if !ok {
+			if n, isPage, err := pageContents(body); err != nil {
+				return fmt.Errorf("pdf: gopdf's object %d: %w", i+1, err)
+			} else if isPage {
+				if page == len(pages) {
+					return fmt.Errorf("pdf: gopdf wrote more than the %d pages drawn", len(pages))
+				}
+				contentOf[n] = pages[page]
+				page++
+			}
 			out.Write(obj)
 			continue
 		}
-		z.Reset()
-		if err := deflate(z, data); err != nil {
-			return err
+		stream, isContent := contentOf[i+1]
+		if isContent {
+			if !bytes.Equal(data, placeholder) {
+				return fmt.Errorf("pdf: gopdf drew on a page itself (object %d)", i+1)
+			}
+			delete(contentOf, i+1)
+		} else {
+			z.Reset()
+			if err := deflate(z, data); err != nil {
+				return err
+			}
+			stream = z.Bytes()
 		}
 		out.Write(head)
 		out.WriteString("<<\n/Filter /FlateDecode\n/Length ")
-		out.WriteString(strconv.Itoa(z.Len()))
+		out.WriteString(strconv.Itoa(len(stream)))
 		out.WriteString("\n>>\nstream\n")
-		out.Write(z.Bytes())
+		out.Write(stream)
 		out.WriteString("\nendstream\n")
 		out.Write(rest)
+	}
+	if page != len(pages) || len(contentOf) > 0 {
+		return fmt.Errorf("pdf: %d pages drawn, %d written by gopdf, %d without their content", len(pages), page, len(contentOf))
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
@@ -168,6 +193,30 @@ func compressStreams(out *bytes.Buffer, pdf []byte) error {
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
 	return nil
+}
+
+// pageObject is how gopdf begins a page object, after "N 0 obj\n".
+var pageObject = []byte("<<\n  /Type /Page\n")
+
+// pageContents reads the content stream's object number from a page object
+// as gopdf writes it: "  /Contents  N 0 R \n", one stream to a page.
+func pageContents(body []byte) (n int, isPage bool, err error) {
+	if !bytes.HasPrefix(body, pageObject) {
+		return 0, false, nil
+	}
+	_, s, found := bytes.Cut(body, []byte("\n  /Contents "))
+	if !found {
+		return 0, true, errors.New("a page without contents")
+	}
+	s, _, _ = bytes.Cut(s, []byte("\n"))
+	f := bytes.Fields(s)
+	if len(f) != 3 || string(f[1]) != "0" || string(f[2]) != "R" {
+		return 0, true, fmt.Errorf("page contents %q, not one stream", s)
+	}
+	if n, err = strconv.Atoi(string(f[0])); err != nil {
+		return 0, true, fmt.Errorf("page contents %q", s)
+	}
+	return n, true, nil
 }
 
 // rawStream recognises an uncompressed stream object's body (what follows

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,25 +14,26 @@ import (
 	"github.com/budgetdoc/budgetdoc/internal/testtool"
 )
 
-// rawPDF is what gopdf writes for a sample document with no compression:
-// the input compressStreams is made for.
-func rawPDF(t *testing.T) []byte {
+// rawPDF is what WriteTo hands compressStreams for a sample document: the
+// file gopdf writes, uncompressed, with placeholder page contents, and the
+// pages' own content streams.
+func rawPDF(t *testing.T) (raw []byte, pages [][]byte) {
 	t.Helper()
-	l, err := Lay(sampleDoc(1, 30), Options{})
+	l, err := Lay(sampleDoc(2, 30), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := writeBare(&buf, l, zlib.NoCompression); err != nil {
+	raw, pages, err = l.draw(new(bytes.Buffer))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return raw, pages
 }
 
 // compress runs compressStreams into a new buffer.
-func compress(pdf []byte) ([]byte, error) {
+func compress(pdf []byte, pages [][]byte) ([]byte, error) {
 	var out bytes.Buffer
-	err := compressStreams(&out, pdf)
+	err := compressStreams(&out, pdf, pages)
 	return out.Bytes(), err
 }
 
@@ -79,8 +81,11 @@ func inflated(t *testing.T, pdf []byte) string {
 }
 
 func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
-	raw := rawPDF(t)
-	got, err := compress(raw)
+	raw, pages := rawPDF(t)
+	if len(pages) < 2 {
+		t.Fatalf("the sample has %d pages; the test needs more than one", len(pages))
+	}
+	got, err := compress(raw, pages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,12 +93,37 @@ func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
 	if len(before) < 6 || len(after) != len(before) {
 		t.Fatalf("%d streams before, %d after", len(before), len(after))
 	}
+	// The pages' placeholders, in page order: object numbers ascend with
+	// the pages.
+	var contents []int
+	for n, b := range before {
+		if bytes.Equal(b[1], placeholder) {
+			contents = append(contents, n)
+		}
+	}
+	slices.Sort(contents)
+	if len(contents) != len(pages) {
+		t.Fatalf("%d placeholder streams for %d pages", len(contents), len(pages))
+	}
+	for i, n := range contents {
+		if !bytes.Equal(after[n][1], pages[i]) {
+			t.Errorf("object %d holds other bytes than page %d's content stream", n, i+1)
+		}
+		if !bytes.HasPrefix(inflate(t, pages[i]), placeholder) {
+			t.Errorf("page %d's content stream does not start with the placeholder's line width", i+1)
+		}
+		delete(before, n)
+	}
 	deflated, rawSize, deflatedSize := 0, 0, 0
+	for _, p := range pages {
+		rawSize += len(inflate(t, p))
+		deflatedSize += len(p)
+	}
 	for n, b := range before {
 		a := after[n]
-		if bytes.Contains(b[0], []byte("/Filter")) { // a font file: gopdf's own deflate
+		if bytes.Contains(b[0], []byte("/Filter")) { // a font file, deflated by finish
 			if !bytes.Equal(a[0], b[0]) || !bytes.Equal(a[1], b[1]) {
-				t.Errorf("object %d, compressed by gopdf, was changed", n)
+				t.Errorf("object %d, compressed before, was changed", n)
 			}
 			continue
 		}
@@ -101,13 +131,8 @@ func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
 			t.Errorf("object %d left uncompressed: %q", n, a[0])
 			continue
 		}
-		zr, err := zlib.NewReader(bytes.NewReader(a[1]))
-		if err != nil {
-			t.Fatalf("object %d: %v", n, err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil || !bytes.Equal(data, b[1]) {
-			t.Errorf("object %d does not inflate to gopdf's stream (err %v)", n, err)
+		if data := inflate(t, a[1]); !bytes.Equal(data, b[1]) {
+			t.Errorf("object %d does not inflate to gopdf's stream", n)
 		}
 		deflated++
 		rawSize += len(b[1])
@@ -139,8 +164,8 @@ func TestCompressStreamsDeflatesEveryRawStreamLosslessly(t *testing.T) {
 // Writers are reused between documents; a reused writer must write what a
 // new one writes, or the output would depend on what was made before.
 func TestCompressStreamsSameBytesWhateverCameBefore(t *testing.T) {
-	raw := rawPDF(t)
-	first, err := compress(raw)
+	raw, pages := rawPDF(t)
+	first, err := compress(raw, pages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +176,7 @@ func TestCompressStreamsSameBytesWhateverCameBefore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	again, err := compress(bytes.Clone(raw))
+	again, err := compress(bytes.Clone(raw), pages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +203,7 @@ func TestCompressStreamsSameBytesWhateverCameBefore(t *testing.T) {
 // Input that is not what gopdf writes gives an error, never a panic or a
 // damaged file.
 func TestCompressStreamsRejectsWhatGopdfDoesNotWrite(t *testing.T) {
-	raw := rawPDF(t)
+	raw, pages := rawPDF(t)
 	// A stream whose /Length runs past its object; an entry that points
 	// elsewhere; a truncated file.
 	longer := bytes.Replace(raw, []byte("<<\n/Length "), []byte("<<\n/Length 9"), 1)
@@ -187,13 +212,50 @@ func TestCompressStreamsRejectsWhatGopdfDoesNotWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	moved := bytes.Replace(raw, []byte(strconv.Itoa(len(offsets))+" 0 obj\n"), []byte(strconv.Itoa(len(offsets))+"  0 obj"), 1)
-	cases := map[string][]byte{"long stream": longer, "misplaced object": moved, "empty": nil}
-	for _, cut := range []int{10, len(raw) / 3, len(raw) - 200, len(raw) - 30, len(raw) - 5} {
-		cases["cut at "+strconv.Itoa(cut)] = raw[:cut]
+	// Something drawn on a page through gopdf, beside its own stream: the
+	// placeholder changed, at the same length.
+	page1 := []byte("\nstream\n" + string(placeholder) + "endstream\n")
+	drawnOn := bytes.Replace(raw, page1, bytes.Replace(page1, []byte("0.50"), []byte("1.50"), 1), 1)
+	for _, changed := range [][]byte{longer, moved, drawnOn} {
+		if bytes.Equal(changed, raw) {
+			t.Fatal("a change to the file did not take")
+		}
 	}
-	for name, in := range cases {
-		if out, err := compress(in); err == nil {
+	cases := map[string]struct {
+		pdf   []byte
+		pages [][]byte
+	}{
+		"long stream":         {longer, pages},
+		"misplaced object":    {moved, pages},
+		"empty":               {nil, pages},
+		"drawn by gopdf":      {drawnOn, pages},
+		"a page too few":      {raw, pages[1:]},
+		"a page too many":     {raw, append(slices.Clone(pages), pages[0])},
+		"no pages of its own": {raw, nil},
+	}
+	for _, cut := range []int{10, len(raw) / 3, len(raw) - 200, len(raw) - 30, len(raw) - 5} {
+		cases["cut at "+strconv.Itoa(cut)] = struct {
+			pdf   []byte
+			pages [][]byte
+		}{raw[:cut], pages}
+	}
+	for name, c := range cases {
+		if out, err := compress(c.pdf, c.pages); err == nil {
 			t.Errorf("%s: no error (%d bytes out)", name, len(out))
 		}
 	}
+}
+
+// inflate is the data of a zlib stream.
+func inflate(t *testing.T, z []byte) []byte {
+	t.Helper()
+	zr, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -1,0 +1,229 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/budgetdoc/budgetdoc/fonts"
+	"github.com/signintech/gopdf"
+)
+
+// Page content streams.
+//
+// WriteTo writes each page's content stream (its rules, frames and text)
+// itself, in the operators gopdf's drawing calls write, byte for byte
+// (TestContentAsGopdf), and deflates it as soon as the page is drawn.
+// gopdf keeps every drawing call as an object until the whole file is
+// written, about 300 bytes a text run, and formats each one with fmt: on a
+// 1 000-page department that was 60 MB held to the end and a fifth of the
+// time. gopdf still makes the page objects, fonts, bookmarks, anchors and
+// links. Each page gets one line-width operator through gopdf, which makes
+// its content object; compressStreams puts the page's own stream in that
+// object's place.
+//
+// gopdf learns which characters of each face are drawn through
+// MeasureTextWidth, once per character and in the order they are first
+// drawn, as its Text would have told it: the subset, the /W widths and the
+// ToUnicode map come out as before.
+
+// placeholder is what gopdf's content object of a page holds: the one
+// operator WriteTo draws on the page through gopdf. It is also how every
+// page's own stream begins.
+var placeholder = []byte("0.50 w\n")
+
+// contentWriter writes pages' content streams and tells gopdf the
+// characters they draw.
+type contentWriter struct {
+	gp     *gopdf.GoPdf
+	number map[*fonts.Face]int // the face's font resource, /F<number>
+	known  map[*fonts.Face][]uint64
+	fresh  []rune
+	b      []byte
+	h      float64 // page height: content streams measure y up from the bottom
+	rules  ruleScratch
+	z      bytes.Buffer
+}
+
+// newContentWriter is for faces registered with gp in the order of used:
+// gopdf numbers font resources in the order they are added.
+func newContentWriter(gp *gopdf.GoPdf, used []*fonts.Face) *contentWriter {
+	c := &contentWriter{gp: gp, number: map[*fonts.Face]int{}, known: map[*fonts.Face][]uint64{}}
+	for i, f := range used {
+		c.number[f] = i + 1
+	}
+	return c
+}
+
+// page returns p's content stream, deflated.
+func (c *contentWriter) page(p *page) ([]byte, error) {
+	c.b, c.h = c.b[:0], p.h
+	c.drawRules(p)
+	if err := c.drawTexts(p); err != nil {
+		return nil, err
+	}
+	c.z.Reset()
+	if err := deflate(&c.z, c.b); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(c.z.Bytes()), nil
+}
+
+// drawRules draws a page's rules: the thin borders of its cells, merged
+// where they continue each other, then each table's frame over them.
+func (c *contentWriter) drawRules(p *page) {
+	s := &c.rules
+	rules := append(s.rules[:0], p.rules...)
+	for _, b := range p.bands {
+		rules = b.rules(rules)
+	}
+	s.rules = rules
+	c.lineWidth(borderWidth)
+	for _, r := range s.merge(rules) {
+		b := append(c.b, "q\n"...)
+		b = c.point(b, r.x1, r.y1)
+		b = append(b, " m "...)
+		b = c.point(b, r.x2, r.y2)
+		c.b = append(b, " l S\nQ\n"...)
+	}
+	fs := frames(p.bands)
+	if len(fs) == 0 {
+		return
+	}
+	c.lineWidth(frameWidth)
+	for _, f := range fs {
+		b := append(c.b, "q\n"...)
+		b = c.point(b, f.x, f.y+f.h)
+		b = append(b, ' ')
+		b = fixed(b, f.w)
+		b = append(b, ' ')
+		b = fixed(b, f.h)
+		c.b = append(b, " re S\nQ\n"...)
+	}
+	c.lineWidth(borderWidth)
+}
+
+func (c *contentWriter) lineWidth(w float64) {
+	c.b = fixed(c.b, w)
+	c.b = append(c.b, " w\n"...)
+}
+
+// point appends the page point (x, y), y measured down from the top.
+func (c *contentWriter) point(b []byte, x, y float64) []byte {
+	b = fixed(b, x)
+	b = append(b, ' ')
+	return fixed(b, c.h-y)
+}
+
+// drawTexts draws the page's text: its own runs and its table cells'.
+func (c *contentWriter) drawTexts(p *page) error {
+	stroke := 0.0
+	draw := func(texts []textItem, dx, dy float64) error {
+		for _, t := range texts {
+			if t.stroke != stroke {
+				if stroke > 0 {
+					c.b = append(c.b, strokeEnd...)
+				}
+				if t.stroke > 0 {
+					c.b = append(c.b, "q 2 Tr "...)
+					c.b = fixed(c.b, t.stroke)
+					c.b = append(c.b, " w\n"...)
+				}
+				stroke = t.stroke
+			}
+			if err := c.text(t, dx, dy); err != nil {
+				return err
+			}
+		}
+		if stroke > 0 {
+			c.b = append(c.b, strokeEnd...)
+			stroke = 0
+		}
+		return nil
+	}
+	if err := draw(p.texts, 0, 0); err != nil {
+		return err
+	}
+	for _, b := range p.bands {
+		for _, cell := range b.cells {
+			for _, ln := range cell.lines {
+				if err := draw(ln.texts, b.x, b.y); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// strokeEnd ends stroked text. Its padding keeps the bytes gopdf's
+// dash-pattern marker for it took, so files stay as they were.
+const strokeEnd = "Q            \n"
+
+// text draws one run with its baseline at (t.x+dx, t.y+dy), as gopdf's
+// Text does: each run in its own text object, characters the face lacks
+// left out.
+func (c *contentWriter) text(t textItem, dx, dy float64) error {
+	n, ok := c.number[t.face]
+	if !ok {
+		return fmt.Errorf("pdf: font %s is drawn but was not registered", t.face.Name())
+	}
+	if err := c.tell(t); err != nil {
+		return err
+	}
+	b := append(c.b, "BT\n"...)
+	b = c.point(b, t.x+dx, t.y+dy)
+	b = append(b, " TD\n/F"...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, ' ')
+	b = trimmed(b, t.size)
+	b = append(b, " Tf "...)
+	b = trimmed(b, t.tc)
+	b = append(b, " Tc\n[<"...)
+	for _, r := range t.s {
+		if g, ok := t.face.Glyph(r); ok {
+			b = append(b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
+		}
+	}
+	c.b = append(b, ">] TJ\nET\n"...)
+	return nil
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// tell tells gopdf the characters of t it has not been told of yet.
+func (c *contentWriter) tell(t textItem) error {
+	known := c.known[t.face]
+	if known == nil {
+		known = make([]uint64, (unicodeMax+1)/64)
+		c.known[t.face] = known
+	}
+	c.fresh = c.fresh[:0]
+	for _, r := range t.s {
+		if !t.face.Has(r) || known[r/64]&(1<<(r%64)) != 0 {
+			continue
+		}
+		known[r/64] |= 1 << (r % 64)
+		c.fresh = append(c.fresh, r)
+	}
+	if len(c.fresh) == 0 {
+		return nil
+	}
+	if err := c.gp.SetFont(t.face.Name(), "", t.size); err != nil {
+		return fmt.Errorf("pdf: font %s: %w", t.face.Name(), err)
+	}
+	_, err := c.gp.MeasureTextWidth(string(c.fresh))
+	return err
+}
+
+const unicodeMax = 0x10FFFF
+
+// fixed appends v as gopdf's "%0.2f" writes it.
+func fixed(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 2, 64) }
+
+// trimmed appends v as gopdf's FormatFloatTrim writes it: rounded to
+// thousandths, without trailing zeros.
+func trimmed(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, math.Round(1000*v)/1000, 'f', -1, 64)
+}
