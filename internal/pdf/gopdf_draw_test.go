@@ -17,8 +17,7 @@ import (
 // drawRules draws a page's rules: the thin borders of its cells, merged
 // where they continue each other, then each table's frame over them.
 func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
-	s := ruleScratches.Get().(*ruleScratch)
-	defer ruleScratches.Put(s)
+	s := new(ruleScratch)
 	rules := append(s.rules[:0], p.rules...)
 	for _, b := range p.bands {
 		rules = b.rules(rules)

@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"slices"
-	"sync"
 )
 
 // mergeRules joins borders that continue each other: every cell draws its
@@ -24,8 +23,6 @@ type ruleScratch struct {
 	keys               []uint64
 	xs                 []float64
 }
-
-var ruleScratches = sync.Pool{New: func() any { return new(ruleScratch) }}
 
 // merge is mergeRules into s's slices: the result is valid until the next
 // call.
