@@ -92,8 +92,6 @@ func (l *Layout) draw(buf *bytes.Buffer) (file []byte, pages [][]byte, err error
 			return nil, nil, err
 		}
 	}
-	gp.SetLineWidth(borderWidth)
-	gp.SetStrokeColor(0, 0, 0)
 
 	ob := newOutline(l.headings)
 	cw := newContentWriter(gp, l.used)
