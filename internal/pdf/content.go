@@ -38,7 +38,7 @@ var placeholder = []byte("0.50 w\n")
 type contentWriter struct {
 	gp     *gopdf.GoPdf
 	number map[*fonts.Face]int // the face's font resource, /F<number>
-	known  map[*fonts.Face][]uint64
+	known  map[*fonts.Face]*knownChars
 	fresh  []rune
 	b      []byte
 	h      float64 // page height: content streams measure y up from the bottom
@@ -49,7 +49,7 @@ type contentWriter struct {
 // newContentWriter is for faces registered with gp in the order of used:
 // gopdf numbers font resources in the order they are added.
 func newContentWriter(gp *gopdf.GoPdf, used []*fonts.Face) *contentWriter {
-	c := &contentWriter{gp: gp, number: map[*fonts.Face]int{}, known: map[*fonts.Face][]uint64{}}
+	c := &contentWriter{gp: gp, number: map[*fonts.Face]int{}, known: map[*fonts.Face]*knownChars{}}
 	for i, f := range used {
 		c.number[f] = i + 1
 	}
@@ -194,18 +194,16 @@ const hexDigits = "0123456789ABCDEF"
 
 // tell tells gopdf the characters of t it has not been told of yet.
 func (c *contentWriter) tell(t textItem) error {
-	known := c.known[t.face]
-	if known == nil {
-		known = make([]uint64, (unicodeMax+1)/64)
-		c.known[t.face] = known
+	k := c.known[t.face]
+	if k == nil {
+		k = &knownChars{astral: map[rune]bool{}}
+		c.known[t.face] = k
 	}
 	c.fresh = c.fresh[:0]
 	for _, r := range t.s {
-		if !t.face.Has(r) || known[r/64]&(1<<(r%64)) != 0 {
-			continue
+		if t.face.Has(r) && k.add(r) {
+			c.fresh = append(c.fresh, r)
 		}
-		known[r/64] |= 1 << (r % 64)
-		c.fresh = append(c.fresh, r)
 	}
 	if len(c.fresh) == 0 {
 		return nil
@@ -217,7 +215,29 @@ func (c *contentWriter) tell(t textItem) error {
 	return err
 }
 
-const unicodeMax = 0x10FFFF
+// knownChars is a set of characters: a bit each in the BMP, where nearly
+// all of them are.
+type knownChars struct {
+	bmp    [0x10000 / 64]uint64
+	astral map[rune]bool
+}
+
+// add adds r and reports whether it was new.
+func (k *knownChars) add(r rune) bool {
+	if r > 0xFFFF {
+		if k.astral[r] {
+			return false
+		}
+		k.astral[r] = true
+		return true
+	}
+	w, bit := &k.bmp[r/64], uint64(1)<<(r%64)
+	if *w&bit != 0 {
+		return false
+	}
+	*w |= bit
+	return true
+}
 
 // fixed appends v as gopdf's "%0.2f" writes it.
 func fixed(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 2, 64) }
