@@ -162,8 +162,9 @@ func (c *contentWriter) drawTexts(p *page) error {
 const strokeEnd = "Q            \n"
 
 // text draws one run with its baseline at (t.x+dx, t.y+dy), as gopdf's
-// Text does: each run in its own text object, characters the face lacks
-// left out.
+// Text does, each run in its own text object. A character the face lacks
+// is left out (gopdf would draw a space): layout reports those before
+// anything is drawn.
 func (c *contentWriter) text(t textItem, dx, dy float64) error {
 	n, ok := c.number[t.face]
 	if !ok {

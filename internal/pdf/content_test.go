@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"strconv"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"github.com/budgetdoc/budgetdoc/doc"
+	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
 // The content writer writes, page for page, the bytes gopdf's drawing calls
@@ -21,21 +23,9 @@ func TestContentAsGopdf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := gopdfPageStreams(t, l)
-
-	gp := newGopdf(t, l)
-	cw := newContentWriter(gp, l.used)
 	var stroked, justified, landscape bool
-	for i, p := range l.pages {
-		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
-		z, err := cw.page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := inflate(t, z)
-		if !bytes.Equal(got, want[i]) {
-			t.Errorf("page %d: the content stream differs from gopdf's\nours:  %.300q\ngopdf: %.300q", i+1, got, want[i])
-		}
+	for i, got := range contentBothWays(t, l.used, l.pages) {
+		p := l.pages[i]
 		stroked = stroked || bytes.Contains(got, []byte("q 2 Tr "))
 		for _, m := range charSpacing.FindAllSubmatch(got, -1) {
 			justified = justified || string(m[1]) != "0"
@@ -49,14 +39,38 @@ func TestContentAsGopdf(t *testing.T) {
 
 var charSpacing = regexp.MustCompile(` Tf (\S+) Tc\n`)
 
-// newGopdf is a gopdf document with l's faces registered, as WriteTo makes
-// it.
-func newGopdf(t *testing.T, l *Layout) *gopdf.GoPdf {
+// contentBothWays draws pages, whose text is in the faces used, with the
+// content writer and through gopdf's drawing calls, fails the test where a
+// page's streams differ, and returns the content writer's.
+func contentBothWays(t *testing.T, used []*fonts.Face, pages []*page) [][]byte {
+	t.Helper()
+	want := gopdfPageStreams(t, used, pages)
+	gp := newGopdf(t, used)
+	cw := newContentWriter(gp, used)
+	var out [][]byte
+	for i, p := range pages {
+		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
+		z, err := cw.page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := inflate(t, z)
+		if !bytes.Equal(got, want[i]) {
+			t.Errorf("page %d: the content stream differs from gopdf's\nours:  %.300q\ngopdf: %.300q", i+1, got, want[i])
+		}
+		out = append(out, got)
+	}
+	return out
+}
+
+// newGopdf is a gopdf document with the faces registered, as WriteTo
+// makes it.
+func newGopdf(t *testing.T, used []*fonts.Face) *gopdf.GoPdf {
 	t.Helper()
 	gp := &gopdf.GoPdf{}
-	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: l.format.PageWidth, H: l.format.PageHeight}})
+	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: *gopdf.PageSizeA4})
 	gp.SetNoCompression()
-	for _, f := range l.used {
+	for _, f := range used {
 		if err := register(gp, f); err != nil {
 			t.Fatal(err)
 		}
@@ -64,12 +78,12 @@ func newGopdf(t *testing.T, l *Layout) *gopdf.GoPdf {
 	return gp
 }
 
-// gopdfPageStreams draws l's pages through gopdf's drawing calls and
+// gopdfPageStreams draws the pages through gopdf's drawing calls and
 // returns each page's content stream as gopdf writes it.
-func gopdfPageStreams(t *testing.T, l *Layout) [][]byte {
+func gopdfPageStreams(t *testing.T, used []*fonts.Face, pages []*page) [][]byte {
 	t.Helper()
-	gp := newGopdf(t, l)
-	for _, p := range l.pages {
+	gp := newGopdf(t, used)
+	for _, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
 		gopdfDrawRules(gp, p)
 		if err := gopdfDrawPage(gp, p); err != nil {
@@ -96,8 +110,57 @@ func gopdfPageStreams(t *testing.T, l *Layout) [][]byte {
 			out = append(out, all[n][1])
 		}
 	}
-	if len(out) != len(l.pages) {
-		t.Fatalf("gopdf wrote %d pages of %d", len(out), len(l.pages))
+	if len(out) != len(pages) {
+		t.Fatalf("gopdf wrote %d pages of %d", len(out), len(pages))
 	}
 	return out
+}
+
+// FuzzContentAsGopdf draws any text in the embedded faces, at any size,
+// spacing, place and stroke, with rules and a table frame, both ways.
+func FuzzContentAsGopdf(f *testing.F) {
+	f.Add("2023年度收入预算540.82万元，（一）“引号”𬉼𠳐 abc", 16.0, -0.207, 79.37, 669.03, 0.072, false)
+	f.Add("科目编码\t合计", 9.0, 0.0, -5.0, 1e6, 12.5, true)
+	faces := []*fonts.Face{fonts.SerifFace(), fonts.SerifBoldFace(), fonts.SansFace(), fonts.KaiFace()}
+	f.Fuzz(func(t *testing.T, s string, size, tc, x, y, stroke float64, landscape bool) {
+		for _, v := range []float64{size, tc, x, y, stroke} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e7 {
+				return // layout makes finite positions on a page
+			}
+		}
+		// The reference's stroke markers hold widths under 10 pt (layout's
+		// are under 1 pt); a wider one stays a dash pattern there.
+		stroke = math.Mod(math.Abs(stroke), 10)
+		p := &page{w: 595.28, h: 841.89}
+		if landscape {
+			p.w, p.h = p.h, p.w
+		}
+		// Runs as layout makes them, each in a face that has its
+		// characters; which face draws a character is taken from its code,
+		// so that the faces change often.
+		var runs []textItem
+		for _, r := range s {
+			var face *fonts.Face
+			for i := range faces {
+				if f := faces[(int(r)+i)%len(faces)]; f.Has(r) {
+					face = f
+					break
+				}
+			}
+			if face == nil {
+				continue
+			}
+			if n := len(runs); n > 0 && runs[n-1].face == face {
+				runs[n-1].s += string(r)
+				continue
+			}
+			i := float64(len(runs))
+			runs = append(runs, textItem{face: face, size: size + i, tc: tc, x: x + 10*i, y: y, s: string(r), stroke: stroke * float64(len(runs)%2)})
+		}
+		p.texts = runs
+		p.rules = []rule{{x, y, x + size, y}, {x, y, x, y + tc}, {x + size, y, x + 2*size, y}}
+		cell := cellBox{x0: 0, x1: math.Abs(size), y0: 0, y1: 10, lines: []cellLine{{texts: runs}}}
+		p.bands = []placedBand{{band: band{h: 10, cells: []cellBox{cell}}, x: x, y: y}}
+		contentBothWays(t, faces, []*page{p})
+	})
 }
