@@ -111,7 +111,11 @@ type labelled struct {
 }
 
 func row(parts ...[]doc.Cell) []doc.Cell {
-	var out []doc.Cell
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]doc.Cell, 0, n) // exactly: a large department's tables hold a million cells
 	for _, p := range parts {
 		out = append(out, p...)
 	}

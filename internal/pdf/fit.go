@@ -113,6 +113,11 @@ func decideTight(d *doc.Document, fits doc.TableFits, f doc.Format, ts *typesett
 		}
 		fl.addPage(fits[t].Orientation)
 		tl := fl.layTable(i, t, fl.pg.width(), true)
+		// The flow reuses the laid table. Its placed grid, a copy of every
+		// cell, is let go: kept for every table it was a quarter of what a
+		// long document held while being laid out. A table the flow sets at
+		// another width is placed again.
+		delete(ts.placed, t)
 		if tables != nil {
 			tables[i] = tl
 		}
