@@ -6,8 +6,9 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/budgetdoc/budgetdoc/fonts"
 	"github.com/signintech/gopdf"
+
+	"github.com/budgetdoc/budgetdoc/fonts"
 )
 
 // Page content streams.
@@ -29,9 +30,9 @@ import (
 // ToUnicode map come out as before.
 
 // placeholder is what gopdf's content object of a page holds: the one
-// operator WriteTo draws on the page through gopdf. It is also how every
-// page's own stream begins.
-var placeholder = []byte("0.50 w\n")
+// operator WriteTo draws on the page through gopdf, SetLineWidth(borderWidth).
+// It is also how every page's own stream begins.
+var placeholder = append(fixed(nil, borderWidth), " w\n"...)
 
 // contentWriter writes pages' content streams and tells gopdf the
 // characters they draw.

@@ -12,21 +12,24 @@ import (
 
 // Stream compression.
 //
-// gopdf compresses every page's content stream with a zlib writer of its
-// own, about 1 MB of tables made for one stream and thrown away; on a
-// 30-page document that was a third of the time and three quarters of the
-// memory. So WriteTo has gopdf write the content streams uncompressed, and
-// compressStreams deflates them afterwards with writers kept in a pool.
-// The ToUnicode maps, which gopdf never compresses, are deflated on the
-// same pass. The font files, which gopdf always deflates itself, are made
-// and deflated in finish instead (fontfile.go) and come through as they are.
+// gopdf compresses every stream with a zlib writer of its own, about 1 MB
+// of tables made for one stream and thrown away; on a 30-page document that
+// was a third of the time and three quarters of the memory. So WriteTo has
+// gopdf write its streams uncompressed, and compressStreams deflates them
+// afterwards with writers kept between documents: the ToUnicode maps, which
+// gopdf never compresses, and anything else gopdf leaves raw. The pages'
+// content streams are written and deflated as the pages are drawn
+// (content.go), and compressStreams puts each in its page's content object.
+// The font files, which gopdf always deflates itself, are made and deflated
+// in finish instead (fontfile.go) and come through as they are.
 //
 // compressStreams reads exactly what gopdf writes: objects numbered 1..N in
-// order, each "N 0 obj\n…endobj\n\n", one cross-reference section, and the
-// two uncompressed stream kinds as "<<\n/Length L\n>>\nstream\n" + L bytes
-// + "endstream\n". Anything else is copied byte for byte. If gopdf's
-// output ever changes shape, it fails with an error, never a damaged file
-// (tests check the result with qpdf and against the uncompressed text).
+// order, each "N 0 obj\n…endobj\n\n", one cross-reference section, page
+// objects naming one content stream, and uncompressed streams as
+// "<<\n/Length L\n>>\nstream\n" + L bytes + "endstream\n". Anything else is
+// copied byte for byte. If gopdf's output ever changes shape, it fails with
+// an error, never a damaged file (tests check the result with qpdf and
+// against the uncompressed streams).
 
 // streamLevel is the deflate level of the streams compressStreams writes.
 // BestSpeed: on the 封丘 report's 34 streams (about 0.2 MB of operators
