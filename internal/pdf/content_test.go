@@ -121,6 +121,7 @@ func gopdfPageStreams(t *testing.T, used []*fonts.Face, pages []*page) [][]byte 
 func FuzzContentAsGopdf(f *testing.F) {
 	f.Add("2023年度收入预算540.82万元，（一）“引号”𬉼𠳐 abc", 16.0, -0.207, 79.37, 669.03, 0.072, false)
 	f.Add("科目编码\t合计", 9.0, 0.0, -5.0, 1e6, 12.5, true)
+	f.Add("科目", -1.0, -1.0, 0.0, 0.0, 0.0, false) // gopdf's way once took -1 for "no spacing set yet"
 	faces := []*fonts.Face{fonts.SerifFace(), fonts.SerifBoldFace(), fonts.SansFace(), fonts.KaiFace()}
 	f.Fuzz(func(t *testing.T, s string, size, tc, x, y, stroke float64, landscape bool) {
 		for _, v := range []float64{size, tc, x, y, stroke} {
@@ -128,9 +129,10 @@ func FuzzContentAsGopdf(f *testing.F) {
 				return // layout makes finite positions on a page
 			}
 		}
-		// The reference's stroke markers hold widths under 10 pt (layout's
-		// are under 1 pt); a wider one stays a dash pattern there.
-		stroke = math.Mod(math.Abs(stroke), 10)
+		// The reference's stroke markers hold widths that print in one digit
+		// and two decimals (layout's are under 1 pt); a wider one stays a
+		// dash pattern there.
+		stroke = math.Mod(math.Abs(stroke), 9.99)
 		p := &page{w: 595.28, h: 841.89}
 		if landscape {
 			p.w, p.h = p.h, p.w

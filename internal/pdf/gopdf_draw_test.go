@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -40,7 +41,7 @@ func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
 
 // drawPage draws the page's text: its own runs and its table cells'.
 func gopdfDrawPage(gp *gopdf.GoPdf, p *page) error {
-	d := textDrawer{gp: gp, size: -1, tc: -1}
+	d := newTextDrawer(gp)
 	if err := d.draw(p.texts, 0, 0); err != nil {
 		return err
 	}
@@ -54,6 +55,12 @@ func gopdfDrawPage(gp *gopdf.GoPdf, p *page) error {
 		}
 	}
 	return nil
+}
+
+// newTextDrawer is a drawer that has set no size or spacing yet: NaN equals
+// nothing, so the first run sets both whatever they are.
+func newTextDrawer(gp *gopdf.GoPdf) textDrawer {
+	return textDrawer{gp: gp, size: math.NaN(), tc: math.NaN()}
 }
 
 // textDrawer draws runs, setting the font and spacing only when they change.

@@ -84,7 +84,7 @@ func TestKaiInkMatchesBody(t *testing.T) {
 		}
 	}
 	gp.SetStrokeColor(0, 0, 0)
-	d := textDrawer{gp: gp, size: -1, tc: -1}
+	d := newTextDrawer(gp)
 	if err := d.draw(items, 0, 0); err != nil {
 		t.Fatal(err)
 	}
