@@ -15,7 +15,7 @@ import (
 // content streams itself (content.go), kept as the reference its streams
 // are checked against and as the bare gopdf program's drawing.
 
-// drawRules draws a page's rules: the thin borders of its cells, merged
+// gopdfDrawRules draws a page's rules: the thin borders of its cells, merged
 // where they continue each other, then each table's frame over them.
 func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
 	s := new(ruleScratch)
@@ -39,7 +39,7 @@ func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
 	gp.SetLineWidth(borderWidth)
 }
 
-// drawPage draws the page's text: its own runs and its table cells'.
+// gopdfDrawPage draws the page's text: its own runs and its table cells'.
 func gopdfDrawPage(gp *gopdf.GoPdf, p *page) error {
 	d := newTextDrawer(gp)
 	if err := d.draw(p.texts, 0, 0); err != nil {
