@@ -1,7 +1,9 @@
 package docx
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/doc"
@@ -48,11 +50,19 @@ func (p pPr) write(b *strings.Builder) {
 }
 
 // element is a block-level element of the body: a paragraph or a table.
-type element interface{ write(b *strings.Builder) }
+// writeTo appends its XML to x.
+type element interface {
+	writeTo(x *strings.Builder, b *builder) error
+}
 
 type paragraph struct {
 	pPr     pPr
 	content string // runs, bookmarks, hyperlinks
+}
+
+func (p *paragraph) writeTo(x *strings.Builder, _ *builder) error {
+	p.write(x)
+	return nil
 }
 
 func (p *paragraph) write(b *strings.Builder) {
@@ -62,9 +72,22 @@ func (p *paragraph) write(b *strings.Builder) {
 	b.WriteString("</w:p>")
 }
 
-type table string
+// table is a w:tbl, made when it is written (builder.tables): a large
+// department's tables are tens of megabytes of XML, and made in advance
+// they were all held at once.
+type table struct {
+	ts     []*doc.Table
+	fit    doc.TableFit
+	orient doc.Orientation // of the section the table stands in
+	block  int             // the document block it is part of, 1-based
+}
 
-func (t table) write(b *strings.Builder) { b.WriteString(string(t)) }
+func (t table) writeTo(x *strings.Builder, b *builder) error {
+	if err := b.tables(x, t.ts, t.fit, t.orient); err != nil {
+		return fmt.Errorf("block %d: table %q: %w", t.block, t.ts[0].Name, err)
+	}
+	return nil
+}
 
 // section is what a w:sectPr says about a run of pages.
 type section struct {
@@ -83,17 +106,18 @@ const (
 )
 
 type builder struct {
-	o        config
-	elems    []element
-	sec      section
-	pending  breakKind
-	bookmark map[*doc.Heading]string // InTOC heading → bookmark name
-	order    []*doc.Heading          // InTOC headings in document order
-	marked   map[*doc.Heading]bool   // headings whose bookmark is written
+	o           config
+	blockNumber int // of the document block being built, 1-based
+	elems       []element
+	sec         section
+	pending     breakKind
+	bookmark    map[*doc.Heading]string // InTOC heading → bookmark name
+	order       []*doc.Heading          // InTOC headings in document order
+	marked      map[*doc.Heading]bool   // headings whose bookmark is written
 }
 
-// buildBody is word/document.xml.
-func buildBody(d *doc.Document, o config) ([]byte, error) {
+// buildBody builds word/document.xml's elements; its writeTo writes them.
+func buildBody(d *doc.Document, o config) (*builder, error) {
 	b := &builder{o: o, bookmark: map[*doc.Heading]string{}, marked: map[*doc.Heading]bool{}}
 	for _, blk := range doc.Flatten(d.Blocks) {
 		if h, ok := blk.(*doc.Heading); ok && h.InTOC && b.bookmark[h] == "" {
@@ -102,32 +126,38 @@ func buildBody(d *doc.Document, o config) ([]byte, error) {
 		}
 	}
 	for i, blk := range d.Blocks {
+		b.blockNumber = i + 1
 		if err := b.block(blk); err != nil {
 			return nil, fmt.Errorf("block %d: %w", i+1, err)
 		}
 	}
-	var out strings.Builder
-	size := 0
-	for _, e := range b.elems {
-		if t, ok := e.(table); ok {
-			size += len(t)
-		} else {
-			size += 256
-		}
-	}
-	out.Grow(size + 1024)
-	out.WriteString(xmlHeader)
-	out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	return b, nil
+}
+
+// writeTo writes word/document.xml to w, element by element and each
+// table as it comes: a large department's body is tens of megabytes, and
+// made whole first (then copied) it was held three times over.
+func (b *builder) writeTo(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(xmlHeader)
+	bw.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	var scratch strings.Builder
 	for i, e := range b.elems {
-		e.write(&out)
+		scratch.Reset()
+		if err := e.writeTo(&scratch, b); err != nil {
+			return err
+		}
+		bw.WriteString(scratch.String())
 		// Word joins adjacent tables into one; a paragraph keeps them apart.
 		if _, ok := e.(table); ok && (i+1 == len(b.elems) || isTable(b.elems[i+1])) {
-			spacerParagraph(pPr{}).write(&out)
+			scratch.Reset()
+			spacerParagraph(pPr{}).write(&scratch)
+			bw.WriteString(scratch.String())
 		}
 	}
-	out.WriteString(b.sectPr(b.sec))
-	out.WriteString("</w:body></w:document>")
-	return []byte(out.String()), nil
+	bw.WriteString(b.sectPr(b.sec))
+	bw.WriteString("</w:body></w:document>")
+	return bw.Flush()
 }
 
 func isTable(e element) bool { _, ok := e.(table); return ok }
@@ -172,14 +202,10 @@ func (b *builder) tableBlock(ts []*doc.Table) error {
 	if err != nil {
 		return err
 	}
-	t, err := b.tables(ts, fit)
-	if err != nil {
-		return fmt.Errorf("table %q: %w", ts[0].Name, err)
-	}
 	if b.pending != noBreak {
 		b.add(spacerParagraph(pPr{}))
 	}
-	b.elems = append(b.elems, table(t))
+	b.elems = append(b.elems, table{ts: ts, fit: fit, orient: b.sec.orient, block: b.blockNumber})
 	return nil
 }
 

@@ -93,6 +93,9 @@ func (o config) withDefaults() config {
 type part struct {
 	name string
 	data []byte
+	// writeTo, when set, writes the part instead of data: word/document.xml,
+	// too large to make whole first.
+	writeTo func(io.Writer) error
 }
 
 // Write writes d as a .docx file to w. Every string of the document must be
@@ -143,18 +146,18 @@ func write(w io.Writer, d *doc.Document, o config) error {
 		return fmt.Errorf("docx: %w", err)
 	}
 	parts := []part{
-		{"[Content_Types].xml", contentTypes()},
-		{"_rels/.rels", packageRels()},
-		{"docProps/core.xml", coreProps(d)},
-		{"docProps/app.xml", appProps()},
-		{"word/document.xml", body},
-		{"word/styles.xml", styles(o)},
-		{"word/settings.xml", settings(o)},
-		{"word/fontTable.xml", fontTable(o.Fonts)},
-		{"word/" + footerBlank, footer(0, o.Fonts, o.Format.FooterSize)},
-		{"word/" + footerPage, footer(1, o.Fonts, o.Format.FooterSize)},
-		{"word/" + footerEven, footer(-1, o.Fonts, o.Format.FooterSize)},
-		{"word/_rels/document.xml.rels", documentRels()},
+		{name: "[Content_Types].xml", data: contentTypes()},
+		{name: "_rels/.rels", data: packageRels()},
+		{name: "docProps/core.xml", data: coreProps(d)},
+		{name: "docProps/app.xml", data: appProps()},
+		{name: "word/document.xml", writeTo: body.writeTo},
+		{name: "word/styles.xml", data: styles(o)},
+		{name: "word/settings.xml", data: settings(o)},
+		{name: "word/fontTable.xml", data: fontTable(o.Fonts)},
+		{name: "word/" + footerBlank, data: footer(0, o.Fonts, o.Format.FooterSize)},
+		{name: "word/" + footerPage, data: footer(1, o.Fonts, o.Format.FooterSize)},
+		{name: "word/" + footerEven, data: footer(-1, o.Fonts, o.Format.FooterSize)},
+		{name: "word/_rels/document.xml.rels", data: documentRels()},
 	}
 	var buf bytes.Buffer
 	if err := writeZip(&buf, parts); err != nil {
@@ -180,7 +183,12 @@ func writeZip(w io.Writer, parts []part) error {
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(p.data); err != nil {
+		if p.writeTo != nil {
+			err = p.writeTo(fw)
+		} else {
+			_, err = fw.Write(p.data)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -62,19 +62,18 @@ func (b *builder) fit(ts []*doc.Table) (doc.TableFit, error) {
 // cells; leaving them out shifts the row). Rows joined by a row span are
 // kept on one page (keepNext on every row but the group's last), so a
 // project's labels are never left on the page before its last rows.
-func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
-	widths, err := gridWidths(fit.Widths, textWidth(b.o.Format, b.sec.orient))
+func (b *builder) tables(x *strings.Builder, ts []*doc.Table, fit doc.TableFit, orient doc.Orientation) error {
+	widths, err := gridWidths(fit.Widths, textWidth(b.o.Format, orient))
 	if err != nil {
-		return "", err
+		return err
 	}
 	ncols := len(widths)
-	var x strings.Builder
 	total := 0
 	for _, w := range widths {
 		total += w
 	}
 	x.WriteString("<w:tbl><w:tblPr>")
-	fmt.Fprintf(&x, `<w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, total)
+	fmt.Fprintf(x, `<w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, total)
 	// Thin inner rules and a heavier frame, as printed budgets have
 	// (w:sz in eighths of a point: 1 pt outside, 0.5 pt inside).
 	x.WriteString(`<w:tblBorders>`)
@@ -93,10 +92,10 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 	if fit.Tight {
 		padY, rowHeight = 0, 0
 	}
-	fmt.Fprintf(&x, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, pad, padY, pad)
+	fmt.Fprintf(x, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, pad, padY, pad)
 	x.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
-		fmt.Fprintf(&x, `<w:gridCol w:w="%d"/>`, w)
+		fmt.Fprintf(x, `<w:gridCol w:w="%d"/>`, w)
 	}
 	x.WriteString(`</w:tblGrid>`)
 	size := sizeRun(fit.Size, b.o.Format)
@@ -108,7 +107,7 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 		}{{"header", t.Header, true}, {"body", t.Body, false}} {
 			placed, err := doc.Place(g.rows, ncols)
 			if err != nil {
-				return "", fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
+				return fmt.Errorf("table %q: %s %w", t.Name, g.name, err)
 			}
 			ends := doc.GroupEnds(placed)
 			rows := slots(placed, ncols)
@@ -116,7 +115,7 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 				// A row at least twice the type size high, as published tables
 				// are set (as high as its text when the PDF set the table
 				// tight); taller when its text wraps.
-				fmt.Fprintf(&x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(rowHeight*fit.Size))
+				fmt.Fprintf(x, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, twips(rowHeight*fit.Size))
 				if g.header && i == 0 {
 					x.WriteString(`<w:tblHeader/>`)
 				}
@@ -130,9 +129,9 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 					trPr()
 					for _, s := range rows[r][:k] {
 						s.cell.RowSpan = 1
-						writeTableCell(&x, s, widths, false, size, false)
+						writeTableCell(x, s, widths, false, size, false)
 					}
-					writeNestedRows(&x, placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad)
+					writeNestedRows(x, placed[r:ends[r]], k, widths, size, twips(rowHeight*fit.Size), pad)
 					x.WriteString(`</w:tr>`)
 					r = ends[r] - 1
 					continue
@@ -143,14 +142,14 @@ func (b *builder) tables(ts []*doc.Table, fit doc.TableFit) (string, error) {
 					if g.header && !s.continued {
 						s.cell.Text = balancedHeader(s.cell, widths, fit.Size, pad)
 					}
-					writeTableCell(&x, s, widths, g.header, size, keep)
+					writeTableCell(x, s, widths, g.header, size, keep)
 				}
 				x.WriteString(`</w:tr>`)
 			}
 		}
 	}
 	x.WriteString(`</w:tbl>`)
-	return x.String(), nil
+	return nil
 }
 
 // labelColumns is k when rows r..end-1 are a group of two rows or more
