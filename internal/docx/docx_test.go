@@ -365,3 +365,20 @@ func TestTitleBoldInRegularFaces(t *testing.T) {
 		}
 	}
 }
+
+// A table whose cells do not fit its grid is an error that names its block
+// and table, and nothing is written: the tables are made only as the file
+// is written, after the blocks before them.
+func TestMalformedTableWritesNothing(t *testing.T) {
+	spanPast := &doc.Table{Name: "表二", Body: [][]doc.Cell{
+		{doc.Text("a"), doc.Text("b")}, {{Text: "c", RowSpan: 3}, doc.Text("d")}}}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Text: "ok"}, &doc.Table{Name: "表一", Body: [][]doc.Cell{{doc.Text("x")}}}, spanPast}}
+	var buf bytes.Buffer
+	err := write(&buf, d, config{})
+	if err == nil || !strings.Contains(err.Error(), `block 3: table "表二": `) || !strings.Contains(err.Error(), "runs past the last row") {
+		t.Fatalf("error %v, want one naming block 3, table 表二 and the row span", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %d bytes despite the error", buf.Len())
+	}
+}
