@@ -46,13 +46,19 @@ import (
 // out where it lies before the cmap table: gopdf reads some glyph ids of a
 // cmap from wherever they point, even past the table (fonts/cmap.go), so
 // the bytes from the cmap to the end of the file stay as they are.
+//
+// Where the glyf table shares its bytes with the table directory or with
+// any table the directory lists (a damaged or crafted face), it is kept.
 func (f *face) hollow() []byte {
 	glyf := f.tables["glyf"]
-	if glyf.offset+glyf.length > f.tables["cmap"].offset || glyf.length == 0 {
+	n := int(binary.BigEndian.Uint16(f.data[4:]))
+	if glyf.offset+glyf.length > f.tables["cmap"].offset || glyf.length == 0 || glyf.offset < uint32(12+16*n) {
 		glyf.length = 0 // kept
 	}
-	for _, t := range f.tables {
-		if t != glyf && t.offset < glyf.offset+glyf.length && t.offset+t.length > glyf.offset {
+	for i := range n {
+		r := f.data[12+16*i:]
+		t := sfntTable{offset: binary.BigEndian.Uint32(r[8:]), length: binary.BigEndian.Uint32(r[12:])}
+		if (string(r[:4]) != "glyf" || t.offset != glyf.offset) && t.offset < glyf.offset+glyf.length && t.offset+t.length > glyf.offset {
 			glyf.length = 0 // another table in the same bytes: kept
 		}
 	}
@@ -65,10 +71,10 @@ func (f *face) hollow() []byte {
 		}
 		clear(out[at : at+loca.length])
 	}
-	for i := range int(binary.BigEndian.Uint16(out[4:])) {
+	for i := range n {
 		r := out[12+16*i:]
 		switch off := binary.BigEndian.Uint32(r[8:]); {
-		case string(r[:4]) == "glyf":
+		case string(r[:4]) == "glyf" && off == glyf.offset:
 			binary.BigEndian.PutUint32(r[12:], binary.BigEndian.Uint32(r[12:])-glyf.length)
 		case off >= cut:
 			binary.BigEndian.PutUint32(r[8:], off-glyf.length)
@@ -77,7 +83,10 @@ func (f *face) hollow() []byte {
 		case "hmtx", "cvt ", "fpgm", "prep":
 			binary.BigEndian.PutUint32(r[12:], 0)
 		case "maxp":
-			binary.BigEndian.PutUint16(out[binary.BigEndian.Uint32(r[8:])+4:], 0)
+			// numGlyphs, where the table is long enough to hold it
+			if at := uint64(binary.BigEndian.Uint32(r[8:])) + 4; at+2 <= uint64(len(out)) && binary.BigEndian.Uint32(r[12:]) >= 6 {
+				binary.BigEndian.PutUint16(out[at:], 0)
+			}
 		}
 	}
 	return out
