@@ -251,8 +251,8 @@ func TestClosureTakesNestedParts(t *testing.T) {
 	}
 }
 
-// Whatever face fonts.Parse accepts, its font files are made without a
-// panic and are read back as fonts.
+// Whatever face fonts.Parse accepts, its font files and its punctuation's
+// ink boxes are made without a panic, and the files read back as fonts.
 func FuzzFontFile(f *testing.F) {
 	tiny, err := fonts.LoadFile("../../fonts/testdata/tiny.ttf", 0)
 	if err != nil {
@@ -268,6 +268,9 @@ func FuzzFontFile(f *testing.F) {
 			return
 		}
 		_ = face.hollow()
+		for _, r := range "，。、（）“”" { // the marks whose ink layout measures
+			face.box(r)
+		}
 		file := face.fontFile(nil, []int{g1 % 70000, g2 % 70000})
 		if _, err := sfntTables(file); err != nil {
 			t.Fatalf("the font file does not read back: %v", err)
