@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/signintech/gopdf"
 
@@ -15,7 +18,8 @@ import (
 //
 // WriteTo writes each page's content stream (its rules, frames and text)
 // itself, in the operators gopdf's drawing calls write, byte for byte
-// (TestContentAsGopdf), and deflates it as soon as the page is drawn.
+// (TestContentAsGopdf), and deflates it; the pages are written on as many
+// goroutines as there are processors (writePages).
 // gopdf keeps every drawing call as an object until the whole file is
 // written, about 300 bytes a text run, and formats each one with fmt: on a
 // 1 000-page department that was 60 MB held to the end and a fifth of the
@@ -34,41 +38,95 @@ import (
 // It is also how every page's own stream begins.
 var placeholder = append(fixed(nil, borderWidth), " w\n"...)
 
-// contentWriter writes pages' content streams and tells gopdf the
-// characters they draw.
-type contentWriter struct {
+// teller tells gopdf the characters the pages draw, page after page in
+// drawing order, as its Text would have.
+type teller struct {
 	gp     *gopdf.GoPdf
 	number map[*fonts.Face]int // the face's font resource, /F<number>
 	known  map[*fonts.Face]*knownChars
 	fresh  []rune
-	b      []byte
-	h      float64 // page height: content streams measure y up from the bottom
-	rules  ruleScratch
-	z      bytes.Buffer
 }
 
-// newContentWriter is for faces registered with gp in the order of used:
-// gopdf numbers font resources in the order they are added.
-func newContentWriter(gp *gopdf.GoPdf, used []*fonts.Face) *contentWriter {
-	c := &contentWriter{gp: gp, number: map[*fonts.Face]int{}, known: map[*fonts.Face]*knownChars{}}
+// newTeller is for faces registered with gp in the order of used: gopdf
+// numbers font resources in the order they are added.
+func newTeller(gp *gopdf.GoPdf, used []*fonts.Face) *teller {
+	c := &teller{gp: gp, number: map[*fonts.Face]int{}, known: map[*fonts.Face]*knownChars{}}
 	for i, f := range used {
 		c.number[f] = i + 1
 	}
 	return c
 }
 
-// page returns p's content stream, deflated.
+// page tells gopdf the characters of p, in the order drawTexts draws them.
+func (c *teller) page(p *page) error {
+	for _, t := range p.texts {
+		if err := c.tell(t); err != nil {
+			return err
+		}
+	}
+	for _, b := range p.bands {
+		for _, cell := range b.cells {
+			for _, ln := range cell.lines {
+				for _, t := range ln.texts {
+					if err := c.tell(t); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// contentWriter writes pages' content streams. Several may write the pages
+// of one document at once: each has its own buffers, and the font numbers
+// are only read.
+type contentWriter struct {
+	number map[*fonts.Face]int
+	b      []byte
+	h      float64 // page height: content streams measure y up from the bottom
+	rules  ruleScratch
+	z      bytes.Buffer
+}
+
+// page returns p's content stream, deflated, and lets go of what p draws.
 func (c *contentWriter) page(p *page) ([]byte, error) {
 	c.b, c.h = c.b[:0], p.h
 	c.drawRules(p)
 	if err := c.drawTexts(p); err != nil {
 		return nil, err
 	}
+	p.texts, p.rules, p.bands = nil, nil, nil
 	c.z.Reset()
 	if err := deflate(&c.z, c.b); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(c.z.Bytes()), nil
+}
+
+// writePages writes every page's content stream, deflated, on as many
+// goroutines as there are processors: the pages do not depend on each
+// other, and a page's bytes do not depend on which goroutine wrote it.
+func writePages(pages []*page, number map[*fonts.Face]int) ([][]byte, error) {
+	out := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Go(func() {
+			c := &contentWriter{number: number}
+			for i := int(next.Add(1)) - 1; i < len(pages); i = int(next.Add(1)) - 1 {
+				out[i], errs[i] = c.page(pages[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("pdf: page %d: %w", pages[i].index+1, err)
+		}
+	}
+	return out, nil
 }
 
 // drawRules draws a page's rules: the thin borders of its cells, merged
@@ -171,9 +229,6 @@ func (c *contentWriter) text(t textItem, dx, dy float64) error {
 	if !ok {
 		return fmt.Errorf("pdf: font %s is drawn but was not registered", t.face.Name())
 	}
-	if err := c.tell(t); err != nil {
-		return err
-	}
 	b := append(c.b, "BT\n"...)
 	b = c.point(b, t.x+dx, t.y+dy)
 	b = append(b, " TD\n/F"...)
@@ -195,7 +250,7 @@ func (c *contentWriter) text(t textItem, dx, dy float64) error {
 const hexDigits = "0123456789ABCDEF"
 
 // tell tells gopdf the characters of t it has not been told of yet.
-func (c *contentWriter) tell(t textItem) error {
+func (c *teller) tell(t textItem) error {
 	k := c.known[t.face]
 	if k == nil {
 		k = &knownChars{astral: map[rune]bool{}}

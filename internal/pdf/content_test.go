@@ -46,14 +46,19 @@ func contentBothWays(t *testing.T, used []*fonts.Face, pages []*page) [][]byte {
 	t.Helper()
 	want := gopdfPageStreams(t, used, pages)
 	gp := newGopdf(t, used)
-	cw := newContentWriter(gp, used)
-	var out [][]byte
-	for i, p := range pages {
+	tell := newTeller(gp, used)
+	for _, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
-		z, err := cw.page(p)
-		if err != nil {
+		if err := tell.page(p); err != nil {
 			t.Fatal(err)
 		}
+	}
+	streams, err := writePages(pages, tell.number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]byte
+	for i, z := range streams {
 		got := inflate(t, z)
 		if !bytes.Equal(got, want[i]) {
 			t.Errorf("page %d: the content stream differs from gopdf's\nours:  %.300q\ngopdf: %.300q", i+1, got, want[i])

@@ -94,9 +94,8 @@ func (l *Layout) draw(buf *bytes.Buffer) (file []byte, pages [][]byte, err error
 	}
 
 	ob := newOutline(l.headings)
-	cw := newContentWriter(gp, l.used)
-	pages = make([][]byte, len(l.pages))
-	for i, p := range l.pages {
+	tell := newTeller(gp, l.used)
+	for _, p := range l.pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
 		// gopdf reckons anchors, links and bookmarks from the document's
 		// page height; dy converts for a page of another height.
@@ -113,15 +112,18 @@ func (l *Layout) draw(buf *bytes.Buffer) (file []byte, pages [][]byte, err error
 			h.obj = gp.AddOutlineWithPosition(tocText(h.h))
 		}
 		gp.SetLineWidth(borderWidth) // the placeholder (content.go)
-		if pages[i], err = cw.page(p); err != nil {
+		if err := tell.page(p); err != nil {
 			return nil, nil, fmt.Errorf("pdf: page %d: %w", p.index+1, err)
 		}
 		for _, k := range p.links {
 			gp.AddInternalLink(anchorName(k.target), k.x, k.y+dy, k.w, k.h)
 		}
-		p.texts, p.rules, p.bands = nil, nil, nil // drawn: pages[i] holds them now
 	}
 	ob.link()
+	// The pages' own streams, each page's contents let go once written.
+	if pages, err = writePages(l.pages, tell.number); err != nil {
+		return nil, nil, err
+	}
 	if _, err := gp.WriteTo(buf); err != nil {
 		return nil, nil, err
 	}
