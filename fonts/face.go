@@ -90,11 +90,11 @@ func (f *Face) Glyph(r rune) (id uint16, ok bool) {
 // scaled to 1/1000 em and truncated to an integer — so a line measured with Advance is exactly as
 // wide as gopdf draws it, also for fonts whose unitsPerEm is not 1000.
 func (f *Face) Advance(r rune) float64 {
-	m := f.m()
-	g := m.cmap.glyph(r)
-	if g == 0 || g >= m.numGlyphs {
+	id, ok := f.Glyph(r)
+	if !ok {
 		return 0
 	}
+	m, g := f.m(), uint32(id)
 	if n := uint32(len(m.advances)); g >= n {
 		g = n - 1 // glyphs past numberOfHMetrics share the last advance
 	}

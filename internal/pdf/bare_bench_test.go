@@ -26,11 +26,7 @@ func writeBare(w io.Writer, l *Layout, level int) error {
 	gp.SetLineWidth(borderWidth)
 	for _, p := range l.pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
-		rules := p.rules
-		for _, b := range p.bands {
-			rules = b.rules(rules)
-		}
-		for _, r := range mergeRules(rules) { // the same lines as WriteTo draws
+		for _, r := range mergeRules(p.allRules(nil)) { // the same lines as WriteTo draws
 			gp.Line(r.x1, r.y1, r.x2, r.y2)
 		}
 		if err := gopdfDrawPage(gp, p); err != nil {

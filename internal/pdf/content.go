@@ -59,19 +59,10 @@ func newTeller(gp *gopdf.GoPdf, used []*fonts.Face) *teller {
 
 // page tells gopdf the characters of p, in the order drawTexts draws them.
 func (c *teller) page(p *page) error {
-	for _, t := range p.texts {
-		if err := c.tell(t); err != nil {
-			return err
-		}
-	}
-	for _, b := range p.bands {
-		for _, cell := range b.cells {
-			for _, ln := range cell.lines {
-				for _, t := range ln.texts {
-					if err := c.tell(t); err != nil {
-						return err
-					}
-				}
+	for texts := range p.runs {
+		for _, t := range texts {
+			if err := c.tell(t); err != nil {
+				return err
 			}
 		}
 	}
@@ -133,13 +124,9 @@ func writePages(pages []*page, number map[*fonts.Face]int) ([][]byte, error) {
 // where they continue each other, then each table's frame over them.
 func (c *contentWriter) drawRules(p *page) {
 	s := &c.rules
-	rules := append(s.rules[:0], p.rules...)
-	for _, b := range p.bands {
-		rules = b.rules(rules)
-	}
-	s.rules = rules
+	s.rules = p.allRules(s.rules[:0])
 	c.lineWidth(borderWidth)
-	for _, r := range s.merge(rules) {
+	for _, r := range s.merge(s.rules) {
 		b := append(c.b, "q\n"...)
 		b = c.point(b, r.x1, r.y1)
 		b = append(b, " m "...)
@@ -176,9 +163,10 @@ func (c *contentWriter) point(b []byte, x, y float64) []byte {
 }
 
 // drawTexts draws the page's text: its own runs and its table cells'.
+// Stroked text ends with each slice of runs, as gopdf's way drew it.
 func (c *contentWriter) drawTexts(p *page) error {
-	stroke := 0.0
-	draw := func(texts []textItem, dx, dy float64) error {
+	for texts, at := range p.runs {
+		stroke := 0.0
 		for _, t := range texts {
 			if t.stroke != stroke {
 				if stroke > 0 {
@@ -191,26 +179,12 @@ func (c *contentWriter) drawTexts(p *page) error {
 				}
 				stroke = t.stroke
 			}
-			if err := c.text(t, dx, dy); err != nil {
+			if err := c.text(t, at.dx, at.dy); err != nil {
 				return err
 			}
 		}
 		if stroke > 0 {
 			c.b = append(c.b, strokeEnd...)
-			stroke = 0
-		}
-		return nil
-	}
-	if err := draw(p.texts, 0, 0); err != nil {
-		return err
-	}
-	for _, b := range p.bands {
-		for _, cell := range b.cells {
-			for _, ln := range cell.lines {
-				if err := draw(ln.texts, b.x, b.y); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	return nil

@@ -155,24 +155,11 @@ func (l *Layout) metaTexts() []string {
 // drawsAstral reports whether any text drawn lies above U+FFFF, where
 // gopdf's ToUnicode CMaps need repair.
 func (l *Layout) drawsAstral() bool {
-	astral := func(texts []textItem) bool {
-		for _, t := range texts {
-			for _, r := range t.s {
-				if r > 0xFFFF {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	for _, p := range l.pages {
-		if astral(p.texts) {
-			return true
-		}
-		for _, b := range p.bands {
-			for _, c := range b.cells {
-				for _, ln := range c.lines {
-					if astral(ln.texts) {
+		for texts := range p.runs {
+			for _, t := range texts {
+				for _, r := range t.s {
+					if r > 0xFFFF {
 						return true
 					}
 				}

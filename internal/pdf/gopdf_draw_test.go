@@ -18,14 +18,8 @@ import (
 // gopdfDrawRules draws a page's rules: the thin borders of its cells, merged
 // where they continue each other, then each table's frame over them.
 func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
-	s := new(ruleScratch)
-	rules := append(s.rules[:0], p.rules...)
-	for _, b := range p.bands {
-		rules = b.rules(rules)
-	}
-	s.rules = rules
 	gp.SetLineWidth(borderWidth)
-	for _, r := range s.merge(rules) {
+	for _, r := range mergeRules(p.allRules(nil)) {
 		gp.Line(r.x1, r.y1, r.x2, r.y2)
 	}
 	fs := frames(p.bands)
@@ -42,16 +36,9 @@ func gopdfDrawRules(gp *gopdf.GoPdf, p *page) {
 // gopdfDrawPage draws the page's text: its own runs and its table cells'.
 func gopdfDrawPage(gp *gopdf.GoPdf, p *page) error {
 	d := newTextDrawer(gp)
-	if err := d.draw(p.texts, 0, 0); err != nil {
-		return err
-	}
-	for _, b := range p.bands {
-		for _, c := range b.cells {
-			for _, ln := range c.lines {
-				if err := d.draw(ln.texts, b.x, b.y); err != nil {
-					return err
-				}
-			}
+	for texts, at := range p.runs {
+		if err := d.draw(texts, at.dx, at.dy); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -21,6 +21,38 @@ type page struct {
 	anchors []anchor
 }
 
+// offset is where a slice of runs is drawn from: a table cell's runs are
+// placed relative to their band.
+type offset struct{ dx, dy float64 }
+
+// runs yields the page's text in drawing order, a slice of runs at a time
+// with the offset it is drawn at: the page's own runs, then each line of
+// each table cell.
+func (p *page) runs(yield func([]textItem, offset) bool) {
+	if !yield(p.texts, offset{}) {
+		return
+	}
+	for _, b := range p.bands {
+		for _, c := range b.cells {
+			for _, ln := range c.lines {
+				if !yield(ln.texts, offset{b.x, b.y}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// allRules appends the page's rules to dst: its own, then its table
+// bands' cell borders.
+func (p *page) allRules(dst []rule) []rule {
+	dst = append(dst, p.rules...)
+	for _, b := range p.bands {
+		dst = b.rules(dst)
+	}
+	return dst
+}
+
 // textItem is a run of text in one face, drawn with its baseline at y.
 // tc is the extra space after every character (PDF Tc), for justification.
 type textItem struct {
