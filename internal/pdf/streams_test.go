@@ -221,10 +221,11 @@ func TestCompressStreamsRejectsWhatGopdfDoesNotWrite(t *testing.T) {
 			t.Fatal("a change to the file did not take")
 		}
 	}
-	cases := map[string]struct {
+	type input struct {
 		pdf   []byte
 		pages [][]byte
-	}{
+	}
+	cases := map[string]input{
 		"long stream":         {longer, pages},
 		"misplaced object":    {moved, pages},
 		"empty":               {nil, pages},
@@ -234,10 +235,7 @@ func TestCompressStreamsRejectsWhatGopdfDoesNotWrite(t *testing.T) {
 		"no pages of its own": {raw, nil},
 	}
 	for _, cut := range []int{10, len(raw) / 3, len(raw) - 200, len(raw) - 30, len(raw) - 5} {
-		cases["cut at "+strconv.Itoa(cut)] = struct {
-			pdf   []byte
-			pages [][]byte
-		}{raw[:cut], pages}
+		cases["cut at "+strconv.Itoa(cut)] = input{raw[:cut], pages}
 	}
 	for name, c := range cases {
 		if out, err := compress(c.pdf, c.pages); err == nil {
