@@ -130,7 +130,6 @@ type face struct {
 	tables map[string]sfntTable
 	loca   []uint32 // glyph i's outline is glyf[loca[i]:loca[i+1]]
 	short  bool     // loca holds offsets / 2 in 16 bits
-	cmap   []byte
 	upem   float64
 }
 
@@ -162,9 +161,6 @@ func readFace(data []byte) (*face, error) {
 	}
 	f := &face{data: data, tables: t, short: binary.BigEndian.Uint16(data[head.offset+50:]) == 0,
 		upem: float64(binary.BigEndian.Uint16(data[head.offset+18:]))}
-	if cmap, ok := t["cmap"]; ok {
-		f.cmap = data[cmap.offset : cmap.offset+cmap.length]
-	}
 	numGlyphs := int(binary.BigEndian.Uint16(data[maxp.offset+4:]))
 	entry := 4
 	if f.short {

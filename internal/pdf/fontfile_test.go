@@ -260,7 +260,8 @@ func FuzzFontFile(f *testing.F) {
 	}
 	f.Add(tiny.Data(), 1, 2)
 	f.Fuzz(func(t *testing.T, data []byte, g1, g2 int) {
-		if _, err := fonts.Parse("fuzz", data); err != nil {
+		fc, err := fonts.Parse("fuzz", data)
+		if err != nil {
 			return
 		}
 		face, err := readFace(data)
@@ -269,7 +270,7 @@ func FuzzFontFile(f *testing.F) {
 		}
 		_ = face.hollow()
 		for _, r := range "，。、（）“”" { // the marks whose ink layout measures
-			face.box(r)
+			face.box(fc, r)
 		}
 		file := face.fontFile(nil, []int{g1 % 70000, g2 % 70000})
 		if _, err := sfntTables(file); err != nil {

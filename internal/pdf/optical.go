@@ -57,7 +57,7 @@ func measureInk(f *fonts.Face) float64 {
 	}
 	sum, n := 0.0, 0
 	for _, r := range opticalSample {
-		if b, ok := ff.box(r); ok {
+		if b, ok := ff.box(f, r); ok {
 			sum += (b.xMax - b.xMin) * (b.yMax - b.yMin)
 			n++
 		}
@@ -71,17 +71,18 @@ func measureInk(f *fonts.Face) float64 {
 // inkBox is a glyph's ink box, in ems.
 type inkBox struct{ xMin, yMin, xMax, yMax float64 }
 
-// box is r's ink box; false if r has no glyph or no ink, or the font
-// cannot be read.
-func (f *face) box(r rune) (inkBox, bool) {
+// box is the ink box of the glyph fc draws r with (fc is the face f was
+// read from); false if r has no glyph or no ink, or the font cannot be
+// read.
+func (f *face) box(fc *fonts.Face, r rune) (inkBox, bool) {
 	if f.upem == 0 {
 		return inkBox{}, false
 	}
-	gid := cmapLookup(f.cmap, r)
-	if gid == 0 {
+	gid, ok := fc.Glyph(r)
+	if !ok {
 		return inkBox{}, false
 	}
-	o := f.outline(gid)
+	o := f.outline(int(gid))
 	if len(o) < 10 {
 		return inkBox{}, false
 	}
@@ -108,63 +109,12 @@ func blankSides(f *fonts.Face, r rune) (left, right float64) {
 	}
 	var s [2]float64
 	if ff, err := faceOf(f); err == nil {
-		if b, ok := ff.box(r); ok {
+		if b, ok := ff.box(f, r); ok {
 			s = [2]float64{max(0, b.xMin), max(0, f.Advance(r)-b.xMax)}
 		}
 	}
 	blanks.Store(k, s)
 	return s[0], s[1]
-}
-
-// cmapLookup finds r's glyph in the Windows Unicode BMP subtable (format
-// 4), which every font this package can draw with has; 0 if absent.
-func cmapLookup(cmap []byte, r rune) int {
-	if r > 0xFFFF || len(cmap) < 4 {
-		return 0
-	}
-	be := binary.BigEndian
-	for i := range int(be.Uint16(cmap[2:])) {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			return 0
-		}
-		if be.Uint16(cmap[rec:]) != 3 || be.Uint16(cmap[rec+2:]) != 1 {
-			continue
-		}
-		st := cmap[be.Uint32(cmap[rec+4:]):]
-		if len(st) < 14 || be.Uint16(st) != 4 {
-			return 0
-		}
-		segs := int(be.Uint16(st[6:])) / 2
-		if 16+8*segs > len(st) {
-			return 0
-		}
-		ends, starts := st[14:], st[16+2*segs:]
-		deltas, ranges := st[16+4*segs:], st[16+6*segs:]
-		c := uint16(r)
-		for s := range segs {
-			if be.Uint16(ends[2*s:]) < c {
-				continue
-			}
-			if be.Uint16(starts[2*s:]) > c {
-				return 0
-			}
-			delta, ro := be.Uint16(deltas[2*s:]), int(be.Uint16(ranges[2*s:]))
-			if ro == 0 {
-				return int(c + delta)
-			}
-			at := 16 + 6*segs + 2*s + ro + 2*int(c-be.Uint16(starts[2*s:]))
-			if at+2 > len(st) {
-				return 0
-			}
-			if g := be.Uint16(st[at:]); g != 0 {
-				return int(g + delta)
-			}
-			return 0
-		}
-		return 0
-	}
-	return 0
 }
 
 // A 楷体 set at opticalScale is as large as the body but still lighter.
